@@ -1,0 +1,3 @@
+import type { Check } from "../../src/check.js";
+
+export const configChecks: readonly Check[] = [];

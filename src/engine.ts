@@ -1,0 +1,85 @@
+import { createHash } from "node:crypto";
+import type { Check } from "./check.js";
+import type { Inventory } from "./inventory/index.js";
+import { responsibilityFor } from "./responsibility.js";
+import type { Finding, Outcome, ResourceRef, Summary } from "./results.js";
+import { DEFAULT_SETTINGS, type Settings } from "./settings.js";
+import type { Mute } from "./mutelist.js";
+import { findMute } from "./mutelist.js";
+
+/** Same check + account + region + resource ⇒ same id, run after run. */
+export function findingId(checkId: string, accountId: string, region: string, resource: ResourceRef): string {
+  return createHash("sha256").update(`${checkId}|${accountId}|${region}|${resource.arn}`).digest("hex").slice(0, 32);
+}
+
+export interface EvaluateOptions {
+  settings?: Settings;
+  mutes?: readonly Mute[];
+}
+
+function toFinding(check: Check, inventory: Inventory, outcome: Outcome, mutes: readonly Mute[]): Finding {
+  const finding: Finding = {
+    id: findingId(check.id, inventory.accountId, outcome.region, outcome.resource),
+    checkId: check.id,
+    title: check.title,
+    status: outcome.status,
+    severity: outcome.severity ?? check.severity,
+    service: check.service,
+    accountId: inventory.accountId,
+    region: outcome.region,
+    resource: outcome.resource,
+    responsibility: responsibilityFor(check.service, check.layer, check.awsModel),
+    message: outcome.message,
+    evidence: outcome.evidence ?? {},
+    remediation: check.remediation,
+    compliance: check.compliance,
+    ...(outcome.error ? { error: outcome.error } : {}),
+  };
+  if (finding.status === "FAIL") {
+    const mute = findMute(mutes, finding);
+    if (mute) return { ...finding, status: "MUTED", muted: { reason: mute.reason } };
+  }
+  return finding;
+}
+
+/** A check that throws is a bug in the check, not a verdict: it becomes one ERROR result. */
+function crashed(check: Check, inventory: Inventory, err: unknown): Outcome {
+  const message = err instanceof Error ? err.message : String(err);
+  return {
+    status: "ERROR",
+    region: "global",
+    resource: { arn: `arn:${inventory.partition}:::${inventory.accountId}`, id: inventory.accountId, type: "AWS::::Account" },
+    message: `Check ${check.id} failed while evaluating: ${message}`,
+    error: { service: check.service, region: "global", operation: `evaluate:${check.id}`, code: "CheckCrashed", message },
+  };
+}
+
+export function evaluate(inventory: Inventory, checks: readonly Check[], options: EvaluateOptions = {}): Finding[] {
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const mutes = options.mutes ?? [];
+  const findings: Finding[] = [];
+  for (const check of checks) {
+    let outcomes: Outcome[];
+    try {
+      outcomes = check.evaluate(inventory, { settings });
+    } catch (err) {
+      outcomes = [crashed(check, inventory, err)];
+    }
+    for (const outcome of outcomes) findings.push(toFinding(check, inventory, outcome, mutes));
+  }
+  return findings;
+}
+
+export function summarize(findings: readonly Finding[]): Summary {
+  const summary: Summary = { byStatus: {}, bySeverity: {}, byLayer: {}, failingBySeverity: {} };
+  const bump = <K extends string>(counts: Partial<Record<K, number>>, key: K) => {
+    counts[key] = (counts[key] ?? 0) + 1;
+  };
+  for (const f of findings) {
+    bump(summary.byStatus, f.status);
+    bump(summary.bySeverity, f.severity);
+    bump(summary.byLayer, f.responsibility.layer);
+    if (f.status === "FAIL") bump(summary.failingBySeverity, f.severity);
+  }
+  return summary;
+}

@@ -1,0 +1,68 @@
+import type { CallError } from "./inventory/index.js";
+import type { Layer, Responsibility } from "./responsibility.js";
+import type { ServiceId } from "./inventory/index.js";
+
+export const STATUSES = ["PASS", "FAIL", "ERROR", "MUTED"] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const SEVERITIES = ["critical", "high", "medium", "low", "informational"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const severityRank = (s: Severity): number => SEVERITIES.length - SEVERITIES.indexOf(s);
+export const atLeast = (s: Severity, threshold: Severity): boolean => severityRank(s) >= severityRank(threshold);
+
+export interface ResourceRef {
+  arn: string;
+  id: string;
+  type: string;
+}
+
+export type Evidence = Record<string, unknown>;
+
+/** What a check says about one resource; the engine turns it into a Finding. */
+export interface Outcome {
+  status: "PASS" | "FAIL" | "ERROR";
+  resource: ResourceRef;
+  region: string;
+  message: string;
+  evidence?: Evidence;
+  /** Overrides the check's severity for this resource (e.g. write access is worse than read). */
+  severity?: Severity;
+  /** For ERROR: the failed call that made evaluation impossible. */
+  error?: CallError;
+}
+
+export interface Remediation {
+  text: string;
+  cli?: string;
+  url?: string;
+}
+
+export interface Finding {
+  id: string;
+  checkId: string;
+  title: string;
+  status: Status;
+  severity: Severity;
+  service: ServiceId;
+  accountId: string;
+  region: string;
+  resource: ResourceRef;
+  responsibility: Responsibility;
+  message: string;
+  evidence: Evidence;
+  remediation: Remediation;
+  compliance: Record<string, string[]>;
+  error?: CallError;
+  muted?: { reason: string };
+}
+
+export type CountsBy<K extends string> = Partial<Record<K, number>>;
+
+export interface Summary {
+  byStatus: CountsBy<Status>;
+  bySeverity: CountsBy<Severity>;
+  byLayer: CountsBy<Layer>;
+  /** FAIL counts per severity: what --fail-on reads. */
+  failingBySeverity: CountsBy<Severity>;
+}
