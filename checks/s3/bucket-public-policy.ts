@@ -1,0 +1,72 @@
+import { defineCheck, errorOutcome, fail, FRAMEWORKS, pass } from "../../src/check.js";
+import { parsePolicy, PolicyParseError } from "../../src/policy/document.js";
+import { publicGrants } from "../../src/policy/s3-public.js";
+import { effectivePab, eachBucket } from "./common.js";
+
+export default defineCheck({
+  id: "s3-bucket-public-policy",
+  title: "S3 bucket policy does not grant access to everyone",
+  service: "s3",
+  layer: "data",
+  severity: "critical",
+  needs: ["s3.buckets", "s3.bucketPolicy", "s3.bucketPolicyStatus", "s3.bucketPublicAccessBlock", "s3.accountPublicAccessBlock"],
+  rationale:
+    "A bucket policy statement that allows Principal \"*\" without a condition pinning it to known callers (VPC endpoint, VPC, organization, account, IP range) lets anyone on the internet read — or worse, write or delete — the data, unless Block Public Access (RestrictPublicBuckets) neutralises it.",
+  remediation: {
+    text: "Remove the public statement or restrict it with a condition such as aws:SourceVpce or aws:PrincipalOrgID; serve public content through CloudFront with origin access control; enable RestrictPublicBuckets.",
+    cli: "aws s3api put-public-access-block --bucket <BUCKET> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
+    url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status",
+  },
+  compliance: { [FRAMEWORKS.cis]: ["3.1.4"], [FRAMEWORKS.fsbp]: ["S3.2", "S3.3", "S3.8"] },
+  evaluate(inv) {
+    const account = inv.s3?.accountPublicAccessBlock;
+    return eachBucket(inv, (bucket, resource, region) => {
+      const policyRead = bucket.policy;
+      if (!policyRead) {
+        return errorOutcome(resource, region, { service: "s3", region, operation: "GetBucketPolicy", code: "NotCollected", message: "not in the inventory" });
+      }
+      if (!policyRead.ok) return errorOutcome(resource, region, policyRead.error);
+      const awsSaysPublic = bucket.policyStatusIsPublic?.ok ? bucket.policyStatusIsPublic.value : undefined;
+      if (policyRead.value === null) return pass(resource, region, `Bucket ${bucket.name} has no bucket policy.`, { policy: null });
+
+      let grants;
+      try {
+        grants = publicGrants(parsePolicy(policyRead.value));
+      } catch (err) {
+        if (!(err instanceof PolicyParseError)) throw err;
+        return errorOutcome(resource, region, { service: "s3", region, operation: "GetBucketPolicy", code: "MalformedPolicy", message: err.message, resource: bucket.name });
+      }
+      const evidenceBase = { awsPolicyStatusIsPublic: awsSaysPublic ?? null };
+      if (grants.length === 0 && awsSaysPublic !== true) {
+        return pass(resource, region, `Bucket ${bucket.name}'s policy grants nothing to everyone without a restricting condition.`, evidenceBase);
+      }
+
+      const pab = effectivePab(bucket.publicAccessBlock, account);
+      if (!pab) {
+        return errorOutcome(resource, region, { service: "s3", region, operation: "GetPublicAccessBlock", code: "NotCollected", message: "not in the inventory" });
+      }
+      if (!pab.ok) return errorOutcome(resource, region, pab.error);
+      const publicStatements = grants.map((g) => ({ statement: g.statement, actions: g.actions, access: g.access }));
+      if (pab.value.RestrictPublicBuckets) {
+        return pass(
+          resource,
+          region,
+          `Bucket ${bucket.name}'s policy has a public grant (${grants.map((g) => g.statement).join(", ") || "per GetBucketPolicyStatus"}), neutralised by RestrictPublicBuckets at the ${pab.value.source.RestrictPublicBuckets} level.`,
+          { ...evidenceBase, publicStatements, neutralisedBy: `RestrictPublicBuckets (${pab.value.source.RestrictPublicBuckets})` },
+        );
+      }
+      if (grants.length === 0) {
+        return fail(resource, region, `AWS reports bucket ${bucket.name}'s policy as public (GetBucketPolicyStatus IsPublic=true).`, evidenceBase, "high");
+      }
+      const write = grants.some((g) => g.access === "write");
+      const worst = grants.find((g) => g.access === "write") ?? grants[0]!;
+      return fail(
+        resource,
+        region,
+        `Bucket ${bucket.name}'s policy ${worst.statement} allows everyone ${write ? "to write or delete" : "to read"} (${worst.effectiveActions.slice(0, 4).join(", ")}${worst.effectiveActions.length > 4 ? ", …" : ""}) without a restricting condition.`,
+        { ...evidenceBase, publicStatements },
+        write ? "critical" : "high",
+      );
+    });
+  },
+});

@@ -1,0 +1,191 @@
+import { Command, CommanderError, Option } from "commander";
+import { CHECKS } from "../../checks/index.js";
+import { loadConfig, settingsFrom, type ConfigFile } from "../config-file.js";
+import { EXIT, UsageError } from "../errors.js";
+import { leastPrivilegePolicy } from "../least-privilege.js";
+import { SEVERITIES } from "../results.js";
+import { TOOL_VERSION } from "../version.js";
+import { demoSnapshotPath } from "../demo.js";
+import {
+  parseEndpoint,
+  parseFailOn,
+  parseFormats,
+  parseList,
+  parsePositiveInt,
+  parseRegions,
+  parseServices,
+  parseSeverityFilter,
+  selectChecks,
+} from "./options.js";
+import { runScan, type ScanPlan } from "./run-scan.js";
+
+interface ScanFlags {
+  profile?: string;
+  regions?: string;
+  services?: string;
+  checks?: string;
+  severity?: string;
+  format: string;
+  output?: string;
+  outputDir?: string;
+  endpointUrl?: string;
+  failOn: string;
+  concurrency: string;
+  saveSnapshot?: string;
+  fromSnapshot?: string;
+  config?: string;
+  quiet?: boolean;
+}
+
+const interactive = (): boolean => process.stderr.isTTY === true;
+
+function planFrom(flags: ScanFlags): ScanPlan {
+  const config: ConfigFile = flags.config ? loadConfig(flags.config) : {};
+  const formats = parseFormats(flags.format);
+  if (flags.output !== undefined && flags.outputDir !== undefined) throw new UsageError("use --output or --output-dir, not both");
+  if (flags.output === "") throw new UsageError("--output needs a file name (or - for stdout)");
+  const checks = selectChecks(CHECKS, {
+    ...(flags.services ? { services: parseServices(flags.services) } : {}),
+    ...(flags.checks ? { checkIds: parseList("--checks", flags.checks) } : {}),
+  });
+  const endpointUrl = flags.endpointUrl !== undefined ? parseEndpoint(flags.endpointUrl) : undefined;
+  const regions = flags.regions !== undefined ? parseRegions(flags.regions) : undefined;
+  const quiet = flags.quiet === true || !interactive();
+  return {
+    checks,
+    settings: settingsFrom(config),
+    mutes: config.mutelist ?? [],
+    formats,
+    output: flags.output !== undefined ? { file: flags.output } : { dir: flags.outputDir ?? "." },
+    failOn: parseFailOn(flags.failOn),
+    ...(flags.severity ? { severities: parseSeverityFilter(flags.severity) } : {}),
+    ...(flags.saveSnapshot ? { saveSnapshot: flags.saveSnapshot } : {}),
+    ...(flags.fromSnapshot ? { fromSnapshot: flags.fromSnapshot } : {}),
+    live: {
+      ...(flags.profile ? { profile: flags.profile } : {}),
+      ...(endpointUrl ? { endpointUrl } : {}),
+      ...(regions ? { regions } : {}),
+      concurrency: parsePositiveInt("--concurrency", flags.concurrency, 256),
+    },
+    progress: quiet ? () => {} : (m) => process.stderr.write(`yourside: ${m}\n`),
+    ...(flags.quiet ? {} : { summary: (text: string) => process.stderr.write(text) }),
+    color: interactive() && !process.env.NO_COLOR,
+  };
+}
+
+const HELP_FOOTER = `
+Examples:
+  yourside demo                                  scan a bundled sample account, no AWS needed
+  yourside scan                                  every check, every enabled region, default credentials
+  yourside scan --profile audit --regions eu-west-1,us-east-1 --format json,sarif --output-dir out/
+  yourside scan --services s3 --fail-on high --output - | jq .summary
+  yourside scan --endpoint-url http://127.0.0.1:5000 --regions us-east-1   (moto / LocalStack)
+  yourside scan --from-snapshot inventory.json   re-evaluate a saved inventory offline
+  yourside checks                                the check catalogue
+  yourside policy                                the least-privilege IAM policy a scan needs
+
+Exit codes:
+  0  scan complete, no FAIL at or above --fail-on
+  1  FAIL findings at or above --fail-on
+  2  usage or configuration error (bad flag or file, no credentials): nothing scanned
+  3  scan incomplete: some AWS calls failed (the report is written, with ERROR results)
+
+Credentials come from the AWS SDK's default chain: environment, --profile / AWS_PROFILE,
+SSO, web identity, instance or container role. yourside only reads.`;
+
+function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command("yourside")
+    .description("Scan your side of the AWS shared responsibility line: a read-only cloud security posture scanner.")
+    .version(TOOL_VERSION, "-V, --version")
+    .showHelpAfterError("(run 'yourside --help' for usage)")
+    .addHelpText("after", HELP_FOOTER)
+    .exitOverride();
+
+  const scanOptions = (cmd: Command, live: boolean): Command => {
+    if (live) {
+      cmd
+        .option("--profile <name>", "AWS profile from ~/.aws/config")
+        .option("--regions <list>", "comma-separated regions, or 'all' (default: every region enabled for the account)")
+        .option("--endpoint-url <url>", "send every AWS call to this endpoint (moto, LocalStack); also AWS_ENDPOINT_URL")
+        .option("--concurrency <n>", "AWS calls in flight at once", "16")
+        .option("--save-snapshot <file>", "also write the collected inventory, for --from-snapshot later")
+        .option("--from-snapshot <file>", "evaluate a saved inventory instead of calling AWS");
+    }
+    return cmd
+      .option("--services <list>", "only these services (s3, iam, ec2, config)")
+      .option("--checks <list>", "only these check ids (see 'yourside checks')")
+      .option("--severity <list>", `only findings of these severities, e.g. critical,high or high+ (${SEVERITIES.join(", ")})`)
+      .addOption(new Option("--format <list>", "report formats: json, sarif").default("json"))
+      .option("--output <file>", "write the one report format to this file ('-' = stdout)")
+      .option("--output-dir <dir>", "write yourside-report.<format> files here (default: current directory)")
+      .option("--fail-on <severity>", "exit 1 when a FAIL at or above this severity exists, or 'none'", "low")
+      .option("--config <file>", "YAML/JSON config: settings (thresholds, port lists) and mutelist")
+      .option("-q, --quiet", "no progress and no summary on stderr");
+  };
+
+  scanOptions(program.command("scan").description("scan an AWS account with read-only calls and write reports"), true)
+    .addHelpText("after", HELP_FOOTER)
+    .action(async (flags: ScanFlags) => setExit(await runScan(planFrom(flags))));
+
+  scanOptions(program.command("demo").description("scan the bundled sample account (no AWS credentials needed)"), false)
+    .action(async (flags: ScanFlags) => {
+      const plan = planFrom({ ...flags, concurrency: "1" });
+      setExit(await runScan({ ...plan, fromSnapshot: demoSnapshotPath(), failOn: flags.failOn === "low" ? "none" : plan.failOn }));
+    });
+
+  program
+    .command("checks")
+    .description("list the check catalogue: id, severity, layer, title")
+    .option("--services <list>", "only these services")
+    .option("--json", "machine-readable output with full metadata")
+    .action((flags: { services?: string; json?: boolean }) => {
+      const checks = selectChecks(CHECKS, flags.services ? { services: parseServices(flags.services) } : {});
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify(checks.map(({ evaluate: _e, ...meta }) => meta), null, 2)}\n`);
+        return;
+      }
+      const rows = checks.map((c) => [c.id, c.severity, c.layer, c.title]);
+      const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), 5));
+      const line = (r: string[]) => `${r.slice(0, 3).map((v, i) => v.padEnd(widths[i]!)).join("  ")}  ${r[3]}`;
+      process.stdout.write(`${line(["CHECK", "SEVERITY", "LAYER", "TITLE"])}\n${rows.map(line).join("\n")}\n${checks.length} checks\n`);
+    });
+
+  program
+    .command("policy")
+    .description("print the least-privilege IAM policy the selected checks need (read actions only)")
+    .option("--services <list>", "only these services")
+    .option("--checks <list>", "only these check ids")
+    .action((flags: { services?: string; checks?: string }) => {
+      const checks = selectChecks(CHECKS, {
+        ...(flags.services ? { services: parseServices(flags.services) } : {}),
+        ...(flags.checks ? { checkIds: parseList("--checks", flags.checks) } : {}),
+      });
+      process.stdout.write(`${JSON.stringify(leastPrivilegePolicy(checks), null, 2)}\n`);
+    });
+
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram((c) => (code = c));
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here too, successfully.
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`yourside: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`yourside: internal error: ${message}\n`);
+    if (process.env.YOURSIDE_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    return EXIT.incomplete;
+  }
+}
+

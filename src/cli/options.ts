@@ -1,0 +1,101 @@
+import type { Check } from "../check.js";
+import { UsageError } from "../errors.js";
+import { SERVICES, type ServiceId } from "../inventory/index.js";
+import { SEVERITIES, type Severity } from "../results.js";
+
+export const FORMATS = ["json", "sarif"] as const;
+export type Format = (typeof FORMATS)[number];
+export const FORMAT_EXTENSIONS: Record<Format, string> = { json: "json", sarif: "sarif" };
+
+const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
+/** "a, b,,c" → ["a","b","c"]; an empty list is an error. */
+export function parseList(flag: string, value: string): string[] {
+  const items = value.split(",").map((s) => s.trim()).filter(Boolean);
+  if (items.length === 0) throw new UsageError(`${flag} needs at least one value`);
+  return [...new Set(items)];
+}
+
+export function parseRegions(value: string): string[] | "all" {
+  const items = parseList("--regions", value);
+  if (items.length === 1 && items[0] === "all") return "all";
+  const bad = items.filter((r) => !REGION_PATTERN.test(r));
+  if (bad.length) throw new UsageError(`--regions: not a region name: ${bad.map((b) => JSON.stringify(b)).join(", ")} (expected e.g. us-east-1,eu-west-1 or all)`);
+  return items;
+}
+
+export function parseServices(value: string): ServiceId[] {
+  const items = parseList("--services", value);
+  const bad = items.filter((s) => !(SERVICES as readonly string[]).includes(s));
+  if (bad.length) throw new UsageError(`--services: unknown service ${bad.join(", ")} (known: ${SERVICES.join(", ")})`);
+  return items as ServiceId[];
+}
+
+export function parseSeverity(flag: string, value: string): Severity {
+  const v = value.trim().toLowerCase();
+  if (!(SEVERITIES as readonly string[]).includes(v)) throw new UsageError(`${flag}: unknown severity ${JSON.stringify(value)} (one of ${SEVERITIES.join(", ")})`);
+  return v as Severity;
+}
+
+/** --severity: a list of severities to include, or "high+" for high and above. */
+export function parseSeverityFilter(value: string): Severity[] {
+  const items = parseList("--severity", value);
+  const out = new Set<Severity>();
+  for (const item of items) {
+    if (item.endsWith("+")) {
+      const min = parseSeverity("--severity", item.slice(0, -1));
+      for (const s of SEVERITIES.slice(0, SEVERITIES.indexOf(min) + 1)) out.add(s);
+    } else out.add(parseSeverity("--severity", item));
+  }
+  return [...out];
+}
+
+export function parseFailOn(value: string): Severity | "none" {
+  return value.trim().toLowerCase() === "none" ? "none" : parseSeverity("--fail-on", value);
+}
+
+export function parseFormats(value: string): Format[] {
+  const items = parseList("--format", value.toLowerCase());
+  const bad = items.filter((f) => !(FORMATS as readonly string[]).includes(f));
+  if (bad.length) throw new UsageError(`--format: unknown format ${bad.join(", ")} (known: ${FORMATS.join(", ")})`);
+  return items as Format[];
+}
+
+export function parsePositiveInt(flag: string, value: string, max: number): number {
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(`${flag} must be a whole number between 1 and ${max}, got ${JSON.stringify(value)}`);
+  const n = Number(value.trim());
+  if (n < 1 || n > max) throw new UsageError(`${flag} must be between 1 and ${max}, got ${n}`);
+  return n;
+}
+
+export function parseEndpoint(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--endpoint-url: not a URL: ${JSON.stringify(value)}`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`--endpoint-url must be http(s), got ${url.protocol}`);
+  return url.toString().replace(/\/$/, "");
+}
+
+export interface CheckSelection {
+  services?: readonly ServiceId[];
+  checkIds?: readonly string[];
+}
+
+/** The checks a scan runs; an unknown check id is a usage error, an empty selection too. */
+export function selectChecks(catalogue: readonly Check[], selection: CheckSelection): Check[] {
+  if (selection.checkIds) {
+    const known = new Set(catalogue.map((c) => c.id));
+    const unknown = selection.checkIds.filter((id) => !known.has(id));
+    if (unknown.length) throw new UsageError(`--checks: unknown check ${unknown.join(", ")} (see 'yourside checks')`);
+  }
+  const chosen = catalogue.filter(
+    (c) =>
+      (!selection.services || selection.services.includes(c.service)) &&
+      (!selection.checkIds || selection.checkIds.includes(c.id)),
+  );
+  if (chosen.length === 0) throw new UsageError("no check matches the --services / --checks selection");
+  return chosen;
+}

@@ -1,0 +1,85 @@
+import { readFileSync } from "node:fs";
+import { Ajv } from "ajv";
+import { parse as parseYaml } from "yaml";
+import { UsageError } from "./errors.js";
+import type { Mute } from "./mutelist.js";
+import { DEFAULT_SETTINGS, type Settings } from "./settings.js";
+
+/** A yourside config file (YAML or JSON): thresholds and accepted risks. */
+export interface ConfigFile {
+  settings?: Partial<Settings>;
+  mutelist?: Mute[];
+}
+
+const portList = { type: "array", items: { type: "integer", minimum: 0, maximum: 65535 }, maxItems: 1000 };
+const days = { type: "integer", minimum: 1, maximum: 3650 };
+
+const CONFIG_SCHEMA = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    settings: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        unusedCredentialDays: days,
+        accessKeyRotationDays: days,
+        rootRecentUseDays: days,
+        minimumPasswordLength: { type: "integer", minimum: 6, maximum: 128 },
+        passwordReusePrevention: { type: "integer", minimum: 1, maximum: 24 },
+        adminPorts: portList,
+        sensitivePorts: { type: "object", additionalProperties: portList, maxProperties: 200 },
+      },
+    },
+    mutelist: {
+      type: "array",
+      maxItems: 10000,
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["checkId", "resource", "reason"],
+        properties: {
+          checkId: { type: "string", minLength: 1, maxLength: 200 },
+          resource: { type: "string", minLength: 1, maxLength: 2048 },
+          region: { type: "string", minLength: 1, maxLength: 64 },
+          accountId: { type: "string", pattern: "^(\\d{12}|\\*)$" },
+          reason: { type: "string", minLength: 1, maxLength: 2000 },
+        },
+      },
+    },
+  },
+} as const;
+
+const validate = new Ajv({ allErrors: false }).compile<ConfigFile>(CONFIG_SCHEMA);
+
+const MAX_CONFIG_BYTES = 5 * 1024 * 1024;
+
+export function parseConfig(text: string, name: string): ConfigFile {
+  if (text.length > MAX_CONFIG_BYTES) throw new UsageError(`${name} is larger than 5 MB`);
+  if (text.includes("\uFFFD")) throw new UsageError(`${name} is not valid UTF-8 text`);
+  let data: unknown;
+  try {
+    data = parseYaml(text, { maxAliasCount: 100 }) ?? {};
+  } catch (err) {
+    throw new UsageError(`${name} is not valid YAML/JSON: ${(err as Error).message.split("\n")[0]}`);
+  }
+  if (!validate(data)) {
+    const e = validate.errors?.[0];
+    const where = e?.instancePath || "(top level)";
+    const extra = e?.keyword === "additionalProperties" ? ` '${String((e.params as { additionalProperty?: string }).additionalProperty)}'` : "";
+    throw new UsageError(`${name}: ${where} ${e?.message ?? "is invalid"}${extra}`);
+  }
+  return data;
+}
+
+export function loadConfig(path: string): ConfigFile {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    throw new UsageError(`cannot read config ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  return parseConfig(text, path);
+}
+
+export const settingsFrom = (config: ConfigFile): Settings => ({ ...DEFAULT_SETTINGS, ...config.settings });

@@ -1,0 +1,31 @@
+import type { Check } from "./check.js";
+import { SLICES, type OperationSpec } from "./inventory/index.js";
+
+/** Operations the scan makes before any collector runs. */
+export const BOOTSTRAP_OPERATIONS: readonly OperationSpec[] = [
+  { service: "sts", operation: "GetCallerIdentity", action: "sts:GetCallerIdentity" },
+  { service: "ec2", operation: "DescribeRegions", action: "ec2:DescribeRegions" },
+];
+
+/** Every AWS operation the selected checks can make the scanner call, derived from their declared slices. */
+export function operationsFor(checks: readonly Check[]): OperationSpec[] {
+  const seen = new Map<string, OperationSpec>();
+  for (const op of BOOTSTRAP_OPERATIONS) seen.set(`${op.service}:${op.operation}`, op);
+  for (const check of checks) {
+    for (const slice of check.needs) {
+      for (const op of SLICES[slice].operations) seen.set(`${op.service}:${op.operation}`, op);
+    }
+  }
+  return [...seen.values()].sort((a, b) => a.action.localeCompare(b.action));
+}
+
+export interface IamPolicyDocument {
+  Version: "2012-10-17";
+  Statement: { Sid: string; Effect: "Allow"; Action: string[]; Resource: "*" }[];
+}
+
+/** The least-privilege identity policy for running the selected checks: read actions only. */
+export function leastPrivilegePolicy(checks: readonly Check[]): IamPolicyDocument {
+  const actions = [...new Set(operationsFor(checks).map((o) => o.action))].sort();
+  return { Version: "2012-10-17", Statement: [{ Sid: "YoursideReadOnlyScan", Effect: "Allow", Action: actions, Resource: "*" }] };
+}

@@ -1,0 +1,142 @@
+import { randomUUID } from "node:crypto";
+import { DescribeRegionsCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { AwsSession, type SessionOptions } from "./aws/session.js";
+import { isCredentialsError, safeMessage, toCallError } from "./aws/errors.js";
+import type { Check } from "./check.js";
+import { collectInventory } from "./collect/index.js";
+import { evaluate } from "./engine.js";
+import { UsageError } from "./errors.js";
+import { sliceService, type CallError, type Inventory, type SliceId } from "./inventory/index.js";
+import type { Mute } from "./mutelist.js";
+import type { Finding, Severity } from "./results.js";
+import type { Settings } from "./settings.js";
+import { buildReport, type Report } from "../reports/json.js";
+
+export interface LiveScanOptions extends SessionOptions {
+  /** Explicit regions, or "all" / undefined for every region enabled in the account. */
+  regions?: readonly string[] | "all";
+  concurrency: number;
+  checks: readonly Check[];
+  onProgress?: (message: string) => void;
+}
+
+export interface Identity {
+  accountId: string;
+  partition: string;
+  arn: string;
+}
+
+/** Who the credentials belong to; a credentials problem is a usage error (exit 2), never a finding. */
+export async function whoAmI(session: AwsSession): Promise<Identity> {
+  try {
+    const out = await session.client(STSClient, "sts", session.homeRegion).send(new GetCallerIdentityCommand({}));
+    const arn = out.Arn ?? "";
+    return { accountId: out.Account ?? "", partition: arn.split(":")[1] || "aws", arn };
+  } catch (err) {
+    if (isCredentialsError(err)) {
+      throw new UsageError(`AWS credentials are missing, invalid or expired (${safeMessage(err).split("\n")[0]}). Set AWS_PROFILE / --profile, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; or run 'yourside demo'.`);
+    }
+    throw new UsageError(`cannot reach AWS to identify the account (sts:GetCallerIdentity: ${safeMessage(err).split("\n")[0]})`);
+  }
+}
+
+/** The regions to scan: the requested ones, or every region enabled for the account. */
+export async function resolveRegions(
+  session: AwsSession,
+  requested: readonly string[] | "all" | undefined,
+): Promise<{ regions: string[]; error?: CallError }> {
+  if (requested !== undefined && requested !== "all") return { regions: [...requested] };
+  try {
+    const out = await session.client(EC2Client, "ec2", session.homeRegion).send(new DescribeRegionsCommand({ AllRegions: false }));
+    const regions = (out.Regions ?? [])
+      .filter((r) => r.OptInStatus !== "not-opted-in")
+      .map((r) => r.RegionName ?? "")
+      .filter(Boolean)
+      .sort();
+    if (regions.length > 0) return { regions };
+    throw new Error("DescribeRegions returned no regions");
+  } catch (err) {
+    // Scan what we can (the home region) and say the picture is partial.
+    return { regions: [session.homeRegion], error: toCallError(err, "ec2", session.homeRegion, "DescribeRegions") };
+  }
+}
+
+export const slicesFor = (checks: readonly Check[]): Set<SliceId> => new Set(checks.flatMap((c) => [...c.needs]));
+
+export interface LiveScanResult {
+  inventory: Inventory;
+  stats: Record<string, number>;
+}
+
+export async function collectLive(options: LiveScanOptions): Promise<LiveScanResult> {
+  const session = new AwsSession(options);
+  try {
+    const identity = await whoAmI(session);
+    options.onProgress?.(`account ${identity.accountId} (${identity.arn})`);
+    const slices = slicesFor(options.checks);
+    const services = new Set([...slices].map(sliceService));
+    const regionalServices = [...services].some((s) => s === "ec2" || s === "config");
+    const { regions, error } = regionalServices || options.regions !== undefined
+      ? await resolveRegions(session, options.regions)
+      : { regions: [session.homeRegion] };
+    options.onProgress?.(`regions: ${regions.join(", ")}`);
+    const inventory = await collectInventory(session, {
+      accountId: identity.accountId,
+      partition: identity.partition,
+      regions,
+      slices,
+      concurrency: options.concurrency,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    if (error) inventory.errors.unshift(error);
+    return { inventory, stats: session.recorder.stats() };
+  } finally {
+    session.destroy();
+  }
+}
+
+export interface EvaluateScanOptions {
+  inventory: Inventory;
+  checks: readonly Check[];
+  settings: Settings;
+  mutes: readonly Mute[];
+  startedAt: Date;
+  stats: Record<string, number>;
+  source: string;
+  /** Only report findings in these regions (plus global ones). */
+  regionFilter?: readonly string[];
+  /** Only report findings of these severities. */
+  severities?: readonly Severity[];
+}
+
+export function evaluateScan(options: EvaluateScanOptions): Report {
+  const { inventory, checks } = options;
+  let findings: Finding[] = evaluate(inventory, checks, { settings: options.settings, mutes: options.mutes });
+  if (options.regionFilter) {
+    const keep = new Set([...options.regionFilter, "global", "unknown"]);
+    findings = findings.filter((f) => keep.has(f.region));
+  }
+  if (options.severities) {
+    const keep = new Set(options.severities);
+    findings = findings.filter((f) => keep.has(f.severity));
+  }
+  const complete = inventory.errors.length === 0 && !findings.some((f) => f.status === "ERROR");
+  const services = [...new Set(checks.map((c) => c.service))];
+  return buildReport(
+    {
+      id: randomUUID(),
+      startedAt: options.startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      accounts: [inventory.accountId],
+      regions: inventory.regions,
+      services,
+      complete,
+      errors: inventory.errors,
+      stats: options.stats,
+      source: options.source,
+    },
+    findings,
+    checks,
+  );
+}
