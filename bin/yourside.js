@@ -1,4 +1,6 @@
 #!/usr/bin/env node
-import { main } from "../dist/src/cli/main.js";
-
+// The AWS SDK warns on every start that its 2027 releases will need Node 22; package.json's
+// engines field states what this release supports, so the CLI keeps stderr for its own messages.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+const { main } = await import("../dist/src/cli/main.js");
 process.exitCode = await main(process.argv.slice(2));

@@ -29,15 +29,35 @@ interface SdkClient {
 
 type ClientClass<C> = new (...args: [never]) => C;
 
+/** Services whose requests go to `<account id>.<endpoint host>`. */
+const HOST_PREFIXED_SERVICES = new Set(["s3-control"]);
+
+/** A DNS-style alias for an IP endpoint; `endpointLookup` resolves it (and any prefix of it) back to the IP. */
+export const IP_ENDPOINT_ALIAS = "yourside-endpoint.invalid";
+
 /**
- * Resolves `<anything>.<endpoint host>` to the endpoint host itself: S3 Control puts the
+ * `123456789012.127.0.0.1` is not a valid URL host, so an IP endpoint is addressed through an
+ * alias name for host-prefixed services; named hosts are kept.
+ */
+export function prefixableEndpoint(endpointUrl: string): string {
+  const url = new URL(endpointUrl);
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  if (!net.isIP(host)) return endpointUrl;
+  url.hostname = IP_ENDPOINT_ALIAS;
+  return url.toString().replace(/\/$/, "");
+}
+
+/**
+ * Resolves `<anything>.<endpoint host>` (and the IP alias) to the endpoint host itself: S3 Control puts the
  * account id in front of the host name, which only real AWS DNS can answer.
  */
 export function endpointLookup(endpointHost: string): LookupFunction {
   const suffix = `.${endpointHost}`;
+  const bareHost = endpointHost.replace(/^\[|\]$/g, "");
+  const aliased = (name: string): boolean => name === IP_ENDPOINT_ALIAS || name.endsWith(`.${IP_ENDPOINT_ALIAS}`);
   type Callback = (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void;
   const lookup = (hostname: string, options: dns.LookupOptions, callback: Callback): void => {
-    const target = hostname.endsWith(suffix) ? endpointHost : hostname;
+    const target = hostname.endsWith(suffix) || aliased(hostname) ? bareHost : hostname;
     const family = net.isIP(target);
     if (family) {
       if (options.all) callback(null, [{ address: target, family }]);
@@ -61,6 +81,7 @@ export class AwsSession {
   readonly #handler: NodeHttpHandler;
   readonly #clients = new Map<string, SdkClient>();
   readonly #options: SessionOptions;
+  readonly #prefixableEndpoint: string | undefined;
 
   constructor(options: SessionOptions = {}) {
     this.#options = options;
@@ -69,6 +90,7 @@ export class AwsSession {
     this.#credentials =
       options.credentials ?? fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
     const lookup = this.endpointUrl ? endpointLookup(new URL(this.endpointUrl).hostname) : undefined;
+    this.#prefixableEndpoint = this.endpointUrl ? prefixableEndpoint(this.endpointUrl) : undefined;
     const agentOptions = { keepAlive: true, maxSockets: 64, ...(lookup ? { lookup } : {}) };
     this.#handler = new NodeHttpHandler({
       httpAgent: new http.Agent(agentOptions),
@@ -94,7 +116,7 @@ export class AwsSession {
       retryMode: "adaptive",
       maxAttempts: this.#options.maxAttempts ?? 6,
       requestHandler: this.#handler,
-      ...(this.endpointUrl ? { endpoint: this.endpointUrl } : {}),
+      ...(this.endpointUrl ? { endpoint: HOST_PREFIXED_SERVICES.has(service) ? this.#prefixableEndpoint : this.endpointUrl } : {}),
       ...(this.endpointUrl && service === "s3" ? { forcePathStyle: true } : {}),
     });
     const recorder = this.recorder;
