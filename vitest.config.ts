@@ -8,5 +8,6 @@ export default defineConfig({
     pool: "forks",
     globalSetup: ["test/support/global-setup.ts"],
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+    reporters: ["default", "./test/support/closing-line-reporter.ts"],
   },
 });

@@ -18,6 +18,7 @@ import {
   selectChecks,
 } from "./options.js";
 import { runScan, type ScanPlan } from "./run-scan.js";
+import { hasCredentials } from "../aws/credentials.js";
 
 interface ScanFlags {
   profile?: string;
@@ -131,6 +132,20 @@ function buildProgram(setExit: (code: number) => void): Command {
     .action(async (flags: ScanFlags) => {
       const plan = planFrom({ ...flags, concurrency: "1" });
       setExit(await runScan({ ...plan, fromSnapshot: demoSnapshotPath(), failOn: flags.failOn === "low" ? "none" : plan.failOn }));
+    });
+
+  program
+    .command("quickstart")
+    .description("scan your account if AWS credentials are configured, otherwise the bundled demo account")
+    .option("--output-dir <dir>", "where to write yourside-report.json and .sarif", "yourside-output")
+    .action(async (flags: { outputDir: string }) => {
+      const base: ScanFlags = { format: "json,sarif", outputDir: flags.outputDir, failOn: "none", concurrency: "16" };
+      if (await hasCredentials()) {
+        setExit(await runScan(planFrom(base)));
+        return;
+      }
+      process.stderr.write("yourside: no AWS credentials found; scanning the bundled demo account instead (see 'yourside scan --help' to scan yours)\n");
+      setExit(await runScan({ ...planFrom(base), fromSnapshot: demoSnapshotPath() }));
     });
 
   program
