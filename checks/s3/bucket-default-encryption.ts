@@ -17,7 +17,7 @@ export default defineCheck({
     cli: "aws s3api put-bucket-encryption --bucket <BUCKET> --server-side-encryption-configuration '{\"Rules\":[{\"ApplyServerSideEncryptionByDefault\":{\"SSEAlgorithm\":\"aws:kms\",\"KMSMasterKeyID\":\"<KEY_ARN>\"},\"BucketKeyEnabled\":true}]}'",
     url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-bucket-encryption.html",
   },
-  compliance: { [FRAMEWORKS.cis]: ["3.1.1"], [FRAMEWORKS.fsbp]: ["S3.4", "S3.17"] },
+  compliance: { [FRAMEWORKS.fsbp]: ["S3.4", "S3.17"] },
   evaluate: (inv) =>
     eachBucket(inv, (bucket, resource, region) =>
       whenRead(resource, region, [bucket.encryption] as const, (rules) => {

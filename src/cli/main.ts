@@ -18,6 +18,7 @@ import {
   selectChecks,
 } from "./options.js";
 import { runScan, type ScanPlan } from "./run-scan.js";
+import { catalogueMarkdown, catalogueText } from "./catalogue.js";
 import { hasCredentials } from "../aws/credentials.js";
 
 interface ScanFlags {
@@ -153,16 +154,14 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description("list the check catalogue: id, severity, layer, title")
     .option("--services <list>", "only these services")
     .option("--json", "machine-readable output with full metadata")
-    .action((flags: { services?: string; json?: boolean }) => {
+    .option("--markdown", "a Markdown table (as in README.md)")
+    .action((flags: { services?: string; json?: boolean; markdown?: boolean }) => {
       const checks = selectChecks(CHECKS, flags.services ? { services: parseServices(flags.services) } : {});
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(checks.map(({ evaluate: _e, ...meta }) => meta), null, 2)}\n`);
-        return;
+      } else {
+        process.stdout.write(flags.markdown ? catalogueMarkdown(checks) : catalogueText(checks));
       }
-      const rows = checks.map((c) => [c.id, c.severity, c.layer, c.title]);
-      const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), 5));
-      const line = (r: string[]) => `${r.slice(0, 3).map((v, i) => v.padEnd(widths[i]!)).join("  ")}  ${r[3]}`;
-      process.stdout.write(`${line(["CHECK", "SEVERITY", "LAYER", "TITLE"])}\n${rows.map(line).join("\n")}\n${checks.length} checks\n`);
     });
 
   program
