@@ -1,8 +1,9 @@
 import type { Check } from "../src/check.js";
 import { summarize } from "../src/engine.js";
-import type { CallError } from "../src/inventory/index.js";
+import type { CallError, ServiceId } from "../src/inventory/index.js";
+import type { Layer } from "../src/responsibility.js";
 import { buildMatrix, type ResponsibilityMatrix } from "../src/matrix.js";
-import type { Finding, Summary } from "../src/results.js";
+import type { Finding, Severity, Summary } from "../src/results.js";
 import { TOOL_VERSION } from "../src/version.js";
 
 export const REPORT_SCHEMA_VERSION = "1.0";
@@ -26,9 +27,9 @@ export interface ScanInfo {
 export interface CheckSummary {
   id: string;
   title: string;
-  service: string;
-  layer: string;
-  severity: string;
+  service: ServiceId;
+  layer: Layer;
+  severity: Severity;
 }
 
 export interface Report {

@@ -66,3 +66,10 @@ export interface Summary {
   /** FAIL counts per severity: what --fail-on reads. */
   failingBySeverity: CountsBy<Severity>;
 }
+
+/** Worst first: severity, then check, then resource, then region. */
+export const worstFirst = (a: Finding, b: Finding): number =>
+  severityRank(b.severity) - severityRank(a.severity) ||
+  a.checkId.localeCompare(b.checkId) ||
+  a.resource.arn.localeCompare(b.resource.arn) ||
+  a.region.localeCompare(b.region);

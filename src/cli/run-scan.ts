@@ -124,7 +124,7 @@ export async function runScan(plan: ScanPlan): Promise<number> {
     }
   }
   if (plan.summary && written.length > 0) {
-    plan.summary(`${renderSummary(report, { color: plan.color })}\nReports: ${written.join(", ")}\n`);
+    plan.summary(`${renderSummary(report, { color: plan.color, ...(process.stderr.columns ? { width: process.stderr.columns } : {}) })}\nReports: ${written.join(", ")}\n`);
   }
   return exitCodeFor(report, plan.failOn);
 }

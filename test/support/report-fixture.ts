@@ -235,7 +235,7 @@ export function fixtureFindings(): Finding[] {
     }),
     makeFinding("s3-account-public-access-block", {
       status: "ERROR",
-      resource: { arn: `arn:aws:s3:::${ACCOUNT}`, id: ACCOUNT, type: "AWS::::Account" },
+      resource: { arn: `arn:aws:::${ACCOUNT}`, id: ACCOUNT, type: "AWS::::Account" },
       region: "us-east-1",
       message: "Could not evaluate: GetPublicAccessBlock failed with AccessDenied.",
       error: ACCESS_DENIED,

@@ -1,0 +1,50 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { packageRoot } from "../../src/version.js";
+
+export interface ValidationResult {
+  valid: boolean;
+  /** One line per problem: `<JSON pointer> <what is wrong>`; empty when valid. */
+  errors: string[];
+}
+
+/** The schema ships as a JSON file beside this module; read it from the package root so dist/ finds it too. */
+export const REPORT_SCHEMA_PATH = join(packageRoot(), "reports", "schema", "report.schema.json");
+
+let compiled: ValidateFunction | undefined;
+
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const schema = JSON.parse(readFileSync(REPORT_SCHEMA_PATH, "utf8")) as Record<string, unknown>;
+    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+    // ajv-formats is CommonJS: under NodeNext its default import is the module object.
+    addFormats.default(ajv, ["date-time", "uri"]);
+    compiled = ajv.compile(schema);
+  }
+  return compiled;
+}
+
+const describe = (e: ErrorObject): string => {
+  const where = e.instancePath === "" ? "/" : e.instancePath;
+  const params = e.params as { additionalProperty?: unknown; allowedValues?: unknown; propertyName?: unknown };
+  const extra =
+    e.keyword === "additionalProperties"
+      ? ` (${String(params.additionalProperty)})`
+      : e.keyword === "enum"
+        ? ` (${JSON.stringify(params.allowedValues)})`
+        : e.propertyName !== undefined
+          ? ` (property name ${JSON.stringify(e.propertyName)})`
+          : e.keyword === "propertyNames"
+            ? ` (${JSON.stringify(params.propertyName)})`
+            : "";
+  return `${where} ${e.message ?? e.keyword}${extra}`;
+};
+
+/** Validates a parsed report (or anything) against reports/schema/report.schema.json. */
+export function validateReport(report: unknown): ValidationResult {
+  const validate = validator();
+  if (validate(report)) return { valid: true, errors: [] };
+  return { valid: false, errors: (validate.errors ?? []).map(describe) };
+}

@@ -1,0 +1,182 @@
+/**
+ * The short human summary printed after a scan: scope, counts, the worst findings, the errors.
+ * Plain text; ANSI colour only when asked for.
+ */
+import type { CallError } from "../src/inventory/index.js";
+import { LAYERS } from "../src/responsibility.js";
+import { SEVERITIES, worstFirst, type Finding, type Severity, type Status } from "../src/results.js";
+import type { Report } from "./json.js";
+
+export interface SummaryOptions {
+  color: boolean;
+  /** How many failing findings to list (default 10). */
+  top?: number;
+  /** Line width the finding and error lines are fitted to (default 120). */
+  width?: number;
+}
+
+const DEFAULT_TOP = 10;
+const DEFAULT_WIDTH = 120;
+const MAX_ERROR_GROUPS = 10;
+
+type Style = "bold" | "dim" | "red" | "yellow" | "blue" | "green" | "magenta";
+const ANSI: Record<Style, [number, number]> = {
+  bold: [1, 22],
+  dim: [2, 22],
+  red: [31, 39],
+  green: [32, 39],
+  yellow: [33, 39],
+  blue: [34, 39],
+  magenta: [35, 39],
+};
+
+/** Four-character severity labels keep the finding lines aligned and leave room for the message. */
+const SEVERITY_LABEL: Record<Severity, string> = {
+  critical: "CRIT",
+  high: "HIGH",
+  medium: "MED ",
+  low: "LOW ",
+  informational: "INFO",
+};
+
+const SEVERITY_STYLE: Record<Severity, Style[]> = {
+  critical: ["bold", "magenta"],
+  high: ["bold", "red"],
+  medium: ["yellow"],
+  low: ["blue"],
+  informational: ["dim"],
+};
+
+/** Statuses in the order a reader wants them: what is wrong first. */
+const STATUS_ORDER: readonly Status[] = ["FAIL", "ERROR", "MUTED", "PASS"];
+
+const STATUS_STYLE: Record<Status, Style[]> = {
+  FAIL: ["bold", "red"],
+  ERROR: ["bold", "yellow"],
+  PASS: ["green"],
+  MUTED: ["dim"],
+};
+
+/** Cuts text to `max` characters with an ellipsis at the end. */
+const cutEnd = (text: string, max: number): string =>
+  text.length <= max ? text : max <= 1 ? text.slice(0, max) : `${text.slice(0, max - 1)}…`;
+
+/** Cuts text to `max` characters keeping both ends (resource names differ at either end). */
+const cutMiddle = (text: string, max: number): string => {
+  if (text.length <= max) return text;
+  if (max <= 1) return text.slice(0, max);
+  const head = Math.ceil((max - 1) / 2);
+  return `${text.slice(0, head)}…${text.slice(text.length - (max - 1 - head))}`;
+};
+
+/** Collapses whitespace so one finding stays on one line. */
+const oneLine = (text: string): string => text.replace(/\s+/g, " ").trim();
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+export function renderSummary(report: Report, options: SummaryOptions): string {
+  const paint = (text: string, styles: readonly Style[]): string =>
+    options.color && styles.length > 0
+      ? styles.reduce((t, s) => `\u001b[${ANSI[s][0]}m${t}\u001b[${ANSI[s][1]}m`, text)
+      : text;
+  const top = Math.max(0, options.top ?? DEFAULT_TOP);
+  const width = Math.max(60, options.width ?? DEFAULT_WIDTH);
+  const { scan, findings } = report;
+  const failing = findings.filter((f) => f.status === "FAIL").sort(worstFirst);
+  const errorFindings = findings.filter((f) => f.status === "ERROR");
+  const lines: string[] = [];
+
+  // Scope.
+  const accounts = scan.accounts.length === 1 ? `account ${scan.accounts[0]}` : `accounts ${scan.accounts.join(", ")}`;
+  const regions = `${plural(scan.regions.length, "region")} (${scan.regions.join(", ")})`;
+  lines.push(
+    `${paint(`${report.tool.name} ${report.tool.version}`, ["bold"])}: ${accounts}, ${regions}` +
+      (scan.source === "live" ? "" : `, from ${scan.source}`),
+  );
+  const problems = scan.errors.length + errorFindings.length;
+  lines.push(
+    scan.complete && errorFindings.length === 0
+      ? `Scan ${paint("complete", ["green"])}.`
+      : `Scan ${paint("INCOMPLETE", ["bold", "red"])}: ${plural(scan.errors.length, "failed call")}, ${plural(errorFindings.length, "result")} not evaluated (ERROR)` +
+          (problems === 0 ? " (some data could not be read)" : "") +
+          ".",
+  );
+
+  // Counts.
+  const byStatus = STATUS_ORDER.map((s) => `${paint(s, STATUS_STYLE[s])} ${report.summary.byStatus[s] ?? 0}`);
+  lines.push(`Results: ${findings.length} — ${byStatus.join(" · ")}`);
+  if (failing.length > 0) {
+    const count = <K extends string>(keys: readonly K[], key: (f: Finding) => K): [K, number][] =>
+      keys.map((k): [K, number] => [k, failing.filter((f) => key(f) === k).length]).filter(([, n]) => n > 0);
+    const bySeverity = count(SEVERITIES, (f) => f.severity).map(([s, n]) => `${paint(s, SEVERITY_STYLE[s])} ${n}`);
+    const byLayer = count(LAYERS, (f) => f.responsibility.layer).map(([l, n]) => `${l} ${n}`);
+    lines.push(`Failing by severity: ${bySeverity.join(" · ")}`);
+    lines.push(`Failing by layer:    ${byLayer.join(" · ")}`);
+  } else {
+    lines.push("Failing: none.");
+  }
+
+  // Worst findings.
+  const shown = failing.slice(0, top);
+  if (shown.length > 0) {
+    lines.push("", paint(`Worst findings (${shown.length} of ${failing.length}):`, ["bold"]));
+    const label = (f: Finding): string => `${f.resource.id} (${f.region})`;
+    const idWidth = Math.min(36, Math.max(...shown.map((f) => f.checkId.length)));
+    const resWidth = Math.min(36, Math.max(...shown.map((f) => label(f).length)));
+    const room = Math.max(40, width - (2 + 4 + 2 + idWidth + 2 + resWidth + 2));
+    for (const f of shown) {
+      const sev = paint(SEVERITY_LABEL[f.severity], SEVERITY_STYLE[f.severity]);
+      const id = cutEnd(f.checkId, idWidth).padEnd(idWidth);
+      const resource = cutMiddle(label(f), resWidth).padEnd(resWidth);
+      lines.push(`  ${sev}  ${id}  ${resource}  ${cutEnd(oneLine(f.message), room)}`);
+    }
+    if (failing.length > shown.length) {
+      lines.push(`  … and ${plural(failing.length - shown.length, "more failing finding")} in the report.`);
+    }
+  }
+
+  // Errors, grouped by failed operation and code.
+  const groups = groupErrors(scan.errors, errorFindings);
+  if (groups.length > 0) {
+    lines.push("", paint("Errors:", ["bold", "yellow"]));
+    for (const g of groups.slice(0, MAX_ERROR_GROUPS)) {
+      const counts = [
+        g.calls > 0 ? plural(g.calls, "failed call") : "",
+        g.results > 0 ? `${plural(g.results, "result")} not evaluated` : "",
+      ].filter(Boolean);
+      const where = g.regions.length > 0 ? ` (${g.regions.join(", ")})` : "";
+      const text = cutEnd(`${g.code} on ${g.operation} — ${counts.join(", ")}${where}${g.message ? `: ${oneLine(g.message)}` : ""}`, width - 2);
+      lines.push(`  ${paint(g.code, ["yellow"])}${text.slice(g.code.length)}`);
+    }
+    if (groups.length > MAX_ERROR_GROUPS) lines.push(`  … and ${plural(groups.length - MAX_ERROR_GROUPS, "more kind")} of error in the report.`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+interface ErrorGroup {
+  operation: string;
+  code: string;
+  calls: number;
+  results: number;
+  regions: string[];
+  message: string;
+}
+
+/** Failed calls and unevaluated results, grouped by `service:Operation` + error code, most frequent first. */
+function groupErrors(calls: readonly CallError[], errorFindings: readonly Finding[]): ErrorGroup[] {
+  const groups = new Map<string, ErrorGroup>();
+  const add = (e: CallError | undefined, fallbackOperation: string, kind: "calls" | "results"): void => {
+    const operation = e ? `${e.service}:${e.operation}` : fallbackOperation;
+    const code = e?.code ?? "Unknown";
+    const key = `${operation}|${code}`;
+    const g = groups.get(key) ?? { operation, code, calls: 0, results: 0, regions: [], message: e?.message ?? "" };
+    g[kind] += 1;
+    if (e && !g.regions.includes(e.region)) g.regions.push(e.region);
+    groups.set(key, g);
+  };
+  for (const e of calls) add(e, "unknown", "calls");
+  for (const f of errorFindings) add(f.error, `${f.service}:${f.checkId}`, "results");
+  return [...groups.values()].sort(
+    (a, b) => b.calls + b.results - (a.calls + a.results) || a.operation.localeCompare(b.operation) || a.code.localeCompare(b.code),
+  );
+}

@@ -1,0 +1,104 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { renderJson, type Report } from "../../../reports/json.js";
+import { REPORT_SCHEMA_PATH, validateReport } from "../../../reports/schema/validate.js";
+import { SERVICES } from "../../../src/inventory/index.js";
+import { AWS_MODEL, LAYERS, PROVIDER_LAYERS } from "../../../src/responsibility.js";
+import { SEVERITIES, STATUSES } from "../../../src/results.js";
+import { buildFixtureReport, cloneReport } from "../../support/report-fixture.js";
+
+interface SchemaDefs {
+  $defs: Record<string, { enum?: unknown[] }>;
+}
+const schema = JSON.parse(readFileSync(REPORT_SCHEMA_PATH, "utf8")) as SchemaDefs;
+
+/** The fixture report after `mutate`; every case starts from a valid report. */
+const drifted = (mutate: (r: Report & Record<string, unknown>) => void): Report => {
+  const report = cloneReport(buildFixtureReport()) as Report & Record<string, unknown>;
+  mutate(report);
+  return report;
+};
+/** Deletes a property whatever its type says: drift is what these tests are about. */
+const drop = (o: object, key: string): void => {
+  delete (o as Record<string, unknown>)[key];
+};
+const byStatus = (r: Report, status: string) => {
+  const f = r.findings.find((x) => x.status === status);
+  if (!f) throw new Error(`fixture has no ${status} finding`);
+  return f as typeof f & Record<string, unknown>;
+};
+
+describe("JSON report schema", () => {
+  it("accepts the fixture report, which has PASS, FAIL, ERROR and MUTED results", () => {
+    const report = buildFixtureReport();
+    expect(new Set(report.findings.map((f) => f.status))).toEqual(new Set(STATUSES));
+    expect(validateReport(report)).toEqual({ valid: true, errors: [] });
+  });
+
+  it("accepts the rendered file read back", () => {
+    expect(validateReport(JSON.parse(renderJson(buildFixtureReport())))).toEqual({ valid: true, errors: [] });
+  });
+
+  it("accepts a complete scan with no findings", () => {
+    const report = buildFixtureReport({ findings: [], scan: { complete: true, errors: [], stats: {} } });
+    expect(validateReport(report).errors).toEqual([]);
+  });
+
+  it("keeps its enums in step with the code", () => {
+    const values = (def: string) => schema.$defs[def]?.enum;
+    expect(values("status")).toEqual([...STATUSES]);
+    expect(values("severity")).toEqual([...SEVERITIES]);
+    expect(values("layer")).toEqual([...LAYERS]);
+    expect(values("providerLayer")).toEqual([...PROVIDER_LAYERS]);
+    expect(values("awsModel")).toEqual(Object.values(AWS_MODEL));
+    expect(values("service")).toEqual([...SERVICES]);
+  });
+
+  const cases: [string, (r: Report & Record<string, unknown>) => void, RegExp][] = [
+    ["a missing top-level field", (r) => drop(r, "summary"), /must have required property 'summary'/],
+    ["a missing finding field", (r) => drop(byStatus(r, "FAIL"), "message"), /\/findings\/\d+ must have required property 'message'/],
+    ["a missing scan field", (r) => drop(r.scan, "stats"), /\/scan must have required property 'stats'/],
+    ["an unknown status", (r) => (byStatus(r, "FAIL").status = "WARN" as never), /\/status must be equal to one of the allowed values/],
+    ["an unknown severity", (r) => (byStatus(r, "FAIL").severity = "severe" as never), /\/severity must be equal to one of/],
+    ["a provider layer on a finding", (r) => (byStatus(r, "FAIL").responsibility.layer = "physical" as never), /\/responsibility\/layer must be equal to one of/],
+    [
+      "AWS model wording that drifted",
+      (r) => (byStatus(r, "FAIL").responsibility.awsModel = "Customer Data" as never),
+      /\/responsibility\/awsModel must be equal to one of/,
+    ],
+    ["an unknown service model", (r) => (byStatus(r, "FAIL").responsibility.serviceModel = "saas" as never), /\/serviceModel must be equal to one of/],
+    ["an owner other than the customer", (r) => (byStatus(r, "FAIL").responsibility.owner = "provider" as never), /\/owner must be equal to constant/],
+    ["an id in upper case", (r) => (byStatus(r, "FAIL").id = byStatus(r, "FAIL").id.toUpperCase()), /\/id must match pattern/],
+    ["an id of the wrong length", (r) => (byStatus(r, "FAIL").id = byStatus(r, "FAIL").id.slice(1)), /\/id must match pattern/],
+    ["an account id that is not 12 digits", (r) => (byStatus(r, "PASS").accountId = "12345"), /\/accountId must match pattern/],
+    ["a field the schema does not know", (r) => (byStatus(r, "PASS").extra = 1), /must NOT have additional properties \(extra\)/],
+    ["an ERROR without its failed call", (r) => drop(byStatus(r, "ERROR"), "error"), /must have required property 'error'/],
+    ["an error on a PASS", (r) => (byStatus(r, "PASS").error = byStatus(r, "ERROR").error), /\/findings\/\d+ must NOT be valid/],
+    ["a MUTED without its reason", (r) => drop(byStatus(r, "MUTED"), "muted"), /must have required property 'muted'/],
+    ["an empty mute reason", (r) => (byStatus(r, "MUTED").muted = { reason: "" }), /\/muted\/reason must NOT have fewer than 1 characters/],
+    ["a mute on a FAIL", (r) => (byStatus(r, "FAIL").muted = { reason: "x" }), /\/findings\/\d+ must NOT be valid/],
+    ["a call error without a code", (r) => drop(r.scan.errors[0]!, "code"), /\/scan\/errors\/0 must have required property 'code'/],
+    ["a fractional call count", (r) => (r.scan.stats["s3:ListBuckets"] = 1.5), /\/scan\/stats\/s3:ListBuckets must be integer/],
+    ["a stats key that is not service:Operation", (r) => (r.scan.stats["ListBuckets"] = 1), /\/scan\/stats must match pattern .*\(property name "ListBuckets"\)/],
+    ["a complete scan with errors", (r) => (r.scan.complete = true), /\/scan\/complete must be equal to constant/],
+    ["a timestamp that is not ISO-8601", (r) => (r.scan.startedAt = "yesterday"), /\/scan\/startedAt must match format "date-time"/],
+    ["a wrong schema version", (r) => (r.schemaVersion = "2.0" as never), /\/schemaVersion must be equal to constant/],
+    ["a summary count for an unknown layer", (r) => ((r.summary.byLayer as Record<string, number>).physical = 1), /\/summary\/byLayer property name must be valid/],
+    ["a matrix without a layer's cell", (r) => drop(r.responsibilityMatrix.services.s3!.cells, "os"), /\/cells must have required property 'os'/],
+    [
+      "a provider cell marked assessed",
+      (r) => (r.responsibilityMatrix.services.s3!.cells.physical.state = "assessed"),
+      /\/cells\/physical\/state must be equal to one of/,
+    ],
+  ];
+
+  it.each(cases)("rejects %s", (_name, mutate, expected) => {
+    const result = validateReport(drifted(mutate));
+    expect(result.valid).toBe(false);
+    expect(result.errors.join("\n")).toMatch(expected);
+  });
+
+  it("rejects things that are not reports at all", () => {
+    for (const value of [null, 42, "report", [], {}]) expect(validateReport(value).valid).toBe(false);
+  });
+});
