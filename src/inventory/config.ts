@@ -1,9 +1,66 @@
-import type { SliceSpec } from "./common.js";
+import { op, type Fetched, type SliceSpec } from "./common.js";
 
-// Filled in by the config collector work.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ConfigInventory {}
+export interface ConfigRecorder {
+  name: string;
+  arn?: string;
+  roleArn?: string;
+  /** recordingGroup.allSupported */
+  allSupported: boolean;
+  /** recordingGroup.includeGlobalResourceTypes */
+  includeGlobalResourceTypes: boolean;
+  /** recordingGroup.resourceTypes (inclusion list). */
+  resourceTypes: string[];
+  /** recordingGroup.exclusionByResourceTypes.resourceTypes */
+  excludedResourceTypes: string[];
+  /** recordingGroup.recordingStrategy.useOnly */
+  recordingStrategy?: string;
+  /** Set for service-linked recorders, which record only what their service needs. */
+  servicePrincipal?: string;
+  recordingScope?: string;
+}
 
-export const CONFIG_SLICES = {} as const satisfies Record<string, SliceSpec>;
+export interface ConfigRecorderStatus {
+  name: string;
+  recording: boolean;
+  /** "Pending" | "Success" | "Failure" (case varies) */
+  lastStatus?: string;
+  lastErrorCode?: string;
+  lastErrorMessage?: string;
+  lastStatusChangeTime?: string;
+}
+
+export interface DeliveryChannel {
+  name: string;
+  s3BucketName?: string;
+  snsTopicArn?: string;
+  deliveryFrequency?: string;
+}
+
+/** Everything AWS Config read in one region. Each field is present only when its slice was wanted. */
+export interface ConfigRegionInventory {
+  recorders?: Fetched<ConfigRecorder[]>;
+  recorderStatuses?: Fetched<ConfigRecorderStatus[]>;
+  deliveryChannels?: Fetched<DeliveryChannel[]>;
+}
+
+export interface ConfigInventory {
+  /** Keyed by region name; a scanned region missing here was not collected. */
+  regions: Record<string, ConfigRegionInventory>;
+}
+
+export const CONFIG_SLICES = {
+  "config.recorders": {
+    description: "configuration recorders and what they record",
+    operations: [op("config", "DescribeConfigurationRecorders")],
+  },
+  "config.recorderStatus": {
+    description: "whether each recorder is recording",
+    operations: [op("config", "DescribeConfigurationRecorderStatus")],
+  },
+  "config.deliveryChannels": {
+    description: "delivery channels",
+    operations: [op("config", "DescribeDeliveryChannels")],
+  },
+} as const satisfies Record<string, SliceSpec>;
 
 export type ConfigSliceId = keyof typeof CONFIG_SLICES;

@@ -1,0 +1,116 @@
+/** Which security group and network ACL rules let the internet in, and to which ports. */
+import type { NetworkAclEntry, SecurityGroup, SecurityGroupPermission } from "../inventory/ec2.js";
+import { cidrFamily, isInternetCidr, type AddressFamily } from "./cidr.js";
+import { admitsAllPorts, admitsPort, admittedPorts, describeProtocolPorts, portRangeText, protocolName } from "./ports.js";
+
+/** One (permission, source range) pair of a security group that admits the whole internet. */
+export interface InternetIngressRule {
+  /** IpProtocol as AWS gives it. */
+  protocol: string;
+  fromPort?: number;
+  toPort?: number;
+  /** "22", "0-65535", "all", "none" (icmp). */
+  ports: string;
+  cidr: string;
+  family: AddressFamily;
+  description?: string;
+  /** "tcp 22 from 0.0.0.0/0" */
+  summary: string;
+}
+
+function ruleOf(p: SecurityGroupPermission, cidr: string, family: AddressFamily, description?: string): InternetIngressRule {
+  return {
+    protocol: p.protocol,
+    ...(p.fromPort !== undefined ? { fromPort: p.fromPort } : {}),
+    ...(p.toPort !== undefined ? { toPort: p.toPort } : {}),
+    ports: portRangeText(p.protocol, p.fromPort, p.toPort),
+    cidr,
+    family,
+    ...(description ? { description } : {}),
+    summary: `${describeProtocolPorts(p.protocol, p.fromPort, p.toPort)} from ${cidr}`,
+  };
+}
+
+/** Every ingress rule of the group whose source is `0.0.0.0/0` or `::/0`. */
+export function internetIngressRules(group: SecurityGroup): InternetIngressRule[] {
+  const rules: InternetIngressRule[] = [];
+  for (const p of group.ingress) {
+    for (const r of [...p.ipv4Ranges, ...p.ipv6Ranges]) {
+      if (!isInternetCidr(r.cidr)) continue;
+      rules.push(ruleOf(p, r.cidr, cidrFamily(r.cidr) ?? "ipv4", r.description));
+    }
+  }
+  return rules;
+}
+
+/** An internet ingress rule together with the listed ports it opens. */
+export interface RuleOpening {
+  rule: InternetIngressRule;
+  ports: number[];
+}
+
+/** Internet ingress rules that open any of `ports` (TCP or UDP), with the ports each opens. */
+export function internetRulesOpening(group: SecurityGroup, ports: readonly number[]): RuleOpening[] {
+  return internetIngressRules(group)
+    .map((rule) => ({ rule, ports: admittedPorts(rule.protocol, rule.fromPort, rule.toPort, ports) }))
+    .filter((o) => o.ports.length > 0);
+}
+
+/** Internet ingress rules that open every port (protocol -1, or tcp/udp 0-65535). */
+export function internetRulesOpeningAllPorts(group: SecurityGroup): InternetIngressRule[] {
+  return internetIngressRules(group).filter((r) => admitsAllPorts(r.protocol, r.fromPort, r.toPort));
+}
+
+// ---- network ACLs ------------------------------------------------------------------------
+
+export type PortProtocol = "tcp" | "udp";
+
+/** An ingress entry that, evaluated in rule-number order, lets the internet reach a port. */
+export interface NaclOpening {
+  port: number;
+  protocol: PortProtocol;
+  family: AddressFamily;
+  entry: NetworkAclEntry;
+}
+
+function entryMatches(entry: NetworkAclEntry, port: number, protocol: PortProtocol): boolean {
+  const name = protocolName(entry.protocol);
+  if (name !== "all" && name !== protocol) return false;
+  return admitsPort(entry.protocol, entry.portRange?.from, entry.portRange?.to, port);
+}
+
+/**
+ * The entry that decides traffic from the internet at large (`0.0.0.0/0` or `::/0`) to
+ * `port`: network ACLs stop at the lowest-numbered matching entry. An entry for a narrower
+ * range cannot close the port to the internet as a whole, so only whole-space entries decide.
+ */
+export function naclDecidingEntry(
+  entries: readonly NetworkAclEntry[],
+  port: number,
+  protocol: PortProtocol,
+  family: AddressFamily,
+): NetworkAclEntry | undefined {
+  return entries
+    .filter((e) => !e.egress && isInternetCidr(e.cidr) && cidrFamily(e.cidr) === family && entryMatches(e, port, protocol))
+    .sort((a, b) => a.ruleNumber - b.ruleNumber)[0];
+}
+
+/** Every (port, protocol, family) the ACL admits from the internet, with the deciding allow entry. */
+export function naclInternetOpenings(entries: readonly NetworkAclEntry[], ports: readonly number[]): NaclOpening[] {
+  const openings: NaclOpening[] = [];
+  for (const port of [...new Set(ports)]) {
+    for (const protocol of ["tcp", "udp"] as const) {
+      for (const family of ["ipv4", "ipv6"] as const) {
+        const entry = naclDecidingEntry(entries, port, protocol, family);
+        if (entry?.action === "allow") openings.push({ port, protocol, family, entry });
+      }
+    }
+  }
+  return openings;
+}
+
+/** "rule 100: allow all traffic from 0.0.0.0/0" */
+export function describeNaclEntry(entry: NetworkAclEntry): string {
+  const what = describeProtocolPorts(entry.protocol, entry.portRange?.from, entry.portRange?.to);
+  return `rule ${entry.ruleNumber}: ${entry.action} ${what} from ${entry.cidr}`;
+}
