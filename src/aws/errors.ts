@@ -6,15 +6,20 @@ interface SdkErrorShape {
   code?: string;
   message?: string;
   $metadata?: { httpStatusCode?: number };
+  $response?: { statusCode?: number };
 }
+
+/** JavaScript error names that mean "the answer could not be parsed", not an AWS error code. */
+const PARSE_ERRORS = new Set(["SyntaxError", "TypeError", "RangeError"]);
 
 /** The AWS error code of an SDK error (`AccessDenied`, `NoSuchBucketPolicy`, `TimeoutError`, …). */
 export function errorCode(err: unknown): string {
   if (typeof err !== "object" || err === null) return "UnknownError";
   const e = err as SdkErrorShape;
+  const status = e.$metadata?.httpStatusCode ?? e.$response?.statusCode;
   const code = e.Code ?? e.name ?? e.code;
+  if (code && PARSE_ERRORS.has(code)) return status && status >= 400 ? `HTTP${status}` : "MalformedResponse";
   if (code && code !== "Error") return code;
-  const status = e.$metadata?.httpStatusCode;
   return status ? `HTTP${status}` : "UnknownError";
 }
 
