@@ -1,3 +1,40 @@
 import type { Check } from "../../src/check.js";
+import accessKeyRotation from "./access-key-rotation.js";
+import fullAdmin from "./full-admin.js";
+import multipleActiveKeys from "./multiple-active-keys.js";
+import passwordPolicyExists from "./password-policy-exists.js";
+import passwordPolicyLength from "./password-policy-length.js";
+import passwordPolicyReuse from "./password-policy-reuse.js";
+import permissionsManagement from "./permissions-management.js";
+import privilegeEscalation from "./privilege-escalation.js";
+import roleTrustExternalId from "./role-trust-external-id.js";
+import roleTrustPublic from "./role-trust-public.js";
+import rootAccessKeys from "./root-access-keys.js";
+import rootHardwareMfa from "./root-hardware-mfa.js";
+import rootMfa from "./root-mfa.js";
+import rootRecentUse from "./root-recent-use.js";
+import supportRole from "./support-role.js";
+import unusedCredentials from "./unused-credentials.js";
+import userConsoleMfa from "./user-console-mfa.js";
+import userDirectPolicies from "./user-direct-policies.js";
 
-export const iamChecks: readonly Check[] = [];
+export const iamChecks: readonly Check[] = [
+  fullAdmin,
+  permissionsManagement,
+  privilegeEscalation,
+  roleTrustPublic,
+  roleTrustExternalId,
+  rootAccessKeys,
+  rootMfa,
+  rootHardwareMfa,
+  rootRecentUse,
+  userConsoleMfa,
+  unusedCredentials,
+  multipleActiveKeys,
+  accessKeyRotation,
+  userDirectPolicies,
+  supportRole,
+  passwordPolicyExists,
+  passwordPolicyLength,
+  passwordPolicyReuse,
+];

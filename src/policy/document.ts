@@ -131,8 +131,13 @@ export const statementName = (s: Statement): string => (s.sid ? `Sid "${s.sid}"`
 
 /** IAM wildcard match (`*` any run, `?` one character). Case-insensitive when `ignoreCase`. */
 export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
+  return wildcardRegExp(pattern, ignoreCase).test(value);
+}
+
+/** The compiled form of an IAM wildcard pattern, for matching one pattern against many values. */
+export function wildcardRegExp(pattern: string, ignoreCase = false): RegExp {
   const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${escaped}$`, ignoreCase ? "is" : "s").test(value);
+  return new RegExp(`^${escaped}$`, ignoreCase ? "is" : "s");
 }
 
 /** Whether an action pattern (`s3:Get*`, `*`) covers an action (`s3:GetObject`); actions are case-insensitive. */

@@ -1,0 +1,39 @@
+import { defineCheck } from "../../src/check.js";
+import { openEscalationPaths } from "../../src/policy/iam/index.js";
+import { customerPrincipals, distinctSources, kindLabel, listSome, principalVerdict, verdictEvidence, withAuthorizationDetails } from "./support.js";
+
+export default defineCheck({
+  id: "iam-privilege-escalation",
+  title: "No identity holds a known privilege-escalation path",
+  service: "iam",
+  layer: "identity",
+  severity: "high",
+  needs: ["iam.authorizationDetails"],
+  rationale:
+    "Some permissions let their holder obtain more: writing or attaching policies, creating another user's keys or password, rewriting a trust policy, or passing a privileged role to a service that runs code (Lambda, EC2, CloudFormation, Glue, Data Pipeline, CodeBuild, SageMaker, ECS). An identity with such a path effectively has the permissions it can reach.",
+  remediation: {
+    text: "Remove the escalation actions or scope them to resources that cannot lead to more privilege (e.g. iam:PassRole only on the specific roles a service needs, with an iam:PassedToService condition).",
+    cli: "aws iam put-user-policy --user-name USER --policy-name scoped --policy-document file://scoped-policy.json",
+    url: "https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/",
+  },
+  compliance: {},
+  evaluate: (inv) =>
+    withAuthorizationDetails(inv, (_details, analysis) =>
+      customerPrincipals(analysis).map((p) => {
+        const open = openEscalationPaths(p.permissions);
+        const grants = distinctSources(open.flatMap((o) => o.via));
+        return principalVerdict(
+          p,
+          open.length
+            ? {
+                message: `${kindLabel(p)} can escalate its privileges via ${listSome(open.map((o) => o.path.id))}, granted by ${listSome(grants, 3)}.`,
+                evidence: {
+                  paths: open.map((o) => ({ path: o.path.id, how: o.path.how, actions: o.via.map(verdictEvidence) })),
+                },
+              }
+            : undefined,
+          `${kindLabel(p)} holds none of the known privilege-escalation paths on broad resources.`,
+        );
+      }),
+    ),
+});

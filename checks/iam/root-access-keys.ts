@@ -1,0 +1,26 @@
+import { defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
+import { withSummaryValue } from "./root-common.js";
+import { accountResource, GLOBAL } from "./support.js";
+
+export default defineCheck({
+  id: "iam-root-access-keys",
+  title: "The root user has no access keys",
+  service: "iam",
+  layer: "identity",
+  severity: "critical",
+  needs: ["iam.accountSummary"],
+  rationale:
+    "Root access keys give unrestricted, unscoped programmatic access to the whole account, and no policy can limit them. Nothing needs them: use roles.",
+  remediation: {
+    text: "Sign in as the root user, open Security credentials, and delete (after deactivating) every root access key.",
+    cli: "aws iam delete-access-key --access-key-id ROOT_KEY_ID   # run with the root user's own credentials",
+    url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user_manage_delete-key.html",
+  },
+  compliance: { [FRAMEWORKS.cis]: ["2.3"], [FRAMEWORKS.fsbp]: ["IAM.4"] },
+  evaluate: (inv) =>
+    withSummaryValue(inv, "AccountAccessKeysPresent", (present) =>
+      present > 0
+        ? fail(accountResource(inv), GLOBAL, "The root user has access keys (AccountAccessKeysPresent = 1).", { AccountAccessKeysPresent: present })
+        : pass(accountResource(inv), GLOBAL, "The root user has no access keys.", { AccountAccessKeysPresent: present }),
+    ),
+});

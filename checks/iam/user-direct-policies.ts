@@ -1,0 +1,32 @@
+import { defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
+import { GLOBAL, withAuthorizationDetails } from "./support.js";
+import { RESOURCE_TYPES } from "../../src/policy/iam/index.js";
+
+export default defineCheck({
+  id: "iam-user-direct-policies",
+  title: "IAM users receive permissions only through groups (no policies attached to users)",
+  service: "iam",
+  layer: "identity",
+  severity: "low",
+  needs: ["iam.authorizationDetails"],
+  rationale: "Permissions granted per user drift apart and are hard to review; granting them to groups (or roles) keeps access consistent with job function.",
+  remediation: {
+    text: "Move the user's policies to a group for their job function, add the user to it, then detach and delete the user's own policies.",
+    cli: "aws iam detach-user-policy --user-name USER --policy-arn POLICY_ARN && aws iam delete-user-policy --user-name USER --policy-name POLICY_NAME",
+    url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups_manage_attach-policy.html",
+  },
+  compliance: { [FRAMEWORKS.cis]: ["2.14"], [FRAMEWORKS.fsbp]: ["IAM.2"] },
+  evaluate: (inv) =>
+    withAuthorizationDetails(inv, (details) =>
+      details.users.map((u) => {
+        const resource = { arn: u.arn, id: u.name, type: RESOURCE_TYPES.user };
+        const names = [...u.attachedPolicies.map((p) => `managed policy ${p.name}`), ...u.inlinePolicies.map((p) => `inline policy "${p.name}"`)];
+        return names.length
+          ? fail(resource, GLOBAL, `User ${u.name} has policies attached directly: ${names.join(", ")}.`, {
+              attachedPolicies: u.attachedPolicies,
+              inlinePolicies: u.inlinePolicies.map((p) => p.name),
+            })
+          : pass(resource, GLOBAL, `User ${u.name} has no policies of its own${u.groups.length ? `; it gets permissions from group(s) ${u.groups.join(", ")}` : ""}.`);
+      }),
+    ),
+});
