@@ -2,86 +2,14 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  CreateBucketCommand,
-  PutBucketAclCommand,
-  PutBucketEncryptionCommand,
-  PutBucketLoggingCommand,
-  PutBucketOwnershipControlsCommand,
-  PutBucketPolicyCommand,
-  PutBucketVersioningCommand,
-  PutPublicAccessBlockCommand,
-  type S3Client,
-} from "@aws-sdk/client-s3";
 import { PutPublicAccessBlockCommand as PutAccountPabCommand } from "@aws-sdk/client-s3-control";
 import { validateReport } from "../../reports/schema/validate.js";
 import type { Report } from "../../reports/json.js";
 import { runCli } from "../support/cli.js";
 import { startMoto, TEST_ACCOUNT, type MotoServer } from "../support/moto.js";
-import { s3ControlFor, s3For } from "../support/seed.js";
+import { s3ControlFor } from "../support/seed.js";
+import { ALL_ON, S3_SCENARIO_BUCKETS, seedS3Scenario } from "../support/scenarios/s3.js";
 import { validateSarifSchema } from "../support/sarif-schema.js";
-
-const ALL_ON = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
-const policy = (bucket: string, ...statements: object[]) =>
-  JSON.stringify({ Version: "2012-10-17", Statement: statements.map((s) => ({ Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`], ...s })) });
-const publicRead = { Sid: "PublicRead", Effect: "Allow", Principal: "*", Action: "s3:GetObject" };
-const denyHttp = { Sid: "DenyHttp", Effect: "Deny", Principal: "*", Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": "false" } } };
-
-async function create(s3: S3Client, bucket: string, region: string) {
-  await s3.send(new CreateBucketCommand({ Bucket: bucket, ...(region === "us-east-1" ? {} : { CreateBucketConfiguration: { LocationConstraint: region as "eu-west-1" } }) }));
-}
-
-/** Public, private and edge-case buckets in two regions. */
-async function seedScenario(moto: MotoServer) {
-  const us = s3For(moto, "us-east-1");
-  const eu = s3For(moto, "eu-west-1");
-  await create(us, "public-read-policy", "us-east-1");
-  await us.send(new PutBucketPolicyCommand({ Bucket: "public-read-policy", Policy: policy("public-read-policy", publicRead) }));
-
-  await create(eu, "public-write-policy", "eu-west-1");
-  await eu.send(new PutBucketPolicyCommand({
-    Bucket: "public-write-policy",
-    Policy: policy("public-write-policy", { Sid: "Upload", Effect: "Allow", Principal: { AWS: "*" }, Action: ["s3:PutObject", "s3:GetObject"] }),
-  }));
-
-  await create(us, "vpce-only", "us-east-1");
-  await us.send(new PutBucketPolicyCommand({
-    Bucket: "vpce-only",
-    Policy: policy("vpce-only", { ...publicRead, Sid: "FromVpce", Action: "s3:*", Condition: { StringEquals: { "aws:SourceVpce": "vpce-0a1b2c3d" } } }),
-  }));
-
-  await create(us, "mixed-policy", "us-east-1");
-  await us.send(new PutBucketPolicyCommand({
-    Bucket: "mixed-policy",
-    Policy: policy("mixed-policy", { Sid: "OrgOnly", Effect: "Allow", Principal: "*", Action: "s3:*", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc123" } } }, publicRead),
-  }));
-
-  await create(us, "neutralised", "us-east-1");
-  await us.send(new PutBucketPolicyCommand({ Bucket: "neutralised", Policy: policy("neutralised", publicRead) }));
-  await us.send(new PutPublicAccessBlockCommand({ Bucket: "neutralised", PublicAccessBlockConfiguration: { ...ALL_ON, BlockPublicPolicy: false } }));
-
-  await create(us, "public-acl", "us-east-1");
-  await us.send(new PutBucketAclCommand({ Bucket: "public-acl", ACL: "public-read" }));
-
-  await create(eu, "access-logs", "eu-west-1");
-  const logDelivery = 'uri="http://acs.amazonaws.com/groups/s3/LogDelivery"';
-  await eu.send(new PutBucketAclCommand({ Bucket: "access-logs", GrantWrite: logDelivery, GrantReadACP: logDelivery, GrantFullControl: `id="${"a".repeat(64)}"` }));
-  await create(eu, "hardened", "eu-west-1");
-  await eu.send(new PutPublicAccessBlockCommand({ Bucket: "hardened", PublicAccessBlockConfiguration: ALL_ON }));
-  await eu.send(new PutBucketOwnershipControlsCommand({ Bucket: "hardened", OwnershipControls: { Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] } }));
-  await eu.send(new PutBucketEncryptionCommand({
-    Bucket: "hardened",
-    ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms", KMSMasterKeyID: "alias/data" }, BucketKeyEnabled: true }] },
-  }));
-  await eu.send(new PutBucketPolicyCommand({ Bucket: "hardened", Policy: policy("hardened", denyHttp) }));
-  await eu.send(new PutBucketVersioningCommand({ Bucket: "hardened", VersioningConfiguration: { Status: "Enabled" } }));
-  await eu.send(new PutBucketLoggingCommand({ Bucket: "hardened", BucketLoggingStatus: { LoggingEnabled: { TargetBucket: "access-logs", TargetPrefix: "hardened/" } } }));
-
-  await create(us, "sse-s3", "us-east-1");
-  await us.send(new PutBucketEncryptionCommand({ Bucket: "sse-s3", ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }] } }));
-}
-
-const BUCKETS = ["public-read-policy", "public-write-policy", "vpce-only", "mixed-policy", "neutralised", "public-acl", "access-logs", "hardened", "sse-s3"];
 
 describe("S3 end to end against moto, through the CLI", () => {
   let moto: MotoServer;
@@ -110,7 +38,7 @@ describe("S3 end to end against moto, through the CLI", () => {
   };
 
   it("reports every bucket with the right status, severity, layer and region", async () => {
-    await seedScenario(moto);
+    await seedS3Scenario(moto);
     const { report, code } = await scan();
     expect(validateReport(report)).toEqual({ valid: true, errors: [] });
     expect(code).toBe(1);
@@ -141,17 +69,17 @@ describe("S3 end to end against moto, through the CLI", () => {
     expect(verdict(report, "s3-account-block-public-access", TEST_ACCOUNT).status).toBe("FAIL");
 
     // Every bucket is evaluated by every bucket check, in its real region.
-    for (const b of BUCKETS) expect(report.findings.filter((f) => f.resource.id === b)).toHaveLength(7);
+    for (const b of S3_SCENARIO_BUCKETS) expect(report.findings.filter((f) => f.resource.id === b)).toHaveLength(7);
     expect(new Set(report.findings.filter((f) => f.resource.id === "hardened").map((f) => f.region))).toEqual(new Set(["eu-west-1"]));
 
     // One ListBuckets, one account-level read, then nine reads per bucket.
-    expect(report.scan.stats).toMatchObject({ "s3:ListBuckets": 1, "s3-control:GetPublicAccessBlock": 1, "s3:GetBucketLocation": BUCKETS.length, "s3:GetBucketPolicy": BUCKETS.length });
-    const perBucket = Object.entries(report.scan.stats).filter(([k]) => k.startsWith("s3:") && k !== "s3:ListBuckets").reduce((n, [, v]) => n + v, 0) / BUCKETS.length;
+    expect(report.scan.stats).toMatchObject({ "s3:ListBuckets": 1, "s3-control:GetPublicAccessBlock": 1, "s3:GetBucketLocation": S3_SCENARIO_BUCKETS.length, "s3:GetBucketPolicy": S3_SCENARIO_BUCKETS.length });
+    const perBucket = Object.entries(report.scan.stats).filter(([k]) => k.startsWith("s3:") && k !== "s3:ListBuckets").reduce((n, [, v]) => n + v, 0) / S3_SCENARIO_BUCKETS.length;
     expect(perBucket).toBe(9);
   });
 
   it("honours account-level Block Public Access and passes the account check", async () => {
-    await seedScenario(moto);
+    await seedS3Scenario(moto);
     await s3ControlFor(moto).send(new PutAccountPabCommand({ AccountId: TEST_ACCOUNT, PublicAccessBlockConfiguration: ALL_ON }));
     const { report } = await scan();
     expect(verdict(report, "s3-account-block-public-access", TEST_ACCOUNT).status).toBe("PASS");
@@ -160,7 +88,7 @@ describe("S3 end to end against moto, through the CLI", () => {
   });
 
   it("writes JSON and SARIF that validate, with stable ids across runs", async () => {
-    await seedScenario(moto);
+    await seedS3Scenario(moto);
     const run = await runCli(["scan", "--endpoint-url", moto.url, "--regions", "us-east-1", "--services", "s3", "--format", "json,sarif", "--output-dir", dir, "--fail-on", "none"]);
     expect(run.code).toBe(0);
     const report = JSON.parse(readFileSync(join(dir, "yourside-report.json"), "utf8")) as Report;
@@ -175,7 +103,7 @@ describe("S3 end to end against moto, through the CLI", () => {
   });
 
   it("--checks and --severity narrow what is collected and reported", async () => {
-    await seedScenario(moto);
+    await seedS3Scenario(moto);
     const { report } = await scan(["--checks", "s3-bucket-public-policy", "--severity", "critical"]);
     expect(new Set(report.findings.map((f) => f.checkId))).toEqual(new Set(["s3-bucket-public-policy"]));
     expect(report.findings.every((f) => f.severity === "critical")).toBe(true);

@@ -44,13 +44,22 @@ async function waitUntilUp(url: string, child: ChildProcess, stderr: () => strin
   throw new Error(`moto server did not start within 30 s: ${stderr()}`);
 }
 
+export interface MotoOptions {
+  /** Load AWS-managed IAM policies (AdministratorAccess, ReadOnlyAccess, …); slower to start. */
+  awsManagedPolicies?: boolean;
+}
+
 /** Starts a private moto server on a free loopback port (one per test file, so files run in parallel). */
-export async function startMoto(): Promise<MotoServer> {
+export async function startMoto(options: MotoOptions = {}): Promise<MotoServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(MOTO_SERVER, ["-H", "127.0.0.1", "-p", String(port)], {
     stdio: ["ignore", "ignore", "pipe"],
-    env: { ...process.env, MOTO_ACCOUNT_ID: TEST_ACCOUNT },
+    env: {
+      ...process.env,
+      MOTO_ACCOUNT_ID: TEST_ACCOUNT,
+      ...(options.awsManagedPolicies ? { MOTO_IAM_LOAD_MANAGED_POLICIES: "true" } : {}),
+    },
   });
   let errText = "";
   child.stderr?.on("data", (d: Buffer) => {
