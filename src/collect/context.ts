@@ -73,3 +73,10 @@ export interface Collector<K extends ServiceId & keyof Inventory = ServiceId & k
   service: K;
   collect(ctx: CollectContext): Promise<NonNullable<Inventory[K]>>;
 }
+
+/** Every item of a paginated listing, in order: `allPages(paginateX(...), (page) => page.Items)`. */
+export async function allPages<Page, Item>(pages: AsyncIterable<Page>, items: (page: Page) => readonly Item[] | undefined): Promise<Item[]> {
+  const out: Item[] = [];
+  for await (const page of pages) out.push(...(items(page) ?? []));
+  return out;
+}

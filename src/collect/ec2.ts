@@ -39,7 +39,7 @@ import type {
   VolumePermission,
   Vpc,
 } from "../inventory/ec2.js";
-import type { CollectContext, Collector } from "./context.js";
+import { allPages, type CollectContext, type Collector } from "./context.js";
 
 // ---- SDK shapes → inventory --------------------------------------------------------------
 
@@ -230,9 +230,8 @@ const PAGE = { securityGroups: 1000, interfaces: 1000, acls: 100, instances: 100
 
 async function collectSnapshots(ctx: CollectContext, client: EC2Client, region: string, scope: ArnScope): Promise<Fetched<Snapshot[]>> {
   const listed = await ctx.read("ec2", region, "DescribeSnapshots", async () => {
-    const out: Snapshot[] = [];
     const pages = paginateDescribeSnapshots({ client, pageSize: PAGE.snapshots }, { OwnerIds: ["self"] });
-    for await (const page of pages) out.push(...(page.Snapshots ?? []).map((x) => toSnapshot(x, scope)));
+    const out = await allPages(pages, (page) => page.Snapshots?.map((x) => toSnapshot(x, scope)));
     // OwnerIds=self already restricts the answer on AWS; some emulators ignore it.
     return out.filter((x) => x.ownerId === undefined || x.ownerId === scope.accountId);
   });
@@ -260,49 +259,22 @@ export async function collectEc2Region(ctx: CollectContext, region: string): Pro
   const [securityGroups, networkInterfaces, networkAcls, instances, volumes, ebsEncryptionByDefault, snapshots, images, vpcs, flowLogs] =
     await Promise.all([
       when(ctx.wants("ec2.securityGroups"), () =>
-        list("DescribeSecurityGroups", async () => {
-          const out: SecurityGroup[] = [];
-          for await (const page of paginateDescribeSecurityGroups({ client, pageSize: PAGE.securityGroups }, {})) {
-            out.push(...(page.SecurityGroups ?? []).map((g) => toSecurityGroup(g, scope)));
-          }
-          return out;
-        }),
+        list("DescribeSecurityGroups", () => allPages(paginateDescribeSecurityGroups({ client, pageSize: PAGE.securityGroups }, {}), (page) => page.SecurityGroups?.map((g) => toSecurityGroup(g, scope)))),
       ),
       when(ctx.wants("ec2.networkInterfaces"), () =>
-        list("DescribeNetworkInterfaces", async () => {
-          const out: NetworkInterface[] = [];
-          for await (const page of paginateDescribeNetworkInterfaces({ client, pageSize: PAGE.interfaces }, {})) {
-            out.push(...(page.NetworkInterfaces ?? []).map(toNetworkInterface));
-          }
-          return out;
-        }),
+        list("DescribeNetworkInterfaces", () => allPages(paginateDescribeNetworkInterfaces({ client, pageSize: PAGE.interfaces }, {}), (page) => page.NetworkInterfaces?.map(toNetworkInterface))),
       ),
       when(ctx.wants("ec2.networkAcls"), () =>
-        list("DescribeNetworkAcls", async () => {
-          const out: NetworkAcl[] = [];
-          for await (const page of paginateDescribeNetworkAcls({ client, pageSize: PAGE.acls }, {})) {
-            out.push(...(page.NetworkAcls ?? []).map((a) => toNetworkAcl(a, scope)));
-          }
-          return out;
-        }),
+        list("DescribeNetworkAcls", () => allPages(paginateDescribeNetworkAcls({ client, pageSize: PAGE.acls }, {}), (page) => page.NetworkAcls?.map((a) => toNetworkAcl(a, scope)))),
       ),
       when(ctx.wants("ec2.instances"), () =>
         list("DescribeInstances", async () => {
-          const out: Instance[] = [];
-          for await (const page of paginateDescribeInstances({ client, pageSize: PAGE.instances }, {})) {
-            for (const reservation of page.Reservations ?? []) out.push(...(reservation.Instances ?? []).map((i) => toInstance(i, scope)));
-          }
-          return out;
+          const reservations = await allPages(paginateDescribeInstances({ client, pageSize: PAGE.instances }, {}), (page) => page.Reservations);
+          return reservations.flatMap((r) => (r.Instances ?? []).map((i) => toInstance(i, scope)));
         }),
       ),
       when(ctx.wants("ec2.volumes"), () =>
-        list("DescribeVolumes", async () => {
-          const out: Volume[] = [];
-          for await (const page of paginateDescribeVolumes({ client, pageSize: PAGE.volumes }, {})) {
-            out.push(...(page.Volumes ?? []).map((v) => toVolume(v, scope)));
-          }
-          return out;
-        }),
+        list("DescribeVolumes", () => allPages(paginateDescribeVolumes({ client, pageSize: PAGE.volumes }, {}), (page) => page.Volumes?.map((v) => toVolume(v, scope)))),
       ),
       when(ctx.wants("ec2.ebsEncryptionByDefault"), () =>
         list("GetEbsEncryptionByDefault", async () =>
@@ -312,30 +284,15 @@ export async function collectEc2Region(ctx: CollectContext, region: string): Pro
       when(ctx.wants("ec2.snapshots") || ctx.wants("ec2.snapshotPermissions"), () => collectSnapshots(ctx, client, region, scope)),
       when(ctx.wants("ec2.images"), () =>
         list("DescribeImages", async () => {
-          const out: Image[] = [];
-          for await (const page of paginateDescribeImages({ client, pageSize: PAGE.images }, { Owners: ["self"] })) {
-            out.push(...(page.Images ?? []).map((x) => toImage(x, scope)));
-          }
+          const out = await allPages(paginateDescribeImages({ client, pageSize: PAGE.images }, { Owners: ["self"] }), (page) => page.Images?.map((x) => toImage(x, scope)));
           return out.filter((x) => x.ownerId === undefined || x.ownerId === scope.accountId);
         }),
       ),
       when(ctx.wants("ec2.vpcs"), () =>
-        list("DescribeVpcs", async () => {
-          const out: Vpc[] = [];
-          for await (const page of paginateDescribeVpcs({ client, pageSize: PAGE.vpcs }, {})) {
-            out.push(...(page.Vpcs ?? []).map((x) => toVpc(x, scope)));
-          }
-          return out;
-        }),
+        list("DescribeVpcs", () => allPages(paginateDescribeVpcs({ client, pageSize: PAGE.vpcs }, {}), (page) => page.Vpcs?.map((x) => toVpc(x, scope)))),
       ),
       when(ctx.wants("ec2.flowLogs"), () =>
-        list("DescribeFlowLogs", async () => {
-          const out: FlowLog[] = [];
-          for await (const page of paginateDescribeFlowLogs({ client, pageSize: PAGE.flowLogs }, {})) {
-            out.push(...(page.FlowLogs ?? []).map(toFlowLog));
-          }
-          return out;
-        }),
+        list("DescribeFlowLogs", () => allPages(paginateDescribeFlowLogs({ client, pageSize: PAGE.flowLogs }, {}), (page) => page.FlowLogs?.map(toFlowLog))),
       ),
     ]);
 

@@ -16,7 +16,7 @@ import {
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from "@aws-sdk/client-s3-control";
 import type { Fetched } from "../inventory/index.js";
 import type { PublicAccessBlock, S3Bucket, S3Inventory } from "../inventory/s3.js";
-import type { CollectContext, Collector } from "./context.js";
+import { allPages, type CollectContext, type Collector } from "./context.js";
 
 const toPab = (c: PublicAccessBlockConfiguration | undefined): PublicAccessBlock => ({
   BlockPublicAcls: c?.BlockPublicAcls === true,
@@ -38,13 +38,7 @@ function s3Client(ctx: CollectContext, region: string): S3Client {
 
 async function listBuckets(ctx: CollectContext): Promise<Fetched<Bucket[]>> {
   const region = ctx.session.homeRegion;
-  return ctx.read("s3", region, "ListBuckets", async () => {
-    const buckets: Bucket[] = [];
-    for await (const page of paginateListBuckets({ client: s3Client(ctx, region) }, {})) {
-      buckets.push(...(page.Buckets ?? []));
-    }
-    return buckets;
-  });
+  return ctx.read("s3", region, "ListBuckets", () => allPages(paginateListBuckets({ client: s3Client(ctx, region) }, {}), (page) => page.Buckets));
 }
 
 async function collectBucket(ctx: CollectContext, bucket: Bucket): Promise<S3Bucket> {
