@@ -68,6 +68,15 @@ export const errorOutcome = (resource: ResourceRef, region: string, error: CallE
   error,
 });
 
+/** The error for data a check needs that is not in the inventory (not collected, or missing from a snapshot). */
+export const notCollected = (service: string, region: string, operation: string): CallError => ({
+  service,
+  region,
+  operation,
+  code: "NotCollected",
+  message: "this data is not in the inventory (not collected, or missing from the snapshot)",
+});
+
 /**
  * Evaluates `decide` over the values when every one of them was read; otherwise an ERROR
  * outcome naming the first failed read. A field that was never collected is an error too.
@@ -82,13 +91,7 @@ export function whenRead<T extends readonly (Fetched<unknown> | undefined)[]>(
   const values: unknown[] = [];
   for (const read of reads) {
     if (read === undefined) {
-      return errorOutcome(resource, region, {
-        service: missing.service,
-        region,
-        operation: missing.operation,
-        code: "NotCollected",
-        message: "this data is not in the inventory (not collected, or missing from the snapshot)",
-      });
+      return errorOutcome(resource, region, notCollected(missing.service, region, missing.operation));
     }
     if (!read.ok) return errorOutcome(resource, region, read.error);
     values.push(read.value);

@@ -1,6 +1,7 @@
 /** Helpers the AWS Config checks share. */
 import type { CallError, Fetched, Inventory } from "../../src/inventory/index.js";
 import type { ConfigRecorder, ConfigRecorderStatus, ConfigRegionInventory } from "../../src/inventory/config.js";
+import { notCollected } from "../../src/check.js";
 import type { ResourceRef } from "../../src/results.js";
 
 export const configRegion = (inv: Inventory, region: string): ConfigRegionInventory | undefined => inv.config?.regions[region];
@@ -15,15 +16,7 @@ export const recorderResource = (inv: Inventory, region: string): ResourceRef =>
 /** A read's value, or the failure (a missing read is a "NotCollected" failure). */
 export function valueOrError<T>(read: Fetched<T> | undefined, region: string, operation: string): { value: T } | { error: CallError } {
   if (read === undefined) {
-    return {
-      error: {
-        service: "config",
-        region,
-        operation,
-        code: "NotCollected",
-        message: "this data is not in the inventory (not collected, or missing from the snapshot)",
-      },
-    };
+    return { error: notCollected("config", region, operation) };
   }
   return read.ok ? { value: read.value } : { error: read.error };
 }

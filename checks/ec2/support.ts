@@ -1,5 +1,5 @@
 /** Helpers the EC2 checks share: per-region reads, region-level resources, port names. */
-import { errorOutcome } from "../../src/check.js";
+import { errorOutcome, notCollected } from "../../src/check.js";
 import type { Fetched, Inventory } from "../../src/inventory/index.js";
 import type { Ec2RegionInventory } from "../../src/inventory/ec2.js";
 import type { Outcome, ResourceRef } from "../../src/results.js";
@@ -30,13 +30,7 @@ export function regionalRead<T>(
   if (read === undefined) {
     return {
       ok: false,
-      outcome: errorOutcome(resource, region, {
-        service,
-        region,
-        operation,
-        code: "NotCollected",
-        message: "this data is not in the inventory (not collected, or missing from the snapshot)",
-      }),
+      outcome: errorOutcome(resource, region, notCollected(service, region, operation)),
     };
   }
   if (!read.ok) return { ok: false, outcome: errorOutcome(resource, region, read.error) };

@@ -1,5 +1,5 @@
 /** Helpers the IAM checks share: resources, ERROR handling for unread slices, wording of grants. */
-import { errorOutcome, fail, pass, unreadable } from "../../src/check.js";
+import { errorOutcome, fail, notCollected as missingData, pass, unreadable } from "../../src/check.js";
 import type { CallError, Fetched, Inventory } from "../../src/inventory/index.js";
 import type {
   CredentialReport,
@@ -40,13 +40,7 @@ export const userResource = (entry: Pick<CredentialReportEntry, "arn" | "user">)
   type: RESOURCE_TYPES.user,
 });
 
-const notCollected = (operation: string): CallError => ({
-  service: "iam",
-  region: GLOBAL,
-  operation,
-  code: "NotCollected",
-  message: "this data is not in the inventory (not collected, or missing from the snapshot)",
-});
+const notCollected = (operation: string): CallError => missingData("iam", GLOBAL, operation);
 
 /**
  * Runs `evaluate` on an account-wide IAM read, or returns one account-level ERROR when

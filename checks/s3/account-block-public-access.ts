@@ -1,4 +1,4 @@
-import { defineCheck, errorOutcome, fail, FRAMEWORKS, pass } from "../../src/check.js";
+import { defineCheck, errorOutcome, fail, FRAMEWORKS, notCollected, pass } from "../../src/check.js";
 import type { PublicAccessBlock } from "../../src/inventory/s3.js";
 
 const SETTINGS: (keyof PublicAccessBlock)[] = ["BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"];
@@ -22,7 +22,7 @@ export default defineCheck({
     const resource = { arn: `arn:${inv.partition}:s3::${inv.accountId}:account`, id: inv.accountId, type: "AWS::S3::AccountPublicAccessBlock" };
     const read = inv.s3?.accountPublicAccessBlock;
     if (!read) {
-      return [errorOutcome(resource, "global", { service: "s3-control", region: "global", operation: "GetPublicAccessBlock", code: "NotCollected", message: "not in the inventory" })];
+      return [errorOutcome(resource, "global", notCollected("s3-control", "global", "GetPublicAccessBlock"))];
     }
     if (!read.ok) return [errorOutcome(resource, "global", read.error)];
     if (read.value === null) {

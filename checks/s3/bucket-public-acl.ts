@@ -1,4 +1,4 @@
-import { defineCheck, errorOutcome, fail, FRAMEWORKS, pass } from "../../src/check.js";
+import { defineCheck, errorOutcome, fail, FRAMEWORKS, notCollected, pass } from "../../src/check.js";
 import { effectivePab, eachBucket } from "./common.js";
 
 const PUBLIC_GROUPS: Record<string, string> = {
@@ -26,13 +26,13 @@ export default defineCheck({
     const account = inv.s3?.accountPublicAccessBlock;
     return eachBucket(inv, (bucket, resource, region) => {
       const acl = bucket.acl;
-      if (!acl) return errorOutcome(resource, region, { service: "s3", region, operation: "GetBucketAcl", code: "NotCollected", message: "not in the inventory" });
+      if (!acl) return errorOutcome(resource, region, notCollected("s3", region, "GetBucketAcl"));
       if (!acl.ok) return errorOutcome(resource, region, acl.error);
       const publicGrants = acl.value.grants.filter((g) => g.granteeUri && PUBLIC_GROUPS[g.granteeUri]);
       if (publicGrants.length === 0) return pass(resource, region, `Bucket ${bucket.name}'s ACL grants nothing to AllUsers or AuthenticatedUsers.`);
       const evidence = { publicGrants: publicGrants.map((g) => ({ grantee: PUBLIC_GROUPS[g.granteeUri!], permission: g.permission })) };
       const pab = effectivePab(bucket.publicAccessBlock, account);
-      if (!pab) return errorOutcome(resource, region, { service: "s3", region, operation: "GetPublicAccessBlock", code: "NotCollected", message: "not in the inventory" });
+      if (!pab) return errorOutcome(resource, region, notCollected("s3", region, "GetPublicAccessBlock"));
       if (!pab.ok) return errorOutcome(resource, region, pab.error);
       if (pab.value.IgnorePublicAcls) {
         return pass(resource, region, `Bucket ${bucket.name}'s ACL has public grants, ignored because IgnorePublicAcls is on at the ${pab.value.source.IgnorePublicAcls} level.`, {

@@ -1,4 +1,4 @@
-import { defineCheck, errorOutcome, fail, FRAMEWORKS, pass } from "../../src/check.js";
+import { defineCheck, errorOutcome, fail, FRAMEWORKS, notCollected, pass } from "../../src/check.js";
 import { parsePolicy, PolicyParseError } from "../../src/policy/document.js";
 import { publicGrants } from "../../src/policy/s3-public.js";
 import { effectivePab, eachBucket } from "./common.js";
@@ -23,7 +23,7 @@ export default defineCheck({
     return eachBucket(inv, (bucket, resource, region) => {
       const policyRead = bucket.policy;
       if (!policyRead) {
-        return errorOutcome(resource, region, { service: "s3", region, operation: "GetBucketPolicy", code: "NotCollected", message: "not in the inventory" });
+        return errorOutcome(resource, region, notCollected("s3", region, "GetBucketPolicy"));
       }
       if (!policyRead.ok) return errorOutcome(resource, region, policyRead.error);
       const awsSaysPublic = bucket.policyStatusIsPublic?.ok ? bucket.policyStatusIsPublic.value : undefined;
@@ -43,7 +43,7 @@ export default defineCheck({
 
       const pab = effectivePab(bucket.publicAccessBlock, account);
       if (!pab) {
-        return errorOutcome(resource, region, { service: "s3", region, operation: "GetPublicAccessBlock", code: "NotCollected", message: "not in the inventory" });
+        return errorOutcome(resource, region, notCollected("s3", region, "GetPublicAccessBlock"));
       }
       if (!pab.ok) return errorOutcome(resource, region, pab.error);
       const publicStatements = grants.map((g) => ({ statement: g.statement, actions: g.actions, access: g.access }));

@@ -1,4 +1,4 @@
-import { unreadable } from "../../src/check.js";
+import { notCollected, unreadable } from "../../src/check.js";
 import type { Fetched, Inventory } from "../../src/inventory/index.js";
 import type { PublicAccessBlock, S3Bucket } from "../../src/inventory/s3.js";
 import type { Outcome, ResourceRef } from "../../src/results.js";
@@ -6,19 +6,12 @@ import type { Outcome, ResourceRef } from "../../src/results.js";
 export const bucketResource = (b: S3Bucket): ResourceRef => ({ arn: b.arn, id: b.name, type: "AWS::S3::Bucket" });
 export const bucketRegion = (b: S3Bucket): string => (b.region.ok ? b.region.value : "unknown");
 
-const NOT_COLLECTED = { service: "s3", operation: "ListBuckets" };
-
 /** Runs `evaluate` for every bucket; one ERROR for the account when the bucket list could not be read. */
 export function eachBucket(inventory: Inventory, evaluate: (bucket: S3Bucket, resource: ResourceRef, region: string) => Outcome): Outcome[] {
   const buckets = inventory.s3?.buckets;
   if (!buckets) {
     return [
-      unreadable(inventory.accountId, inventory.partition, "global", {
-        ...NOT_COLLECTED,
-        region: "global",
-        code: "NotCollected",
-        message: "S3 was not collected in this inventory",
-      }),
+      unreadable(inventory.accountId, inventory.partition, "global", notCollected("s3", "global", "ListBuckets")),
     ];
   }
   if (!buckets.ok) return [unreadable(inventory.accountId, inventory.partition, buckets.error.region, buckets.error)];
