@@ -35,7 +35,9 @@ export async function whoAmI(session: AwsSession): Promise<Identity> {
     return { accountId: out.Account ?? "", partition: arn.split(":")[1] || "aws", arn };
   } catch (err) {
     if (isCredentialsError(err)) {
-      throw new UsageError(`AWS credentials are missing, invalid or expired (${safeMessage(err).split("\n")[0]}). Set AWS_PROFILE / --profile, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; or run 'yourside demo'.`);
+      const profile = session.profile ?? (process.env.AWS_PROFILE || undefined);
+      const source = profile ? `profile ${JSON.stringify(profile)}: ` : "";
+      throw new UsageError(`AWS credentials are missing, invalid or expired (${source}${safeMessage(err).split("\n")[0]}). Set AWS_PROFILE / --profile, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; or run 'yourside demo'.`);
     }
     throw new UsageError(`cannot reach AWS to identify the account (sts:GetCallerIdentity: ${safeMessage(err).split("\n")[0]})`);
   }

@@ -3,10 +3,13 @@ import https from "node:https";
 import dns from "node:dns";
 import net from "node:net";
 import type { LookupFunction } from "node:net";
-import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
-import type { AwsCredentialIdentityProvider, MiddlewareStack } from "@smithy/types";
+import { AdaptiveRetryStrategy, DefaultRateLimiter } from "@smithy/core/retry";
+import type { AwsCredentialIdentityProvider, MiddlewareStack, RetryErrorInfo, RetryToken, StandardRetryToken } from "@smithy/types";
 import { CallRecorder } from "./recorder.js";
+import { credentialChain } from "./credentials.js";
+import { registerSecrets } from "./errors.js";
+import { UsageError } from "../errors.js";
 
 export interface SessionOptions {
   profile?: string;
@@ -19,6 +22,47 @@ export interface SessionOptions {
   /** Region for global calls (STS, IAM, DescribeRegions). */
   homeRegion?: string;
   credentials?: AwsCredentialIdentityProvider;
+}
+
+/**
+ * A number from the environment, or undefined when unset; anything else is a usage error.
+ * AWS_MAX_ATTEMPTS is the SDK's own variable (which an explicit maxAttempts would otherwise
+ * override); YOURSIDE_CALL_TIMEOUT (seconds) bounds every call, so a hung endpoint cannot hang a scan.
+ */
+export function envNumber(name: string, min: number, max: number, integer: boolean): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === "") return undefined;
+  const n = Number(raw.trim());
+  if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+    throw new UsageError(`${name} must be ${integer ? "a whole number" : "a number"} between ${min} and ${max}, got ${JSON.stringify(raw)}`);
+  }
+  return n;
+}
+
+/**
+ * The floor of the adaptive rate limiter, per client. The SDK's default (0.5 calls per second)
+ * assumes one client per resource; here one client serves every bucket or every EC2 listing of a
+ * region, and at half a call per second sustained throttling would stretch a scan of a large
+ * account into hours. Retries with backoff still bound the load.
+ */
+const MIN_CALLS_PER_SECOND = 5;
+
+/**
+ * The SDK's adaptive retries (exponential backoff with jitter, client-side rate limiting after
+ * throttling, a bounded number of attempts, a per-client retry budget), except that a definitive
+ * answer after a retry — NoSuchBucketPolicy, AccessDenied — gives the retry's cost back to the
+ * budget as a success does. Otherwise the "not configured" answers a scan gets by the hundred drain
+ * a region's budget during throttling, and every later throttled call fails on its first attempt.
+ */
+export class ScanRetryStrategy extends AdaptiveRetryStrategy {
+  constructor(maxAttempts: number) {
+    super(maxAttempts, { maxAttempts, rateLimiter: new DefaultRateLimiter({ minFillRate: MIN_CALLS_PER_SECOND }) });
+  }
+
+  override async refreshRetryTokenForRetry(token: StandardRetryToken, errorInfo: RetryErrorInfo): Promise<RetryToken> {
+    if (errorInfo.errorType === "CLIENT_ERROR") this.recordSuccess(token);
+    return super.refreshRetryTokenForRetry(token, errorInfo);
+  }
 }
 
 /** The shape every SDK v3 client shares that we rely on. */
@@ -82,21 +126,36 @@ export class AwsSession {
   readonly #clients = new Map<string, SdkClient>();
   readonly #options: SessionOptions;
   readonly #prefixableEndpoint: string | undefined;
+  readonly #maxAttempts: number;
+
+  /** The named profile the credentials come from, when one was given. */
+  get profile(): string | undefined {
+    return this.#options.profile;
+  }
 
   constructor(options: SessionOptions = {}) {
     this.#options = options;
+    this.#maxAttempts = options.maxAttempts ?? envNumber("AWS_MAX_ATTEMPTS", 1, 20, true) ?? 6;
+    const callTimeoutSeconds = envNumber("YOURSIDE_CALL_TIMEOUT", 0.1, 600, false);
+    const requestTimeoutMs = options.requestTimeoutMs ?? (callTimeoutSeconds !== undefined ? Math.round(callTimeoutSeconds * 1000) : 30_000);
+    const connectionTimeoutMs = options.connectionTimeoutMs ?? Math.min(5_000, requestTimeoutMs);
     this.endpointUrl = options.endpointUrl ?? (process.env.AWS_ENDPOINT_URL || undefined);
     this.homeRegion = options.homeRegion ?? (process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || "us-east-1");
-    this.#credentials =
-      options.credentials ?? fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
+    const provider = options.credentials ?? credentialChain(options.profile);
+    // Whatever credentials the chain yields are redacted from every error message from then on.
+    this.#credentials = async (props) => {
+      const identity = await provider(props);
+      registerSecrets(identity.accessKeyId, identity.secretAccessKey, identity.sessionToken);
+      return identity;
+    };
     const lookup = this.endpointUrl ? endpointLookup(new URL(this.endpointUrl).hostname) : undefined;
     this.#prefixableEndpoint = this.endpointUrl ? prefixableEndpoint(this.endpointUrl) : undefined;
     const agentOptions = { keepAlive: true, maxSockets: 64, ...(lookup ? { lookup } : {}) };
     this.#handler = new NodeHttpHandler({
       httpAgent: new http.Agent(agentOptions),
       httpsAgent: new https.Agent(agentOptions),
-      connectionTimeout: options.connectionTimeoutMs ?? 5_000,
-      requestTimeout: options.requestTimeoutMs ?? 30_000,
+      connectionTimeout: connectionTimeoutMs,
+      requestTimeout: requestTimeoutMs,
       throwOnRequestTimeout: true,
     });
   }
@@ -113,8 +172,8 @@ export class AwsSession {
     const client = new (Client as unknown as new (config: object) => C)({
       region,
       credentials: this.#credentials,
-      retryMode: "adaptive",
-      maxAttempts: this.#options.maxAttempts ?? 6,
+      maxAttempts: this.#maxAttempts,
+      retryStrategy: new ScanRetryStrategy(this.#maxAttempts),
       requestHandler: this.#handler,
       ...(this.endpointUrl ? { endpoint: HOST_PREFIXED_SERVICES.has(service) ? this.#prefixableEndpoint : this.endpointUrl } : {}),
       ...(this.endpointUrl && service === "s3" ? { forcePathStyle: true } : {}),
