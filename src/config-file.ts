@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { Ajv } from "ajv";
 import { parse as parseYaml } from "yaml";
 import { UsageError } from "./errors.js";
@@ -75,8 +75,10 @@ export function parseConfig(text: string, name: string): ConfigFile {
 export function loadConfig(path: string): ConfigFile {
   let text: string;
   try {
+    if (statSync(path).size > MAX_CONFIG_BYTES) throw new UsageError(`config ${path} is larger than 5 MB`);
     text = readFileSync(path, "utf8");
   } catch (err) {
+    if (err instanceof UsageError) throw err;
     throw new UsageError(`cannot read config ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   return parseConfig(text, path);
