@@ -93,13 +93,34 @@ Exit codes:
   3  scan incomplete: some AWS calls failed (the report is written, with ERROR results)
 
 Credentials come from the AWS SDK's default chain: environment, --profile / AWS_PROFILE,
-SSO, web identity, instance or container role. yourside only reads.`;
+SSO, web identity, instance or container role. yourside only reads: 'yourside policy'
+prints the IAM policy it needs (AWS's SecurityAudit managed policy also covers it).
+
+Environment: AWS_ENDPOINT_URL (as --endpoint-url), AWS_MAX_ATTEMPTS (attempts per call,
+default 6), YOURSIDE_CALL_TIMEOUT (seconds per call, default 30), NO_COLOR.`;
+
+const MAX_MESSAGE = 1000;
+
+/**
+ * A message as one terminal-safe line: bad input is echoed back in messages, and it may hold
+ * newlines, escape sequences or megabytes.
+ */
+export function oneLine(message: string): string {
+  const flat = message
+    .replace(/\s*[\r\n]+\s*/g, " ")
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .replace(/\t/g, " ");
+  return flat.length > MAX_MESSAGE ? `${flat.slice(0, MAX_MESSAGE)}…` : flat;
+}
 
 function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command("yourside")
     .description("Scan your side of the AWS shared responsibility line: a read-only cloud security posture scanner.")
     .version(TOOL_VERSION, "-V, --version")
-    .showHelpAfterError("(run 'yourside --help' for usage)")
+    // Commander's own complaints (unknown option, missing argument) as one line, like every other usage error.
+    .configureOutput({
+      outputError: (message, write) => write(`yourside: ${oneLine(message.replace(/^error: /, "").trim())} (run 'yourside --help' for usage)\n`),
+    })
     .addHelpText("after", HELP_FOOTER)
     .exitOverride();
 
@@ -183,7 +204,6 @@ function buildProgram(setExit: (code: number) => void): Command {
 export async function main(argv: readonly string[]): Promise<number> {
   let code: number = EXIT.ok;
   const program = buildProgram((c) => (code = c));
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
   try {
     await program.parseAsync([...argv], { from: "user" });
     return code;
@@ -193,11 +213,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`yourside: ${err.message}\n`);
+      process.stderr.write(`yourside: ${oneLine(err.message)}\n`);
       return EXIT.usage;
     }
     const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`yourside: internal error: ${message}\n`);
+    process.stderr.write(`yourside: internal error: ${oneLine(message)}\n`);
     if (process.env.YOURSIDE_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
     return EXIT.incomplete;
   }

@@ -7,7 +7,7 @@ import { writeFileAtomic } from "../output.js";
 import type { Mute } from "../mutelist.js";
 import { collectLive, evaluateScan } from "../scan.js";
 import type { Settings } from "../settings.js";
-import { loadSnapshot, saveSnapshot } from "../snapshot.js";
+import { loadSnapshot, snapshotText } from "../snapshot.js";
 import type { Inventory } from "../inventory/index.js";
 import { renderJson, type Report } from "../../reports/json.js";
 import { renderSarif } from "../../reports/sarif.js";
@@ -43,20 +43,35 @@ function render(format: Format, report: Report, checks: readonly Check[]): strin
   return format === "json" ? renderJson(report) : renderSarif(report, checks);
 }
 
+/** A file the scan will write: its directory must exist and the path must not be a directory. */
+function checkFilePath(flag: string, path: string): void {
+  const parent = resolve(path, "..");
+  if (!isDir(parent)) throw new UsageError(`${flag}: directory ${parent} does not exist`);
+  if (isDir(path)) throw new UsageError(`${flag}: ${path} is a directory${flag === "--output" ? " (use --output-dir)" : ""}`);
+}
+
 /** Checks output paths before any AWS call, so a typo costs nothing. */
-export function validateOutput(plan: Pick<ScanPlan, "output" | "formats">): void {
+export function validateOutput(plan: Pick<ScanPlan, "output" | "formats" | "saveSnapshot">): void {
+  if (plan.saveSnapshot !== undefined) checkFilePath("--save-snapshot", plan.saveSnapshot);
   if ("file" in plan.output) {
     if (plan.formats.length !== 1) throw new UsageError("--output takes one format; use --output-dir for several");
     if (plan.output.file === "-") return;
-    const parent = resolve(plan.output.file, "..");
-    if (!isDir(parent)) throw new UsageError(`--output: directory ${parent} does not exist`);
-    if (isDir(plan.output.file)) throw new UsageError(`--output: ${plan.output.file} is a directory (use --output-dir)`);
+    checkFilePath("--output", plan.output.file);
   } else {
     try {
       mkdirSync(plan.output.dir, { recursive: true });
     } catch (err) {
       throw new UsageError(`--output-dir: cannot create ${plan.output.dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
+  }
+}
+
+/** Writes one output file; a failure (permissions, full disk) is one clear line, and the previous file stays. */
+function writeOutput(what: string, path: string, content: string): void {
+  try {
+    writeFileAtomic(path, content);
+  } catch (err) {
+    throw new UsageError(`cannot write ${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
 }
 
@@ -94,7 +109,7 @@ export async function runScan(plan: ScanPlan): Promise<number> {
     inventory = live.inventory;
     stats = live.stats;
   }
-  if (plan.saveSnapshot) saveSnapshot(plan.saveSnapshot, inventory);
+  if (plan.saveSnapshot) writeOutput("snapshot", plan.saveSnapshot, snapshotText(inventory));
 
   const report = evaluateScan({
     inventory,
@@ -114,12 +129,12 @@ export async function runScan(plan: ScanPlan): Promise<number> {
     if ("file" in plan.output) {
       if (plan.output.file === "-") process.stdout.write(text);
       else {
-        writeFileAtomic(plan.output.file, text);
+        writeOutput("report", plan.output.file, text);
         written.push(plan.output.file);
       }
     } else {
       const path = join(plan.output.dir, `${REPORT_BASENAME}.${FORMAT_EXTENSIONS[format]}`);
-      writeFileAtomic(path, text);
+      writeOutput("report", path, text);
       written.push(path);
     }
   }

@@ -9,10 +9,10 @@ export interface CliRun {
 }
 
 /** Runs the built CLI (`bin/yourside.js`) as a user would, with test credentials unless `env` overrides them. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, options: { timeoutMs?: number } = {}): Promise<CliRun> {
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, options: { timeoutMs?: number; cwd?: string } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: REPO_ROOT,
+      cwd: options.cwd ?? REPO_ROOT,
       env: {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
