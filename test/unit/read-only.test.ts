@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { CHECKS } from "../../checks/index.js";
+import { main } from "../../src/cli/main.js";
+import { SLICES, type OperationSpec } from "../../src/inventory/index.js";
+import { BOOTSTRAP_OPERATIONS, leastPrivilegePolicy, operationsFor } from "../../src/least-privilege.js";
+import { iamActionCatalog } from "../../src/policy/iam/catalog.js";
+import { READ_OPERATION } from "../faults/scenario.js";
+
+const declared: OperationSpec[] = [...BOOTSTRAP_OPERATIONS, ...Object.values(SLICES).flatMap((s) => [...s.operations])];
+
+describe("the scanner only reads: what it declares", () => {
+  it("declares operations at all (every slice names the calls that fill it)", () => {
+    expect(declared.length).toBeGreaterThan(10);
+    for (const [id, slice] of Object.entries(SLICES)) expect(slice.operations.length, id).toBeGreaterThan(0);
+  });
+
+  it.each(declared.map((o) => [`${o.service}:${o.operation}`, o] as const))("%s is a read operation", (_key, op) => {
+    expect(op.operation).toMatch(READ_OPERATION);
+  });
+
+  it.each(declared.map((o) => [o.action, o] as const))("%s is a List/Read action in AWS's Service Authorization Reference", (_action, op) => {
+    const entry = iamActionCatalog().get(op.action);
+    expect(entry, `${op.action} (for ${op.service}:${op.operation}) is not an IAM action`).toBeDefined();
+    expect(entry?.accessLevels.every((level) => level === "List" || level === "Read"), `${op.action}: ${entry?.accessLevels.join(", ")}`).toBe(true);
+  });
+
+  it("the least-privilege policy is exactly the declared actions of the selected checks: allow-only, no wildcard", () => {
+    const policy = leastPrivilegePolicy(CHECKS);
+    expect(policy.Statement).toHaveLength(1);
+    const [statement] = policy.Statement;
+    expect(statement).toMatchObject({ Effect: "Allow", Resource: "*" });
+    expect(new Set(statement!.Action)).toEqual(new Set(operationsFor(CHECKS).map((o) => o.action)));
+    expect(new Set(statement!.Action)).toEqual(new Set(declared.map((o) => o.action)));
+    for (const action of statement!.Action) expect(action).not.toMatch(/[*?]/);
+  });
+
+  it("narrower check selections need no more than their own slices' actions", () => {
+    for (const check of CHECKS) {
+      const own = new Set([...BOOTSTRAP_OPERATIONS, ...check.needs.flatMap((s) => [...SLICES[s].operations])].map((o) => o.action));
+      expect(new Set(leastPrivilegePolicy([check]).Statement[0]!.Action), check.id).toEqual(own);
+    }
+  });
+});
+
+describe("`yourside policy` prints that policy", () => {
+  let out = "";
+  let err = "";
+  beforeEach(() => {
+    out = "";
+    err = "";
+    vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
+    vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it("for the whole catalogue", async () => {
+    expect(await main(["policy"])).toBe(0);
+    expect(JSON.parse(out)).toEqual(leastPrivilegePolicy(CHECKS));
+    expect(err).toBe("");
+  });
+
+  it("for one service's checks", async () => {
+    expect(await main(["policy", "--services", "s3"])).toBe(0);
+    const actions: string[] = JSON.parse(out).Statement[0].Action;
+    expect(actions).toEqual(leastPrivilegePolicy(CHECKS.filter((c) => c.service === "s3")).Statement[0]!.Action);
+    expect(actions.filter((a) => a.startsWith("iam:"))).toEqual([]);
+  });
+});
