@@ -2,5 +2,12 @@
 // The AWS SDK warns on every start that its 2027 releases will need Node 22; package.json's
 // engines field states what this release supports, so the CLI keeps stderr for its own messages.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+// A reader that stops early (`yourside checks | head`) closes the pipe: the rest of the output
+// has nowhere to go, which is no reason to crash; the scan still ends with its own exit code.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (err) => {
+    if (err.code !== "EPIPE") throw err;
+  });
+}
 const { main } = await import("../dist/src/cli/main.js");
 process.exitCode = await main(process.argv.slice(2));

@@ -198,6 +198,13 @@ function buildProgram(setExit: (code: number) => void): Command {
       process.stdout.write(`${JSON.stringify(leastPrivilegePolicy(checks), null, 2)}\n`);
     });
 
+  // No command, or one that does not exist: one line naming the commands, like every usage error.
+  program.allowExcessArguments().action((_flags: unknown, cmd: Command) => {
+    const commands = `commands: ${cmd.commands.map((c) => c.name()).join(", ")}; run 'yourside --help' for usage`;
+    const [first] = cmd.args;
+    throw new UsageError(first === undefined ? `no command given (${commands}; 'yourside demo' needs no AWS account)` : `unknown command '${first}' (${commands})`);
+  });
+
   return program;
 }
 
