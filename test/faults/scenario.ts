@@ -75,8 +75,11 @@ export function declaredOperations(): Map<string, OperationSpec> {
 
 export const checksNeeding = (key: string): Check[] => CHECKS.filter((c) => operationsOfCheck(c).has(key));
 
-/** Test environment that shortens retries and timeouts (see AwsSession). */
-export const FAST_FAIL_ENV = { AWS_MAX_ATTEMPTS: "2", YOURSIDE_CALL_TIMEOUT: "5" } as const;
+/**
+ * Test environment that shortens retries and timeouts (see AwsSession). The timeout stays well
+ * above moto's slowest real answer on a loaded test machine (seen: over 5 s).
+ */
+export const FAST_FAIL_ENV = { AWS_MAX_ATTEMPTS: "2", YOURSIDE_CALL_TIMEOUT: "15" } as const;
 
 /** Whether some check needs both operations: then denying both at once would blur which one an ERROR is about. */
 export const shareACheck = (a: string, b: string): boolean => CHECKS.some((c) => {
