@@ -164,6 +164,21 @@ describe("permissions: the scanner only reads, and a permission it lacks is an E
      * as s3:GetPublicAccessBlock. Those names are added so the policy means on moto what it means on AWS.
      */
     const MOTO_ALIASES = ["s3:ListBucket", "s3:GetPublicAccessBlock"];
+    const allowing = (actions: readonly string[]) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: actions, Resource: "*" }] });
+
+    /** Creates an IAM user in moto, grants it what `grant` attaches, and returns its new access key. */
+    async function userWithKey(name: string, grant: (iam: IAMClient) => Promise<void>): Promise<{ id: string; secret: string }> {
+      const iam = new IAMClient(moto.clientConfig());
+      try {
+        await iam.send(new CreateUserCommand({ UserName: name }));
+        await grant(iam);
+        const created = await iam.send(new CreateAccessKeyCommand({ UserName: name }));
+        return { id: created.AccessKey?.AccessKeyId ?? "", secret: created.AccessKey?.SecretAccessKey ?? "" };
+      } finally {
+        iam.destroy();
+      }
+    }
+
     const DENIED: Record<string, string> = {
       "s3:GetBucketPolicy": "s3:GetBucketPolicy",
       "ec2:DescribeVolumes": "ec2:DescribeVolumes",
@@ -172,21 +187,10 @@ describe("permissions: the scanner only reads, and a permission it lacks is an E
     };
 
     it("scans: exactly the denied operations fail, as ERROR naming them and AccessDenied; exit 3", async () => {
-      const iam = new IAMClient(moto.clientConfig());
-      let key: { id: string; secret: string };
-      try {
-        await iam.send(new CreateUserCommand({ UserName: "auditor" }));
-        const allowed = leastPrivilegePolicy(CHECKS).Statement[0]!.Action.filter((a) => !Object.values(DENIED).includes(a));
-        await iam.send(new PutUserPolicyCommand({
-          UserName: "auditor",
-          PolicyName: "yourside-scan",
-          PolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: [...allowed, ...MOTO_ALIASES], Resource: "*" }] }),
-        }));
-        const created = await iam.send(new CreateAccessKeyCommand({ UserName: "auditor" }));
-        key = { id: created.AccessKey?.AccessKeyId ?? "", secret: created.AccessKey?.SecretAccessKey ?? "" };
-      } finally {
-        iam.destroy();
-      }
+      const allowed = leastPrivilegePolicy(CHECKS).Statement[0]!.Action.filter((a) => !Object.values(DENIED).includes(a));
+      const key = await userWithKey("auditor", async (iam) => {
+        await iam.send(new PutUserPolicyCommand({ UserName: "auditor", PolicyName: "yourside-scan", PolicyDocument: allowing([...allowed, ...MOTO_ALIASES]) }));
+      });
       // The auditor user is a resource too: compare with a clean scan that sees it.
       const baseline = reportOf(await scanVia(proxy.url, dir));
       await moto.setAuth(0);
@@ -214,22 +218,11 @@ describe("permissions: the scanner only reads, and a permission it lacks is an E
     }, 120_000);
 
     it("a user with only AWS's SecurityAudit managed policy attached scans with no permission errors (README's alternative to `yourside policy`)", async () => {
-      const iam = new IAMClient(moto.clientConfig());
-      let key: { id: string; secret: string };
-      try {
-        await iam.send(new CreateUserCommand({ UserName: "security-audit" }));
+      const key = await userWithKey("security-audit", async (iam) => {
         await iam.send(new AttachUserPolicyCommand({ UserName: "security-audit", PolicyArn: "arn:aws:iam::aws:policy/SecurityAudit" }));
         // Only moto's misnamed S3 Control action (s3:GetPublicAccessBlock, which AWS calls s3:GetAccountPublicAccessBlock) is added.
-        await iam.send(new PutUserPolicyCommand({
-          UserName: "security-audit",
-          PolicyName: "moto-action-names",
-          PolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: MOTO_ALIASES, Resource: "*" }] }),
-        }));
-        const created = await iam.send(new CreateAccessKeyCommand({ UserName: "security-audit" }));
-        key = { id: created.AccessKey?.AccessKeyId ?? "", secret: created.AccessKey?.SecretAccessKey ?? "" };
-      } finally {
-        iam.destroy();
-      }
+        await iam.send(new PutUserPolicyCommand({ UserName: "security-audit", PolicyName: "moto-action-names", PolicyDocument: allowing(MOTO_ALIASES) }));
+      });
       const baseline = reportOf(await scanVia(proxy.url, dir));
       await moto.setAuth(0);
       try {
