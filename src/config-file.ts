@@ -1,7 +1,7 @@
-import { readFileSync, statSync } from "node:fs";
 import { Ajv } from "ajv";
 import { parse as parseYaml } from "yaml";
 import { UsageError } from "./errors.js";
+import { readTextFile } from "./text-file.js";
 import type { Mute } from "./mutelist.js";
 import { DEFAULT_SETTINGS, type Settings } from "./settings.js";
 
@@ -55,8 +55,6 @@ const validate = new Ajv({ allErrors: false }).compile<ConfigFile>(CONFIG_SCHEMA
 const MAX_CONFIG_BYTES = 5 * 1024 * 1024;
 
 export function parseConfig(text: string, name: string): ConfigFile {
-  if (text.length > MAX_CONFIG_BYTES) throw new UsageError(`${name} is larger than 5 MB`);
-  if (text.includes("\uFFFD")) throw new UsageError(`${name} is not valid UTF-8 text`);
   let data: unknown;
   try {
     data = parseYaml(text, { maxAliasCount: 100 }) ?? {};
@@ -73,15 +71,7 @@ export function parseConfig(text: string, name: string): ConfigFile {
 }
 
 export function loadConfig(path: string): ConfigFile {
-  let text: string;
-  try {
-    if (statSync(path).size > MAX_CONFIG_BYTES) throw new UsageError(`config ${path} is larger than 5 MB`);
-    text = readFileSync(path, "utf8");
-  } catch (err) {
-    if (err instanceof UsageError) throw err;
-    throw new UsageError(`cannot read config ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  return parseConfig(text, path);
+  return parseConfig(readTextFile(path, "config", MAX_CONFIG_BYTES), path);
 }
 
 export const settingsFrom = (config: ConfigFile): Settings => ({ ...DEFAULT_SETTINGS, ...config.settings });

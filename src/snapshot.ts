@@ -1,9 +1,10 @@
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import { isSliceId, SNAPSHOT_FORMAT, type Inventory } from "./inventory/index.js";
 import type { SnapshotShape } from "./inventory/snapshot-shape.js";
 import { UsageError } from "./errors.js";
+import { readTextFile } from "./text-file.js";
 import { packageRoot } from "./version.js";
 
 /** Generated from the inventory types by `npm run schema`; a test keeps it in step with them. */
@@ -29,21 +30,10 @@ const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every
 
 /** Reads an inventory snapshot, refusing anything that is not one (with a one-line reason). */
 export function loadSnapshot(path: string): Inventory {
-  let text: string;
-  try {
-    // Refuse a huge file before reading it into memory.
-    if (statSync(path).size > MAX_SNAPSHOT_BYTES) throw new UsageError(`snapshot ${path} is larger than 512 MB`);
-    text = readFileSync(path, "utf8");
-  } catch (err) {
-    if (err instanceof UsageError) throw err;
-    throw new UsageError(`cannot read snapshot ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  return parseSnapshot(text, path);
+  return parseSnapshot(readTextFile(path, "snapshot", MAX_SNAPSHOT_BYTES), path);
 }
 
 export function parseSnapshot(text: string, name = "snapshot"): Inventory {
-  if (text.length > MAX_SNAPSHOT_BYTES) throw new UsageError(`${name} is larger than 512 MB`);
-  if (text.includes("\uFFFD")) throw new UsageError(`${name} is not valid UTF-8 text`);
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -53,13 +53,22 @@ describe("loading a snapshot: every refusal says what is wrong, and where", () =
     ["empty", "", /is not valid JSON/],
     ["a JSON array", "[]", /not a JSON object/],
     ["another tool's JSON", JSON.stringify({ format: "prowler/3" }), /format "prowler\/3", expected "yourside-inventory\/1"/],
-    ["invalid UTF-8 (decoded with replacement characters)", Buffer.from([0x7b, 0xff, 0xfe, 0x7d]).toString("utf8"), /not valid UTF-8/],
     ["a bucket policy that is a number", withBucket0((b) => (b.policy = { ok: true, value: 42 })), /\/s3\/buckets\/value\/0\/policy\/value must be string,null/],
     ["a bucket that is a string", withBuckets((all) => all.unshift("oops")), /\/s3\/buckets\/value\/0 must be object/],
     ["an unknown key", withBucket0((b) => (b.surprise = true)), /must NOT have additional properties 'surprise'/],
     ["a failed read without its error", withBucket0((b) => (b.acl = { ok: false })), /\/s3\/buckets\/value\/0\/acl/],
   ])("%s", (_name, text, message) => {
     expect(refusal(() => parseSnapshot(text, "inv.json"))).toMatch(message);
+  });
+
+  it("a file that is not UTF-8 is refused; a snapshot holding U+FFFD in a name (valid UTF-8) is read", () => {
+    const latin1 = join(dir, "latin1.json");
+    writeFileSync(latin1, Buffer.from(DEMO.replace("public-acl", "publ\u00e9c-acl"), "latin1"));
+    expect(refusal(() => loadSnapshot(latin1))).toMatch(/snapshot .*latin1.json is not UTF-8 text/);
+    const replacement = join(dir, "replacement.json");
+    writeFileSync(replacement, DEMO.replace('"public-acl"', '"public-\uFFFD-acl"'));
+    expect(loadSnapshot(replacement).s3?.buckets.ok).toBe(true);
+    expect(readFileSync(replacement, "utf8")).toContain("public-\uFFFD-acl");
   });
 
   it("a missing file, a directory and a huge file are refused before reading", () => {
@@ -86,10 +95,15 @@ describe("loading a config file", () => {
     ["an out-of-range port", "settings:\n  adminPorts: [70000]\n", /\/settings\/adminPorts\/0 must be <= 65535/],
     ["a mute without a reason", "mutelist:\n  - checkId: x\n    resource: '*'\n", /\/mutelist\/0 must have required property 'reason'/],
     ["broken YAML", "settings: [\n", /not valid YAML\/JSON/],
-    ["invalid UTF-8", Buffer.from([0x73, 0x3a, 0xff]).toString("utf8"), /not valid UTF-8/],
     ["an alias bomb", `a: &a [x, x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 10 }, (_, i) => `k${i}: &k${i} [${Array(10).fill(i === 0 ? "*a" : `*k${i - 1}`).join(", ")}]`).join("\n")}\n`, /not valid YAML\/JSON/],
   ])("refuses %s", (_name, text, message) => {
     expect(refusal(() => parseConfig(text, "c.yaml"))).toMatch(message);
+  });
+
+  it("refuses a file that is not UTF-8", () => {
+    const bad = join(dir, "bad.yaml");
+    writeFileSync(bad, Buffer.from([0x73, 0x3a, 0x20, 0xff, 0x0a]));
+    expect(refusal(() => loadConfig(bad))).toMatch(/config .*bad.yaml is not UTF-8 text/);
   });
 
   it("refuses a huge file before reading it", () => {
