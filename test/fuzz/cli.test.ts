@@ -7,6 +7,7 @@ import { validateReport } from "../../reports/schema/validate.js";
 import { main } from "../../src/cli/main.js";
 import { demoSnapshotPath } from "../../src/demo.js";
 import { runCli } from "../support/cli.js";
+import { validateSarifSchema } from "../support/sarif-schema.js";
 import { countRuns, FUZZ_COUNTS } from "./support.js";
 
 /**
@@ -166,10 +167,11 @@ function expectSane(argv: readonly string[], o: Outcome): void {
     return;
   }
   countRuns(`CLI exit ${o.code}`);
-  // Anything written is a complete, valid report (or snapshot).
-  for (const f of o.written.filter((w) => w.endsWith(".json") && !w.includes("snapshot") && !w.startsWith("saved"))) {
-    const result = validateReport(JSON.parse(readFileSync(join(o.cwd, f), "utf8")));
-    expect(result.errors, `${what}\n${f}`).toEqual([]);
+  // Anything written is a complete, valid report (or snapshot); `--output x.json --format sarif` writes SARIF.
+  for (const f of o.written.filter((w) => /\.(json|sarif)$/.test(w) && !w.includes("snapshot") && !w.startsWith("saved"))) {
+    const written = JSON.parse(readFileSync(join(o.cwd, f), "utf8")) as Record<string, unknown>;
+    const errors = "runs" in written ? validateSarifSchema(written) : validateReport(written).errors;
+    expect(errors, `${what}\n${f}`).toEqual([]);
   }
 }
 
