@@ -6,6 +6,7 @@ import type { CallError } from "../src/inventory/index.js";
 import { LAYERS } from "../src/responsibility.js";
 import { SEVERITIES, worstFirst, type Finding, type Severity, type Status } from "../src/results.js";
 import type { Report } from "./json.js";
+import { oneLine } from "../src/one-line.js";
 
 export interface SummaryOptions {
   color: boolean;
@@ -70,7 +71,6 @@ const cutMiddle = (text: string, max: number): string => {
 };
 
 /** Collapses whitespace so one finding stays on one line. */
-const oneLine = (text: string): string => text.replace(/\s+/g, " ").trim();
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 

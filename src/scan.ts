@@ -37,9 +37,9 @@ export async function whoAmI(session: AwsSession): Promise<Identity> {
     if (isCredentialsError(err)) {
       const profile = session.profile ?? (process.env.AWS_PROFILE || undefined);
       const source = profile ? `profile ${JSON.stringify(profile)}: ` : "";
-      throw new UsageError(`AWS credentials are missing, invalid or expired (${source}${safeMessage(err).split("\n")[0]}). Set AWS_PROFILE / --profile, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; or run 'yourside demo'.`);
+      throw new UsageError(`AWS credentials are missing, invalid or expired (${source}${safeMessage(err)}). Set AWS_PROFILE / --profile, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; or run 'yourside demo'.`);
     }
-    throw new UsageError(`cannot reach AWS to identify the account (sts:GetCallerIdentity: ${safeMessage(err).split("\n")[0]})`);
+    throw new UsageError(`cannot reach AWS to identify the account (sts:GetCallerIdentity: ${safeMessage(err)})`);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { CallError } from "../inventory/index.js";
+import { oneLine } from "../one-line.js";
 
 interface SdkErrorShape {
   name?: string;
@@ -46,14 +47,12 @@ export function registerSecrets(...values: (string | undefined)[]): void {
 export function safeMessage(err: unknown): string {
   let raw = err instanceof Error ? err.message : typeof err === "string" ? err : "";
   for (const secret of knownSecrets) raw = raw.split(secret).join("[redacted]");
-  return raw
+  const redacted = raw
     // Query (`X-Amz-Security-Token=…`) and header (`X-Amz-Security-Token: …`) spellings alike.
     .replace(/(Signature|Credential|X-Amz-Security-Token|SessionToken)(\s*[=:]\s*)[^&\s,;]+/gi, "$1$2[redacted]")
-    .replace(/\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g, "[redacted-key-id]")
-    // One line: SDK messages append hints on new lines; reports and the terminal show one line.
-    .replace(/\s*[\r\n]+\s*/g, " ")
-    .trim()
-    .slice(0, 500);
+    .replace(/\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g, "[redacted-key-id]");
+  // One line: SDK messages append hints on new lines; reports and the terminal show one line.
+  return oneLine(redacted, 500);
 }
 
 export function toCallError(err: unknown, service: string, region: string, operation: string, resource?: string): CallError {

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import { CHECKS } from "../../checks/index.js";
 import { loadConfig, settingsFrom, type ConfigFile } from "../config-file.js";
 import { EXIT, UsageError } from "../errors.js";
+import { oneLine } from "../one-line.js";
 import { leastPrivilegePolicy } from "../least-privilege.js";
 import { SEVERITIES } from "../results.js";
 import { TOOL_VERSION } from "../version.js";
@@ -99,19 +100,8 @@ prints the IAM policy it needs (AWS's SecurityAudit managed policy also covers i
 Environment: AWS_ENDPOINT_URL (as --endpoint-url), AWS_MAX_ATTEMPTS (attempts per call,
 default 6), YOURSIDE_CALL_TIMEOUT (seconds per call, default 30), NO_COLOR.`;
 
+/** Messages echo bad input, which may be megabytes long. */
 const MAX_MESSAGE = 1000;
-
-/**
- * A message as one terminal-safe line: bad input is echoed back in messages, and it may hold
- * newlines, escape sequences or megabytes.
- */
-export function oneLine(message: string): string {
-  const flat = message
-    .replace(/\s*[\r\n]+\s*/g, " ")
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
-    .replace(/\t/g, " ");
-  return flat.length > MAX_MESSAGE ? `${flat.slice(0, MAX_MESSAGE)}…` : flat;
-}
 
 function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command("yourside")
@@ -119,7 +109,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .version(TOOL_VERSION, "-V, --version")
     // Commander's own complaints (unknown option, missing argument) as one line, like every other usage error.
     .configureOutput({
-      outputError: (message, write) => write(`yourside: ${oneLine(message.replace(/^error: /, "").trim())} (run 'yourside --help' for usage)\n`),
+      outputError: (message, write) => write(`yourside: ${oneLine(message.replace(/^error: /, ""), MAX_MESSAGE)} (run 'yourside --help' for usage)\n`),
     })
     .addHelpText("after", HELP_FOOTER)
     .exitOverride();
@@ -220,11 +210,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`yourside: ${oneLine(err.message)}\n`);
+      process.stderr.write(`yourside: ${oneLine(err.message, MAX_MESSAGE)}\n`);
       return EXIT.usage;
     }
     const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`yourside: internal error: ${oneLine(message)}\n`);
+    process.stderr.write(`yourside: internal error: ${oneLine(message, MAX_MESSAGE)}\n`);
     if (process.env.YOURSIDE_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
     return EXIT.incomplete;
   }
