@@ -28,7 +28,9 @@ try {
     if (i > 300) throw new Error("moto did not start (run npm test once to install it into .venv)");
     try {
       if ((await fetch(`${url}/moto-api/`)).ok) break;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   const credentials = { accessKeyId: "testing", secretAccessKey: "testing" };

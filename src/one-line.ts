@@ -8,6 +8,7 @@ export function oneLine(text: string, max = Infinity): string {
   const flat = text
     .replace(/\s+/g, " ")
     .trim()
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }

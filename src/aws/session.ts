@@ -113,7 +113,7 @@ export function endpointLookup(endpointHost: string): LookupFunction {
       else callback(null, addresses[0]?.address ?? "", addresses[0]?.family);
     });
   };
-  return lookup as unknown as LookupFunction;
+  return lookup;
 }
 
 /** One place that builds SDK clients: credentials, region, endpoint, retries, timeouts, call recording. */

@@ -169,7 +169,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .action((flags: { services?: string; json?: boolean; markdown?: boolean }) => {
       const checks = selectChecks(CHECKS, flags.services ? { services: parseServices(flags.services) } : {});
       if (flags.json) {
-        process.stdout.write(`${JSON.stringify(checks.map(({ evaluate: _e, ...meta }) => meta), null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify(checks.map((check) => Object.fromEntries(Object.entries(check).filter(([key]) => key !== "evaluate"))), null, 2)}\n`);
       } else {
         process.stdout.write(flags.markdown ? catalogueMarkdown(checks) : catalogueText(checks));
       }

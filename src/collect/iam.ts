@@ -183,7 +183,7 @@ const certificate = (row: Record<string, string>, slot: number): CredentialRepor
 
 /** Parses the credential report CSV, keeping the `<root_account>` row. Throws on a report without its columns. */
 export function parseCredentialReport(csv: string): CredentialReportEntry[] {
-  const rows = parse(csv, { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  const rows = parse<Record<string, string>>(csv, { columns: true, skip_empty_lines: true, trim: true });
   const header = csv.split(/\r?\n/, 1)[0]?.split(",").map((c) => c.trim()) ?? [];
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length) throw new CredentialReportFormatError(`credential report lacks columns: ${missing.join(", ")}`);

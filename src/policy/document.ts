@@ -53,7 +53,7 @@ export function decodePolicyText(text: string): string {
 const asArray = (v: unknown): string[] | undefined => {
   if (v === undefined) return undefined;
   if (typeof v === "string") return [v];
-  if (Array.isArray(v) && v.every((x) => typeof x === "string")) return v as string[];
+  if (Array.isArray(v) && v.every((x) => typeof x === "string")) return v;
   throw new PolicyParseError(`expected a string or an array of strings, got ${JSON.stringify(v)?.slice(0, 80)}`);
 };
 
@@ -72,11 +72,11 @@ function parseConditions(v: unknown): Condition[] {
   if (v === undefined) return [];
   if (typeof v !== "object" || v === null || Array.isArray(v)) throw new PolicyParseError("Condition must be an object");
   const out: Condition[] = [];
-  for (const [operator, block] of Object.entries(v)) {
+  for (const [operator, block] of Object.entries(v as Record<string, unknown>)) {
     if (typeof block !== "object" || block === null || Array.isArray(block)) {
       throw new PolicyParseError(`Condition operator ${operator} must map keys to values`);
     }
-    for (const [key, values] of Object.entries(block)) {
+    for (const [key, values] of Object.entries(block as Record<string, unknown>)) {
       const list = Array.isArray(values) ? values : [values];
       out.push({ operator, key: key.toLowerCase(), values: list.map((x) => String(x)) });
     }

@@ -8,7 +8,7 @@ import type { Report } from "../../reports/json.js";
 import type { Finding } from "../../src/results.js";
 import { runCli } from "../support/cli.js";
 import { startMoto, TEST_ACCOUNT, type MotoServer } from "../support/moto.js";
-import { EU, seedEc2ConfigScenario as seedScenario, US, type Scenario } from "../support/scenarios/ec2-config.js";
+import { EU, seedEc2ConfigScenario as seedScenario, US } from "../support/scenarios/ec2-config.js";
 
 describe("EC2 and AWS Config end to end against moto, through the CLI", () => {
   let moto: MotoServer;
@@ -34,7 +34,7 @@ describe("EC2 and AWS Config end to end against moto, through the CLI", () => {
     try {
       report = JSON.parse(readFileSync(out, "utf8")) as Report;
     } catch (err) {
-      throw new Error(`no report (exit ${run.code}): ${run.stderr}\n${String(err)}`);
+      throw new Error(`no report (exit ${run.code}): ${run.stderr}\n${String(err)}`, { cause: err });
     }
     return { report, code: run.code, stderr: run.stderr };
   }

@@ -105,7 +105,7 @@ export function independentGroups(keys: readonly string[]): string[][] {
 
 /** Runs tasks with at most `limit` at once (scans spawn a CLI each: two keep both cores busy). */
 export async function inParallel<T>(limit: number, tasks: readonly (() => Promise<T>)[]): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
+  const results = new Array<T>(tasks.length);
   let next = 0;
   const worker = async () => {
     while (next < tasks.length) {

@@ -79,7 +79,7 @@ describe("transport faults: retried within bounds, then ERROR — never a false 
 
   it("the retry budget survives expected answers: after a retried call ends in 'not configured' (NoSuchBucketPolicy), later calls still retry", async () => {
     const proxy = await startFaultProxy({ target: moto.url });
-    const session = new AwsSession({ endpointUrl: proxy.url, credentials: async () => TEST_CREDENTIALS });
+    const session = new AwsSession({ endpointUrl: proxy.url, credentials: () => Promise.resolve(TEST_CREDENTIALS) });
     try {
       // "vpce-only" has a policy; "sse-s3" has none: every GetBucketPolicy on it is a retried 503, then NoSuchBucketPolicy.
       proxy.setRules([{ operations: ["s3:GetBucketPolicy"], fault: { kind: "server-error", status: 503 }, fraction: 0.5 }]);

@@ -30,7 +30,7 @@ function verdictOf(parse: () => unknown): "accepted" | "refused" {
     parse();
     return "accepted";
   } catch (err) {
-    if (!(err instanceof UsageError)) throw new Error(`not a UsageError: ${err instanceof Error ? err.stack : String(err)}`);
+    if (!(err instanceof UsageError)) throw new Error(`not a UsageError: ${err instanceof Error ? err.stack : String(err)}`, { cause: err });
     expect(err.message.length).toBeGreaterThan(10);
     return "refused";
   }

@@ -6,7 +6,7 @@ import type { SliceId } from "../../src/inventory/index.js";
 /** A CollectContext over a session with static test credentials (for aws-sdk-client-mock tests). */
 export function testContext(slices: readonly SliceId[], regions: readonly string[] = ["us-east-1"]): CollectContext {
   const session = new AwsSession({
-    credentials: async () => ({ accessKeyId: "testing", secretAccessKey: "testing" }),
+    credentials: () => Promise.resolve({ accessKeyId: "testing", secretAccessKey: "testing" }),
     homeRegion: "us-east-1",
     maxAttempts: 1,
   });

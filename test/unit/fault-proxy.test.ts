@@ -129,7 +129,7 @@ describe("every operation the scanner declares, sent by the real SDK through the
   }
 
   const session = (maxAttempts: number, requestTimeoutMs = 5_000) =>
-    new AwsSession({ endpointUrl: proxy.url, maxAttempts, requestTimeoutMs, credentials: async () => TEST_CREDENTIALS });
+    new AwsSession({ endpointUrl: proxy.url, maxAttempts, requestTimeoutMs, credentials: () => Promise.resolve(TEST_CREDENTIALS) });
 
   const attempts = (key: string) => proxy.log().filter((l) => l.info.key === key);
 

@@ -63,7 +63,7 @@ const actionSetCache = new WeakMap<ActionCatalog, Map<string, ReadonlySet<string
 /** The action keys a statement's Action or NotAction covers, expanded over the catalogue (cached per pattern list). */
 export function statementActions(catalog: ActionCatalog, s: Statement): ReadonlySet<string> {
   let cache = actionSetCache.get(catalog);
-  if (!cache) actionSetCache.set(catalog, (cache = new Map()));
+  if (!cache) actionSetCache.set(catalog, (cache = new Map<string, ReadonlySet<string>>()));
   const cacheKey = s.actions ? `A|${s.actions.join("\n")}` : s.notActions ? `N|${s.notActions.join("\n")}` : "";
   const hit = cache.get(cacheKey);
   if (hit) return hit;

@@ -88,7 +88,7 @@ export async function seedEc2ConfigScenario(moto: MotoServer): Promise<Scenario>
   const us = new EC2Client(moto.clientConfig(US));
   const eu = new EC2Client(moto.clientConfig(EU));
   const defaultVpc = { [US]: await defaultVpcOf(us), [EU]: await defaultVpcOf(eu) };
-  const defaultGroup = { [US]: await defaultGroupOf(us, defaultVpc[US]!), [EU]: await defaultGroupOf(eu, defaultVpc[EU]!) };
+  const defaultGroup = { [US]: await defaultGroupOf(us, defaultVpc[US]), [EU]: await defaultGroupOf(eu, defaultVpc[EU]) };
 
   // A second VPC with a private subnet, flow logs and a locked-down default group.
   const vpcFlow = id((await us.send(new CreateVpcCommand({ CidrBlock: "10.1.0.0/16" }))).Vpc?.VpcId, "vpc");
@@ -101,12 +101,12 @@ export async function seedEc2ConfigScenario(moto: MotoServer): Promise<Scenario>
   );
 
   const groups = {
-    openSsh: await group(us, "open-ssh", defaultVpc[US]!, [tcp(22, 22, "0.0.0.0/0")]),
-    openRdp6: await group(us, "open-rdp6", defaultVpc[US]!, [tcp(3389, 3389, "::/0")]),
-    rangeAll: await group(us, "range-all", defaultVpc[US]!, [tcp(0, 65535, "0.0.0.0/0")]),
+    openSsh: await group(us, "open-ssh", defaultVpc[US], [tcp(22, 22, "0.0.0.0/0")]),
+    openRdp6: await group(us, "open-rdp6", defaultVpc[US], [tcp(3389, 3389, "::/0")]),
+    rangeAll: await group(us, "range-all", defaultVpc[US], [tcp(0, 65535, "0.0.0.0/0")]),
     dbOpen: await group(us, "db-open", vpcFlow, [tcp(3306, 3306, "0.0.0.0/0")]),
-    web: await group(us, "web", defaultVpc[US]!, [tcp(80, 80, "0.0.0.0/0"), tcp(443, 443, "0.0.0.0/0", "::/0"), tcp(22, 22, "10.0.0.0/8")]),
-    euSsh6: await group(eu, "eu-ssh6", defaultVpc[EU]!, [tcp(22, 22, "::/0")]),
+    web: await group(us, "web", defaultVpc[US], [tcp(80, 80, "0.0.0.0/0"), tcp(443, 443, "0.0.0.0/0", "::/0"), tcp(22, 22, "10.0.0.0/8")]),
+    euSsh6: await group(eu, "eu-ssh6", defaultVpc[EU], [tcp(22, 22, "::/0")]),
   };
 
   const ami = id((await us.send(new DescribeImagesCommand({ Owners: ["amazon"] }))).Images?.[0]?.ImageId, "amazon AMI");

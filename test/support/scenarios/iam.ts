@@ -14,11 +14,9 @@ import {
   CreateUserCommand,
   CreateVirtualMFADeviceCommand,
   EnableMFADeviceCommand,
-  GetUserCommand,
   IAMClient,
   PutRolePolicyCommand,
   PutUserPolicyCommand,
-  UpdateAccountPasswordPolicyCommand,
 } from "@aws-sdk/client-iam";
 
 export const OTHER_ACCOUNT = "210987654321";

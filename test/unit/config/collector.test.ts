@@ -23,7 +23,7 @@ afterEach(() => {
 });
 
 function setup(wanted: SliceId[] = Object.keys(CONFIG_SLICES) as SliceId[]) {
-  session = new AwsSession({ credentials: async () => ({ accessKeyId: "AKIDTEST", secretAccessKey: "secret" }), maxAttempts: 1 });
+  session = new AwsSession({ credentials: () => Promise.resolve({ accessKeyId: "AKIDTEST", secretAccessKey: "secret" }), maxAttempts: 1 });
   const ctx = new CollectContext(session, { accountId: ACCOUNT, partition: "aws", regions: REGIONS, wanted: new Set(wanted) }, pLimit(4));
   const s = session;
   const mocks = Object.fromEntries(REGIONS.map((r) => [r, mockClient(s.client(ConfigServiceClient, "config", r))]));

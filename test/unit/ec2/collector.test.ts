@@ -25,7 +25,7 @@ import { ACCOUNT } from "../../fixtures/ec2/builders.js";
 const REGIONS = ["us-east-1", "eu-west-1"];
 
 function setup(wanted: SliceId[] = Object.keys(EC2_SLICES) as SliceId[]) {
-  const session = new AwsSession({ credentials: async () => ({ accessKeyId: "AKIDTEST", secretAccessKey: "secret" }), maxAttempts: 1 });
+  const session = new AwsSession({ credentials: () => Promise.resolve({ accessKeyId: "AKIDTEST", secretAccessKey: "secret" }), maxAttempts: 1 });
   const ctx = new CollectContext(session, { accountId: ACCOUNT, partition: "aws", regions: REGIONS, wanted: new Set(wanted) }, pLimit(4));
   const mocks = Object.fromEntries(REGIONS.map((r) => [r, mockClient(session.client(EC2Client, "ec2", r))]));
   return { session, ctx, east: mocks["us-east-1"]!, west: mocks["eu-west-1"]! };

@@ -25,7 +25,7 @@ const REPORT_CSV = readFileSync(new URL("../../fixtures/iam/credential-report.cs
 const enc = (o: unknown) => encodeURIComponent(JSON.stringify(o));
 const ADMIN_DOC = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
 
-const session = new AwsSession({ credentials: async () => ({ accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" }), homeRegion: "us-east-1" });
+const session = new AwsSession({ credentials: () => Promise.resolve({ accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" }), homeRegion: "us-east-1" });
 afterAll(() => session.destroy());
 
 function context(slices: readonly IamSliceId[] = Object.keys(IAM_SLICES) as IamSliceId[]): CollectContext {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { renderSummary } from "../../../reports/terminal.js";
 import { bucket, buildFixtureReport, fixtureFindings, makeFinding } from "../../support/report-fixture.js";
 
-const ANSI = /\u001b\[/;
+const ESC = "\u001b";
+const ANSI = new RegExp(`${ESC}\\[`);
 const plain = (top?: number) => renderSummary(buildFixtureReport(), { color: false, ...(top === undefined ? {} : { top }) });
 const findingLines = (text: string) => text.split("\n").filter((l) => /^ {2}(CRIT|HIGH|MED |LOW |INFO) /.test(l));
 
@@ -83,7 +84,7 @@ describe("terminal summary", () => {
     const colored = renderSummary(buildFixtureReport(), { color: true });
     expect(colored).toMatch(ANSI);
     // Same text once the codes are stripped.
-    expect(colored.replace(/\u001b\[\d+m/g, "")).toBe(plain());
+    expect(colored.replace(new RegExp(`${ESC}\\[\\d+m`, "g"), "")).toBe(plain());
   });
 
   it("says so when nothing failed", () => {
