@@ -39,7 +39,9 @@ try {
     const Bucket = `bench-${String(i).padStart(5, "0")}`;
     await s3.send(new CreateBucketCommand({ Bucket }));
     if (i % 10 === 0) {
-      const Policy = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: `arn:aws:s3:::${Bucket}/*` }] });
+      const Policy = JSON.stringify({
+        Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: `arn:aws:s3:::${Bucket}/*` }],
+      });
       await s3.send(new PutBucketPolicyCommand({ Bucket, Policy }));
     }
   }
@@ -49,8 +51,27 @@ try {
   const runs = [];
   for (let r = 0; r < 3; r++) {
     const started = process.hrtime.bigint();
-    const res = spawnSync(process.execPath, [join(root, "bin", "yourside.js"), "scan", "--endpoint-url", url, "--regions", "us-east-1",
-      "--services", "s3", "--concurrency", concurrency, "--output", out, "--quiet", "--fail-on", "none"], { env, encoding: "utf8" });
+    const res = spawnSync(
+      process.execPath,
+      [
+        join(root, "bin", "yourside.js"),
+        "scan",
+        "--endpoint-url",
+        url,
+        "--regions",
+        "us-east-1",
+        "--services",
+        "s3",
+        "--concurrency",
+        concurrency,
+        "--output",
+        out,
+        "--quiet",
+        "--fail-on",
+        "none",
+      ],
+      { env, encoding: "utf8" },
+    );
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     if (res.status !== 0) throw new Error(`scan exited ${res.status}: ${res.stderr}`);
     runs.push(ms);
@@ -59,7 +80,9 @@ try {
   const calls = Object.values(report.scan.stats).reduce((a, b) => a + b, 0);
   runs.sort((a, b) => a - b);
   console.log(`buckets: ${buckets}, concurrency: ${concurrency}`);
-  console.log(`scan wall time (3 runs, CLI start to exit): min ${runs[0].toFixed(0)} ms, median ${runs[1].toFixed(0)} ms, max ${runs[2].toFixed(0)} ms`);
+  console.log(
+    `scan wall time (3 runs, CLI start to exit): min ${runs[0].toFixed(0)} ms, median ${runs[1].toFixed(0)} ms, max ${runs[2].toFixed(0)} ms`,
+  );
   console.log(`API calls: ${calls} total, ${((calls - 3) / buckets).toFixed(2)} per bucket; findings: ${report.findings.length}`);
   console.log(`calls per operation: ${JSON.stringify(report.scan.stats)}`);
 } finally {

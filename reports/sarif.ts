@@ -15,15 +15,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type {
-  Location,
-  Log,
-  Notification,
-  ReportingDescriptor,
-  ReportingDescriptorReference,
-  Result,
-  Run,
-} from "sarif";
+import type { Location, Log, Notification, ReportingDescriptor, ReportingDescriptorReference, Result, Run } from "sarif";
 import type { Check } from "../src/check.js";
 import type { CallError } from "../src/inventory/index.js";
 import { DEFAULT_AWS_MODEL, LAYER_TITLES, SERVICE_MODELS, type Layer } from "../src/responsibility.js";

@@ -76,9 +76,7 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" 
 
 export function renderSummary(report: Report, options: SummaryOptions): string {
   const paint = (text: string, styles: readonly Style[]): string =>
-    options.color && styles.length > 0
-      ? styles.reduce((t, s) => `\u001b[${ANSI[s][0]}m${t}\u001b[${ANSI[s][1]}m`, text)
-      : text;
+    options.color && styles.length > 0 ? styles.reduce((t, s) => `\u001b[${ANSI[s][0]}m${t}\u001b[${ANSI[s][1]}m`, text) : text;
   const top = Math.max(0, options.top ?? DEFAULT_TOP);
   const width = Math.max(60, options.width ?? DEFAULT_WIDTH);
   const { scan, findings } = report;
@@ -145,10 +143,14 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
         g.results > 0 ? `${plural(g.results, "result")} not evaluated` : "",
       ].filter(Boolean);
       const where = g.regions.length > 0 ? ` (${g.regions.join(", ")})` : "";
-      const text = cutEnd(`${g.code} on ${g.operation} — ${counts.join(", ")}${where}${g.message ? `: ${oneLine(g.message)}` : ""}`, width - 2);
+      const text = cutEnd(
+        `${g.code} on ${g.operation} — ${counts.join(", ")}${where}${g.message ? `: ${oneLine(g.message)}` : ""}`,
+        width - 2,
+      );
       lines.push(`  ${paint(g.code, ["yellow"])}${text.slice(g.code.length)}`);
     }
-    if (groups.length > MAX_ERROR_GROUPS) lines.push(`  … and ${plural(groups.length - MAX_ERROR_GROUPS, "more kind")} of error in the report.`);
+    if (groups.length > MAX_ERROR_GROUPS)
+      lines.push(`  … and ${plural(groups.length - MAX_ERROR_GROUPS, "more kind")} of error in the report.`);
   }
   return `${lines.join("\n")}\n`;
 }

@@ -45,13 +45,7 @@ export const pass = (resource: ResourceRef, region: string, message: string, evi
   ...(evidence ? { evidence } : {}),
 });
 
-export const fail = (
-  resource: ResourceRef,
-  region: string,
-  message: string,
-  evidence?: Evidence,
-  severity?: Severity,
-): Outcome => ({
+export const fail = (resource: ResourceRef, region: string, message: string, evidence?: Evidence, severity?: Severity): Outcome => ({
   status: "FAIL",
   resource,
   region,

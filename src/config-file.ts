@@ -64,7 +64,8 @@ export function parseConfig(text: string, name: string): ConfigFile {
   if (!validate(data)) {
     const e = validate.errors?.[0];
     const where = e?.instancePath || "(top level)";
-    const extra = e?.keyword === "additionalProperties" ? ` '${String((e.params as { additionalProperty?: string }).additionalProperty)}'` : "";
+    const extra =
+      e?.keyword === "additionalProperties" ? ` '${String((e.params as { additionalProperty?: string }).additionalProperty)}'` : "";
     throw new UsageError(`${name}: ${where} ${e?.message ?? "is invalid"}${extra}`);
   }
   return data;

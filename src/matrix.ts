@@ -1,6 +1,15 @@
 import type { Check } from "./check.js";
 import { SERVICES, type ServiceId } from "./inventory/index.js";
-import { LAYERS, PROVIDER_LAYERS, SERVICE_MODELS, ownerOf, type Layer, type Owner, type ProviderLayer, type ServiceModel } from "./responsibility.js";
+import {
+  LAYERS,
+  PROVIDER_LAYERS,
+  SERVICE_MODELS,
+  ownerOf,
+  type Layer,
+  type Owner,
+  type ProviderLayer,
+  type ServiceModel,
+} from "./responsibility.js";
 import type { Finding, Status } from "./results.js";
 
 /**
@@ -33,12 +42,7 @@ export function buildMatrix(services: readonly string[], checks: readonly Check[
       for (const f of findings) {
         if (f.service === service && f.responsibility.layer === layer) results[f.status] = (results[f.status] ?? 0) + 1;
       }
-      const state =
-        owner === "customer"
-          ? layerChecks.length > 0 && Object.keys(results).length > 0
-            ? "assessed"
-            : "unassessed"
-          : owner;
+      const state = owner === "customer" ? (layerChecks.length > 0 && Object.keys(results).length > 0 ? "assessed" : "unassessed") : owner;
       cells[layer] = { owner, state, checks: layerChecks, results };
     }
     matrix.services[service] = { serviceModel: model, cells };

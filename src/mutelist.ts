@@ -10,10 +10,14 @@ export interface Mute {
 }
 
 const globToRegExp = (glob: string): RegExp =>
-  new RegExp(`^${glob.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  new RegExp(
+    `^${glob
+      .split("*")
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*")}$`,
+  );
 
-const matches = (pattern: string | undefined, value: string): boolean =>
-  pattern === undefined || globToRegExp(pattern).test(value);
+const matches = (pattern: string | undefined, value: string): boolean => pattern === undefined || globToRegExp(pattern).test(value);
 
 export function findMute(mutes: readonly Mute[], finding: Finding): Mute | undefined {
   return mutes.find(

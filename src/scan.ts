@@ -37,7 +37,9 @@ export async function whoAmI(session: AwsSession): Promise<Identity> {
     if (isCredentialsError(err)) {
       const profile = session.profile ?? (process.env.AWS_PROFILE || undefined);
       const source = profile ? `profile ${JSON.stringify(profile)}: ` : "";
-      throw new UsageError(`AWS credentials are missing, invalid or expired (${source}${safeMessage(err)}). Set AWS_PROFILE / --profile, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; or run 'yourside demo'.`);
+      throw new UsageError(
+        `AWS credentials are missing, invalid or expired (${source}${safeMessage(err)}). Set AWS_PROFILE / --profile, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; or run 'yourside demo'.`,
+      );
     }
     throw new UsageError(`cannot reach AWS to identify the account (sts:GetCallerIdentity: ${safeMessage(err)})`);
   }
@@ -79,9 +81,10 @@ export async function collectLive(options: LiveScanOptions): Promise<LiveScanRes
     const slices = slicesFor(options.checks);
     const services = new Set([...slices].map(sliceService));
     const regionalServices = [...services].some((s) => s === "ec2" || s === "config");
-    const { regions, error } = regionalServices || options.regions !== undefined
-      ? await resolveRegions(session, options.regions)
-      : { regions: [session.homeRegion] };
+    const { regions, error } =
+      regionalServices || options.regions !== undefined
+        ? await resolveRegions(session, options.regions)
+        : { regions: [session.homeRegion] };
     options.onProgress?.(`regions: ${regions.join(", ")}`);
     const inventory = await collectInventory(session, {
       accountId: identity.accountId,

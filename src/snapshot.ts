@@ -40,10 +40,13 @@ export function parseSnapshot(text: string, name = "snapshot"): Inventory {
   } catch (err) {
     throw new UsageError(`${name} is not valid JSON: ${(err as Error).message}`);
   }
-  if (typeof data !== "object" || data === null || Array.isArray(data)) throw new UsageError(`${name} is not a yourside inventory snapshot (not a JSON object)`);
+  if (typeof data !== "object" || data === null || Array.isArray(data))
+    throw new UsageError(`${name} is not a yourside inventory snapshot (not a JSON object)`);
   const inv = data as Record<string, unknown>;
   if (inv.format !== SNAPSHOT_FORMAT) {
-    throw new UsageError(`${name} is not a yourside inventory snapshot (format ${JSON.stringify(inv.format) ?? "missing"}, expected "${SNAPSHOT_FORMAT}")`);
+    throw new UsageError(
+      `${name} is not a yourside inventory snapshot (format ${JSON.stringify(inv.format) ?? "missing"}, expected "${SNAPSHOT_FORMAT}")`,
+    );
   }
   const problems: string[] = [];
   if (typeof inv.accountId !== "string" || !/^\d{12}$/.test(inv.accountId)) problems.push("accountId must be a 12-digit string");
@@ -60,8 +63,11 @@ export function parseSnapshot(text: string, name = "snapshot"): Inventory {
   const { format: _f, accountId: _a, partition: _p, collectedAt: _c, regions: _r, slices: _s, ...rest } = inv;
   if (!shape(rest)) {
     const e = shape.errors?.[0];
-    const extra = e?.keyword === "additionalProperties" ? ` '${String((e.params as { additionalProperty?: string }).additionalProperty)}'` : "";
-    throw new UsageError(`${name} is not a valid inventory snapshot: ${e?.instancePath || "(top level)"} ${e?.message ?? "is invalid"}${extra}`);
+    const extra =
+      e?.keyword === "additionalProperties" ? ` '${String((e.params as { additionalProperty?: string }).additionalProperty)}'` : "";
+    throw new UsageError(
+      `${name} is not a valid inventory snapshot: ${e?.instancePath || "(top level)"} ${e?.message ?? "is invalid"}${extra}`,
+    );
   }
   return data as Inventory;
 }

@@ -59,7 +59,9 @@ export default defineCheck({
             evidence.recorderStatuses = statuses.value;
             if (!status?.recording) problems.push(`recorder "${r.name}" is not recording (recording=${status?.recording ?? "no status"})`);
             else if (lastStatusFailed(status)) {
-              problems.push(`recorder "${r.name}" last status is ${status.lastStatus}${status.lastErrorCode ? ` (${status.lastErrorCode})` : ""}`);
+              problems.push(
+                `recorder "${r.name}" last status is ${status.lastStatus}${status.lastErrorCode ? ` (${status.lastErrorCode})` : ""}`,
+              );
             }
           }
         }
@@ -74,8 +76,15 @@ export default defineCheck({
       if (problems.length > 0) return fail(resource, region, `AWS Config in ${region}: ${problems.join("; ")}.`, evidence);
       const firstUnread = unread[0];
       if (firstUnread) return errorOutcome(resource, region, firstUnread);
-      const names = customerRecorders("value" in recorders ? recorders.value : []).map((r) => `"${r.name}"`).join(", ");
+      const names = customerRecorders("value" in recorders ? recorders.value : [])
+        .map((r) => `"${r.name}"`)
+        .join(", ");
       const channelNames = ("value" in channels ? channels.value : []).map((c) => `"${c.name}"`).join(", ");
-      return pass(resource, region, `AWS Config in ${region}: recorder ${names} is recording all supported resource types; delivery channel ${channelNames}.`, evidence);
+      return pass(
+        resource,
+        region,
+        `AWS Config in ${region}: recorder ${names} is recording all supported resource types; delivery channel ${channelNames}.`,
+        evidence,
+      );
     }),
 });

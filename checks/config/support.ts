@@ -22,8 +22,7 @@ export function valueOrError<T>(read: Fetched<T> | undefined, region: string, op
 }
 
 /** Service-linked recorders record only what their service needs; only customer-managed ones count. */
-export const customerRecorders = (recorders: readonly ConfigRecorder[]): ConfigRecorder[] =>
-  recorders.filter((r) => !r.servicePrincipal);
+export const customerRecorders = (recorders: readonly ConfigRecorder[]): ConfigRecorder[] => recorders.filter((r) => !r.servicePrincipal);
 
 /** True when the recorder records every supported resource type (no inclusion list, no exclusions). */
 export const recordsAllSupported = (r: ConfigRecorder): boolean =>

@@ -17,7 +17,7 @@ export default defineCheck({
     "application code, configuration, and too often keys and credentials.",
   remediation: {
     text: "Remove the public launch permission; share with specific account ids if needed.",
-    cli: "aws ec2 modify-image-attribute --image-id <ami-id> --launch-permission \"Remove=[{Group=all}]\"",
+    cli: 'aws ec2 modify-image-attribute --image-id <ami-id> --launch-permission "Remove=[{Group=all}]"',
     url: "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/sharingamis-intro.html",
   },
   compliance: {},

@@ -52,13 +52,23 @@ export default defineCheck({
             egress: g.egress.map((p) => asEvidence(p, g.groupId)),
           };
           if (g.ingress.length === 0 && g.egress.length === 0) {
-            return pass(groupResource(g), region, `${groupLabel(g)} is the VPC's default group and has no inbound or outbound rules.`, evidence);
+            return pass(
+              groupResource(g),
+              region,
+              `${groupLabel(g)} is the VPC's default group and has no inbound or outbound rules.`,
+              evidence,
+            );
           }
           const rules = [
             ...g.ingress.map((p) => `inbound ${describe(p, g.groupId, "from")}`),
             ...g.egress.map((p) => `outbound ${describe(p, g.groupId, "to")}`),
           ];
-          return fail(groupResource(g), region, `${groupLabel(g)} is the VPC's default group and allows ${listForMessage(rules)}.`, evidence);
+          return fail(
+            groupResource(g),
+            region,
+            `${groupLabel(g)} is the VPC's default group and allows ${listForMessage(rules)}.`,
+            evidence,
+          );
         });
     }),
 });

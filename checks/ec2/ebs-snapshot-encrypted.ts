@@ -31,7 +31,12 @@ export default defineCheck({
         };
         return s.encrypted
           ? pass(snapshotResource(s), region, `Snapshot ${s.snapshotId} is encrypted${s.kmsKeyId ? ` with ${s.kmsKeyId}` : ""}.`, evidence)
-          : fail(snapshotResource(s), region, `Snapshot ${s.snapshotId}${s.volumeId ? ` of ${s.volumeId}` : ""} is not encrypted (Encrypted: false).`, evidence);
+          : fail(
+              snapshotResource(s),
+              region,
+              `Snapshot ${s.snapshotId}${s.volumeId ? ` of ${s.volumeId}` : ""} is not encrypted (Encrypted: false).`,
+              evidence,
+            );
       });
     }),
 });

@@ -10,7 +10,7 @@ export default defineCheck({
   severity: "critical",
   needs: ["ec2.snapshots", "ec2.snapshotPermissions"],
   rationale:
-    "A snapshot whose createVolumePermission includes the group \"all\" can be restored into a volume by any AWS account, " +
+    'A snapshot whose createVolumePermission includes the group "all" can be restored into a volume by any AWS account, ' +
     "which then reads the whole disk.",
   remediation: {
     text: "Remove the public permission; share with specific account ids if sharing is needed.",

@@ -42,7 +42,12 @@ export default defineCheck({
             ...(i.publicIp ? { publicIp: i.publicIp } : {}),
           };
           if (m?.httpEndpoint === "disabled") {
-            return pass(instanceResource(i), region, `${label(i)} has the instance metadata service disabled (HttpEndpoint=disabled).`, evidence);
+            return pass(
+              instanceResource(i),
+              region,
+              `${label(i)} has the instance metadata service disabled (HttpEndpoint=disabled).`,
+              evidence,
+            );
           }
           if (m?.httpTokens === "required") {
             return pass(instanceResource(i), region, `${label(i)} requires IMDSv2 (HttpTokens=required).`, evidence);

@@ -15,8 +15,7 @@ export interface OffendingRule {
 
 export const groupResource = (g: SecurityGroup): ResourceRef => ({ arn: g.arn, id: g.groupId, type: "AWS::EC2::SecurityGroup" });
 
-export const groupLabel = (g: SecurityGroup): string =>
-  `Security group ${g.groupId} (${g.groupName})${g.vpcId ? ` in ${g.vpcId}` : ""}`;
+export const groupLabel = (g: SecurityGroup): string => `Security group ${g.groupId} (${g.groupName})${g.vpcId ? ` in ${g.vpcId}` : ""}`;
 
 const exposureEvidence = (e: GroupExposure) => ({
   state: e.state,

@@ -46,7 +46,12 @@ export default defineCheck({
         };
         const good = logs.find((f) => f.status === "ACTIVE" && CAPTURES_REJECTS.has(f.trafficType ?? ""));
         if (good) {
-          return pass(vpcResource(vpc), region, `${label} has active flow log ${good.flowLogId} capturing ${good.trafficType} traffic.`, evidence);
+          return pass(
+            vpcResource(vpc),
+            region,
+            `${label} has active flow log ${good.flowLogId} capturing ${good.trafficType} traffic.`,
+            evidence,
+          );
         }
         const why =
           logs.length === 0

@@ -22,13 +22,29 @@ export default defineCheck({
         .map((e) => {
           const keys = e.accessKeys
             .filter((k) => k.active)
-            .map((k) => ({ slot: k.slot, lastRotated: k.lastRotated, ageDays: ageInDays(k.lastRotated ?? e.createdAt ?? inv.collectedAt, inv) }));
+            .map((k) => ({
+              slot: k.slot,
+              lastRotated: k.lastRotated,
+              ageDays: ageInDays(k.lastRotated ?? e.createdAt ?? inv.collectedAt, inv),
+            }));
           const stale = keys.filter((k) => k.ageDays >= settings.accessKeyRotationDays);
           const evidence = { thresholdDays: settings.accessKeyRotationDays, activeKeys: keys };
           if (stale.length) {
-            return fail(userResource(e), GLOBAL, `User ${e.user} has active access key(s) not rotated for ${settings.accessKeyRotationDays}+ days: ${stale.map((k) => `key ${k.slot} is ${k.ageDays} days old`).join(", ")}.`, evidence);
+            return fail(
+              userResource(e),
+              GLOBAL,
+              `User ${e.user} has active access key(s) not rotated for ${settings.accessKeyRotationDays}+ days: ${stale.map((k) => `key ${k.slot} is ${k.ageDays} days old`).join(", ")}.`,
+              evidence,
+            );
           }
-          return pass(userResource(e), GLOBAL, keys.length ? `User ${e.user}'s active access keys are younger than ${settings.accessKeyRotationDays} days.` : `User ${e.user} has no active access key.`, evidence);
+          return pass(
+            userResource(e),
+            GLOBAL,
+            keys.length
+              ? `User ${e.user}'s active access keys are younger than ${settings.accessKeyRotationDays} days.`
+              : `User ${e.user} has no active access key.`,
+            evidence,
+          );
         }),
     ),
 });

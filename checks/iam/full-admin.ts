@@ -1,7 +1,22 @@
 import { defineCheck, FRAMEWORKS, fail, pass } from "../../src/check.js";
-import { fullAdmin, policyGrantsFullAdmin, RESOURCE_TYPES, type AnalyzedManagedPolicy, type IamAnalysis } from "../../src/policy/iam/index.js";
+import {
+  fullAdmin,
+  policyGrantsFullAdmin,
+  RESOURCE_TYPES,
+  type AnalyzedManagedPolicy,
+  type IamAnalysis,
+} from "../../src/policy/iam/index.js";
 import type { Outcome } from "../../src/results.js";
-import { customerPrincipals, describeGrant, describeStatement, grantEvidence, GLOBAL, kindLabel, principalVerdict, withAuthorizationDetails } from "./support.js";
+import {
+  customerPrincipals,
+  describeGrant,
+  describeStatement,
+  grantEvidence,
+  GLOBAL,
+  kindLabel,
+  principalVerdict,
+  withAuthorizationDetails,
+} from "./support.js";
 
 /** FSBP IAM.1 / CIS 2.15 look at customer-managed policies themselves; AWS-managed ones are AWS's documents. */
 function policyOutcome(analysis: IamAnalysis, entry: AnalyzedManagedPolicy): Outcome | undefined {
@@ -10,19 +25,44 @@ function policyOutcome(analysis: IamAnalysis, entry: AnalyzedManagedPolicy): Out
   const resource = { arn: policy.arn, id: policy.name, type: RESOURCE_TYPES.policy };
   if (!document) {
     return {
-      status: "ERROR", resource, region: GLOBAL,
+      status: "ERROR",
+      resource,
+      region: GLOBAL,
       message: `Could not evaluate: the default version of ${policy.name} could not be read (${entry.problem ?? "no document"}).`,
-      error: { service: "iam", region: GLOBAL, operation: "GetAccountAuthorizationDetails", code: "PolicyUnreadable", message: entry.problem ?? "no document", resource: policy.arn },
+      error: {
+        service: "iam",
+        region: GLOBAL,
+        operation: "GetAccountAuthorizationDetails",
+        code: "PolicyUnreadable",
+        message: entry.problem ?? "no document",
+        resource: policy.arn,
+      },
     };
   }
   const verdict = policyGrantsFullAdmin(analysis.catalog, {
-    source: { kind: "managed", name: policy.name, arn: policy.arn, awsManaged: false, ...(policy.defaultVersionId ? { versionId: policy.defaultVersionId } : {}) },
+    source: {
+      kind: "managed",
+      name: policy.name,
+      arn: policy.arn,
+      awsManaged: false,
+      ...(policy.defaultVersionId ? { versionId: policy.defaultVersionId } : {}),
+    },
     document,
   });
-  if (!verdict.admin) return pass(resource, GLOBAL, `Customer-managed policy ${policy.name} does not allow every action on every resource.`);
-  return fail(resource, GLOBAL,
+  if (!verdict.admin)
+    return pass(resource, GLOBAL, `Customer-managed policy ${policy.name} does not allow every action on every resource.`);
+  return fail(
+    resource,
+    GLOBAL,
     `Customer-managed policy ${policy.name} (default version ${policy.defaultVersionId ?? "unknown"}) grants full administrator access through ${verdict.grants.map(describeStatement).join("; ")}; it is attached ${policy.attachmentCount ?? 0} time(s).`,
-    { policyArn: policy.arn, versionId: policy.defaultVersionId, attachmentCount: policy.attachmentCount ?? null, via: verdict.via, statements: verdict.grants.map(grantEvidence) });
+    {
+      policyArn: policy.arn,
+      versionId: policy.defaultVersionId,
+      attachmentCount: policy.attachmentCount ?? null,
+      via: verdict.via,
+      statements: verdict.grants.map(grantEvidence),
+    },
+  );
 }
 
 export default defineCheck({

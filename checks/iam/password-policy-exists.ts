@@ -17,6 +17,8 @@ export default defineCheck({
   compliance: { [FRAMEWORKS.fsbp]: ["IAM.7"] },
   evaluate: (inv) =>
     withPasswordPolicy(inv, (policy) =>
-      policy ? [true, "The account has a password policy."] : [false, "The account has no IAM password policy (GetAccountPasswordPolicy: NoSuchEntity)."],
+      policy
+        ? [true, "The account has a password policy."]
+        : [false, "The account has no IAM password policy (GetAccountPasswordPolicy: NoSuchEntity)."],
     ),
 });

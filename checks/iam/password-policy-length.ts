@@ -18,7 +18,8 @@ export default defineCheck({
   evaluate: (inv, { settings }) =>
     withPasswordPolicy(inv, (policy) => {
       const min = settings.minimumPasswordLength;
-      if (!policy) return [false, `The account has no password policy, so passwords need only AWS's default 8 characters (required: ${min}).`];
+      if (!policy)
+        return [false, `The account has no password policy, so passwords need only AWS's default 8 characters (required: ${min}).`];
       const length = policy.minimumLength ?? 8;
       return length >= min
         ? [true, `The password policy requires ${length} characters (at least ${min}).`]

@@ -18,9 +18,11 @@ export default defineCheck({
   evaluate: (inv, { settings }) =>
     withPasswordPolicy(inv, (policy) => {
       const required = settings.passwordReusePrevention;
-      if (!policy) return [false, `The account has no password policy, so passwords may be reused (required: last ${required} remembered).`];
+      if (!policy)
+        return [false, `The account has no password policy, so passwords may be reused (required: last ${required} remembered).`];
       const reuse = policy.reusePrevention;
-      if (reuse === undefined) return [false, `The password policy does not prevent password reuse (required: last ${required} remembered).`];
+      if (reuse === undefined)
+        return [false, `The password policy does not prevent password reuse (required: last ${required} remembered).`];
       return reuse >= required
         ? [true, `The password policy remembers the last ${reuse} passwords.`]
         : [false, `The password policy remembers only the last ${reuse} passwords (PasswordReusePrevention ${reuse} < ${required}).`];

@@ -1,10 +1,18 @@
 import { defineCheck } from "../../src/check.js";
 import { permissionsManagementActions } from "../../src/policy/iam/index.js";
-import { customerPrincipals, distinctSources, kindLabel, listSome, principalVerdict, verdictEvidence, withAuthorizationDetails } from "./support.js";
+import {
+  customerPrincipals,
+  distinctSources,
+  kindLabel,
+  listSome,
+  principalVerdict,
+  verdictEvidence,
+  withAuthorizationDetails,
+} from "./support.js";
 
 export default defineCheck({
   id: "iam-permissions-management-on-all-resources",
-  title: "No identity may change permissions (access level \"Permissions management\") on all resources",
+  title: 'No identity may change permissions (access level "Permissions management") on all resources',
   service: "iam",
   layer: "identity",
   severity: "high",

@@ -1,6 +1,14 @@
 import { defineCheck } from "../../src/check.js";
 import { openEscalationPaths } from "../../src/policy/iam/index.js";
-import { customerPrincipals, distinctSources, kindLabel, listSome, principalVerdict, verdictEvidence, withAuthorizationDetails } from "./support.js";
+import {
+  customerPrincipals,
+  distinctSources,
+  kindLabel,
+  listSome,
+  principalVerdict,
+  verdictEvidence,
+  withAuthorizationDetails,
+} from "./support.js";
 
 export default defineCheck({
   id: "iam-privilege-escalation",

@@ -10,7 +10,7 @@ export default defineCheck({
   severity: "critical",
   needs: ["iam.authorizationDetails"],
   rationale:
-    "A trust policy with Principal \"*\" (or {\"AWS\": \"*\"}) lets any AWS identity in any account assume the role unless a condition restricts the caller (aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, aws:SourceAccount, …). Anyone who learns the role's ARN gets its permissions.",
+    'A trust policy with Principal "*" (or {"AWS": "*"}) lets any AWS identity in any account assume the role unless a condition restricts the caller (aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, aws:SourceAccount, …). Anyone who learns the role\'s ARN gets its permissions.',
   remediation: {
     text: "Name the trusted accounts or roles in Principal, or add a condition such as aws:PrincipalOrgID that pins callers to your organization.",
     cli: "aws iam update-assume-role-policy --role-name ROLE --policy-document file://trust-policy.json",

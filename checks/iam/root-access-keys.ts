@@ -20,7 +20,9 @@ export default defineCheck({
   evaluate: (inv) =>
     withSummaryValue(inv, "AccountAccessKeysPresent", (present) =>
       present > 0
-        ? fail(accountResource(inv), GLOBAL, "The root user has access keys (AccountAccessKeysPresent = 1).", { AccountAccessKeysPresent: present })
+        ? fail(accountResource(inv), GLOBAL, "The root user has access keys (AccountAccessKeysPresent = 1).", {
+            AccountAccessKeysPresent: present,
+          })
         : pass(accountResource(inv), GLOBAL, "The root user has no access keys.", { AccountAccessKeysPresent: present }),
     ),
 });

@@ -20,25 +20,33 @@ export default defineCheck({
   evaluate: (inv) =>
     withSummaryValue(inv, "AccountMFAEnabled", (enabled) => {
       const resource = accountResource(inv);
-      if (enabled !== 1) return fail(resource, GLOBAL, "The root user has no MFA device at all (AccountMFAEnabled = 0).", { AccountMFAEnabled: enabled });
+      if (enabled !== 1)
+        return fail(resource, GLOBAL, "The root user has no MFA device at all (AccountMFAEnabled = 0).", { AccountMFAEnabled: enabled });
       // Only with MFA on does the kind of device matter, and only then is the device list needed.
-      const [outcome] = withRead(inv, (iam) => iam.virtualMfaDevices, "ListVirtualMFADevices", (devices) => {
-        const rootVirtual = devices.filter((d) => d.userArn?.endsWith(":root") || d.serialNumber.endsWith(":mfa/root-account-mfa-device"));
-        if (rootVirtual.length) {
+      const [outcome] = withRead(
+        inv,
+        (iam) => iam.virtualMfaDevices,
+        "ListVirtualMFADevices",
+        (devices) => {
+          const rootVirtual = devices.filter(
+            (d) => d.userArn?.endsWith(":root") || d.serialNumber.endsWith(":mfa/root-account-mfa-device"),
+          );
+          if (rootVirtual.length) {
+            return [
+              fail(resource, GLOBAL, `The root user's MFA is a virtual device (${rootVirtual.map((d) => d.serialNumber).join(", ")}).`, {
+                AccountMFAEnabled: enabled,
+                virtualDevices: rootVirtual,
+              }),
+            ];
+          }
           return [
-            fail(resource, GLOBAL, `The root user's MFA is a virtual device (${rootVirtual.map((d) => d.serialNumber).join(", ")}).`, {
+            pass(resource, GLOBAL, "The root user has MFA and no virtual MFA device is assigned to it: the device is hardware.", {
               AccountMFAEnabled: enabled,
-              virtualDevices: rootVirtual,
+              virtualDevices: devices.length,
             }),
           ];
-        }
-        return [
-          pass(resource, GLOBAL, "The root user has MFA and no virtual MFA device is assigned to it: the device is hardware.", {
-            AccountMFAEnabled: enabled,
-            virtualDevices: devices.length,
-          }),
-        ];
-      });
+        },
+      );
       return outcome!;
     }),
 });

@@ -23,7 +23,10 @@ export default defineCheck({
       if (!root) {
         return [
           errorOutcome(resource, GLOBAL, {
-            service: "iam", region: GLOBAL, operation: "GetCredentialReport", code: "RootRowMissing",
+            service: "iam",
+            region: GLOBAL,
+            operation: "GetCredentialReport",
+            code: "RootRowMissing",
             message: "the credential report has no <root_account> row",
           }),
         ];
@@ -33,12 +36,21 @@ export default defineCheck({
         ...root.accessKeys.map((k) => ({ credential: `access key ${k.slot}`, at: k.lastUsed })),
       ].filter((u): u is { credential: string; at: string } => u.at !== null);
       const last = uses.sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0];
-      const evidence = { passwordLastUsed: root.passwordLastUsed, accessKeysLastUsed: root.accessKeys.map((k) => k.lastUsed), thresholdDays: settings.rootRecentUseDays };
+      const evidence = {
+        passwordLastUsed: root.passwordLastUsed,
+        accessKeysLastUsed: root.accessKeys.map((k) => k.lastUsed),
+        thresholdDays: settings.rootRecentUseDays,
+      };
       if (!last) return [pass(resource, GLOBAL, "The root user has no recorded use.", evidence)];
       const days = ageInDays(last.at, inv);
       return [
         days < settings.rootRecentUseDays
-          ? fail(resource, GLOBAL, `The root user's ${last.credential} was used ${days} day(s) ago (${last.at}), within the last ${settings.rootRecentUseDays} days.`, evidence)
+          ? fail(
+              resource,
+              GLOBAL,
+              `The root user's ${last.credential} was used ${days} day(s) ago (${last.at}), within the last ${settings.rootRecentUseDays} days.`,
+              evidence,
+            )
           : pass(resource, GLOBAL, `The root user was last used ${days} days ago (${last.at}).`, evidence),
       ];
     }),

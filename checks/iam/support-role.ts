@@ -11,7 +11,8 @@ export default defineCheck({
   layer: "identity",
   severity: "low",
   needs: ["iam.authorizationDetails"],
-  rationale: "A role holding AWSSupportAccess lets the people who handle incidents open and follow AWS Support cases without broader rights or root.",
+  rationale:
+    "A role holding AWSSupportAccess lets the people who handle incidents open and follow AWS Support cases without broader rights or root.",
   remediation: {
     text: "Create a role that your incident responders can assume and attach the AWS-managed AWSSupportAccess policy to it.",
     cli: "aws iam create-role --role-name aws-support --assume-role-policy-document file://trust.json && aws iam attach-role-policy --role-name aws-support --policy-arn arn:aws:iam::aws:policy/AWSSupportAccess",
@@ -23,7 +24,9 @@ export default defineCheck({
       const roles = details.roles.filter((r) => !isServiceLinkedRole(r) && r.attachedPolicies.some((p) => SUPPORT_POLICY.test(p.arn)));
       return [
         roles.length
-          ? pass(accountResource(inv), GLOBAL, `Role(s) ${roles.map((r) => r.name).join(", ")} hold AWSSupportAccess.`, { roles: roles.map((r) => r.arn) })
+          ? pass(accountResource(inv), GLOBAL, `Role(s) ${roles.map((r) => r.name).join(", ")} hold AWSSupportAccess.`, {
+              roles: roles.map((r) => r.arn),
+            })
           : fail(accountResource(inv), GLOBAL, "No role has the AWSSupportAccess policy attached.", { roles: [] }),
       ];
     }),

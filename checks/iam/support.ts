@@ -1,12 +1,7 @@
 /** Helpers the IAM checks share: resources, ERROR handling for unread slices, wording of grants. */
 import { errorOutcome, fail, notCollected as missingData, pass, unreadable } from "../../src/check.js";
 import type { CallError, Fetched, Inventory } from "../../src/inventory/index.js";
-import type {
-  CredentialReport,
-  CredentialReportEntry,
-  IamAuthorizationDetails,
-  IamInventory,
-} from "../../src/inventory/iam.js";
+import type { CredentialReport, CredentialReportEntry, IamAuthorizationDetails, IamInventory } from "../../src/inventory/iam.js";
 import {
   analyzeIam,
   describe,
@@ -58,8 +53,16 @@ export function withRead<T>(
   return evaluate(read.value);
 }
 
-export const withAuthorizationDetails = (inv: Inventory, evaluate: (details: IamAuthorizationDetails, analysis: IamAnalysis) => Outcome[]) =>
-  withRead(inv, (iam) => iam.authorizationDetails, "GetAccountAuthorizationDetails", (details) => evaluate(details, analyzeIam(details)));
+export const withAuthorizationDetails = (
+  inv: Inventory,
+  evaluate: (details: IamAuthorizationDetails, analysis: IamAnalysis) => Outcome[],
+) =>
+  withRead(
+    inv,
+    (iam) => iam.authorizationDetails,
+    "GetAccountAuthorizationDetails",
+    (details) => evaluate(details, analyzeIam(details)),
+  );
 
 export const withCredentialReport = (inv: Inventory, evaluate: (report: CredentialReport) => Outcome[]) =>
   withRead(inv, (iam) => iam.credentialReport, "GetCredentialReport", evaluate);
@@ -95,7 +98,8 @@ export function principalVerdict(
   return pass(resource, GLOBAL, passMessage);
 }
 
-export const kindLabel = (p: Pick<IamPrincipal, "kind" | "name">): string => `${p.kind === "user" ? "User" : p.kind === "group" ? "Group" : "Role"} ${p.name}`;
+export const kindLabel = (p: Pick<IamPrincipal, "kind" | "name">): string =>
+  `${p.kind === "user" ? "User" : p.kind === "group" ? "Group" : "Role"} ${p.name}`;
 
 const where = (g: Grant): string =>
   `${g.notResources ? `NotResource ${JSON.stringify(g.notResources)}` : `Resource ${JSON.stringify(g.resources ?? [])}`}${g.conditions?.length ? ", with conditions" : ""}`;
@@ -113,7 +117,9 @@ export const describeGrant = (g: Grant): string => `${describe(g.policy)}, ${des
 export const describeSource = (g: Grant): string => `${describe(g.policy)}, ${g.statement} (on ${where(g)})`;
 
 /** The distinct statements behind some verdicts, described once each. */
-export const distinctSources = (verdicts: readonly ActionVerdict[]): string[] => [...new Set(verdicts.flatMap((v) => v.grants.map(describeSource)))];
+export const distinctSources = (verdicts: readonly ActionVerdict[]): string[] => [
+  ...new Set(verdicts.flatMap((v) => v.grants.map(describeSource))),
+];
 
 /** A grant as evidence: plain data naming policy, statement, pattern and resources. */
 export const grantEvidence = (g: Grant): Evidence => ({

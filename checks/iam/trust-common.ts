@@ -33,8 +33,12 @@ export const forEachRoleTrust = (inv: Inventory, decide: (role: IamRole, trust: 
         const trust = trustOf(role, inv.accountId);
         if (typeof trust === "string") {
           return errorOutcome(roleResource(role), GLOBAL, {
-            service: "iam", region: GLOBAL, operation: "GetAccountAuthorizationDetails", code: "PolicyUnreadable",
-            message: `trust policy: ${trust}`, resource: role.arn,
+            service: "iam",
+            region: GLOBAL,
+            operation: "GetAccountAuthorizationDetails",
+            code: "PolicyUnreadable",
+            message: `trust policy: ${trust}`,
+            resource: role.arn,
           });
         }
         return decide(role, trust);

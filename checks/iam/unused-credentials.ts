@@ -51,8 +51,18 @@ export default defineCheck({
           const unused = unusedCredentials(e, inv, settings.unusedCredentialDays);
           const evidence = { thresholdDays: settings.unusedCredentialDays, unused };
           return unused.length
-            ? fail(userResource(e), GLOBAL, `User ${e.user} has credentials unused for ${settings.unusedCredentialDays}+ days: ${unused.map(describeUnused).join("; ")}.`, evidence)
-            : pass(userResource(e), GLOBAL, `User ${e.user} has no enabled credential unused for ${settings.unusedCredentialDays} days or more.`, evidence);
+            ? fail(
+                userResource(e),
+                GLOBAL,
+                `User ${e.user} has credentials unused for ${settings.unusedCredentialDays}+ days: ${unused.map(describeUnused).join("; ")}.`,
+                evidence,
+              )
+            : pass(
+                userResource(e),
+                GLOBAL,
+                `User ${e.user} has no enabled credential unused for ${settings.unusedCredentialDays} days or more.`,
+                evidence,
+              );
         }),
     ),
 });

@@ -8,7 +8,8 @@ export default defineCheck({
   layer: "identity",
   severity: "medium",
   needs: ["iam.credentialReport"],
-  rationale: "A console password alone can be phished, guessed or reused from another breach; MFA stops a stolen password from being enough.",
+  rationale:
+    "A console password alone can be phished, guessed or reused from another breach; MFA stops a stolen password from being enough.",
   remediation: {
     text: "Assign an MFA device to the user (or remove their console password if they do not need the console); consider a policy that denies everything but MFA setup without aws:MultiFactorAuthPresent.",
     cli: "aws iam create-virtual-mfa-device --virtual-mfa-device-name USER --outfile qr.png --bootstrap-method QRCodePNG && aws iam enable-mfa-device --user-name USER --serial-number ARN --authentication-code1 CODE1 --authentication-code2 CODE2",

@@ -9,7 +9,8 @@ export default defineCheck({
   layer: "identity",
   severity: "low",
   needs: ["iam.authorizationDetails"],
-  rationale: "Permissions granted per user drift apart and are hard to review; granting them to groups (or roles) keeps access consistent with job function.",
+  rationale:
+    "Permissions granted per user drift apart and are hard to review; granting them to groups (or roles) keeps access consistent with job function.",
   remediation: {
     text: "Move the user's policies to a group for their job function, add the user to it, then detach and delete the user's own policies.",
     cli: "aws iam detach-user-policy --user-name USER --policy-arn POLICY_ARN && aws iam delete-user-policy --user-name USER --policy-name POLICY_NAME",
@@ -20,13 +21,20 @@ export default defineCheck({
     withAuthorizationDetails(inv, (details) =>
       details.users.map((u) => {
         const resource = { arn: u.arn, id: u.name, type: RESOURCE_TYPES.user };
-        const names = [...u.attachedPolicies.map((p) => `managed policy ${p.name}`), ...u.inlinePolicies.map((p) => `inline policy "${p.name}"`)];
+        const names = [
+          ...u.attachedPolicies.map((p) => `managed policy ${p.name}`),
+          ...u.inlinePolicies.map((p) => `inline policy "${p.name}"`),
+        ];
         return names.length
           ? fail(resource, GLOBAL, `User ${u.name} has policies attached directly: ${names.join(", ")}.`, {
               attachedPolicies: u.attachedPolicies,
               inlinePolicies: u.inlinePolicies.map((p) => p.name),
             })
-          : pass(resource, GLOBAL, `User ${u.name} has no policies of its own${u.groups.length ? `; it gets permissions from group(s) ${u.groups.join(", ")}` : ""}.`);
+          : pass(
+              resource,
+              GLOBAL,
+              `User ${u.name} has no policies of its own${u.groups.length ? `; it gets permissions from group(s) ${u.groups.join(", ")}` : ""}.`,
+            );
       }),
     ),
 });

@@ -19,14 +19,22 @@ export default defineCheck({
   },
   compliance: { [FRAMEWORKS.cis]: ["3.1.4"], [FRAMEWORKS.fsbp]: ["S3.1"] },
   evaluate(inv) {
-    const resource = { arn: `arn:${inv.partition}:s3::${inv.accountId}:account`, id: inv.accountId, type: "AWS::S3::AccountPublicAccessBlock" };
+    const resource = {
+      arn: `arn:${inv.partition}:s3::${inv.accountId}:account`,
+      id: inv.accountId,
+      type: "AWS::S3::AccountPublicAccessBlock",
+    };
     const read = inv.s3?.accountPublicAccessBlock;
     if (!read) {
       return [errorOutcome(resource, "global", notCollected("s3-control", "global", "GetPublicAccessBlock"))];
     }
     if (!read.ok) return [errorOutcome(resource, "global", read.error)];
     if (read.value === null) {
-      return [fail(resource, "global", "Account-level S3 Block Public Access is not configured: no setting is on.", { accountPublicAccessBlock: null })];
+      return [
+        fail(resource, "global", "Account-level S3 Block Public Access is not configured: no setting is on.", {
+          accountPublicAccessBlock: null,
+        }),
+      ];
     }
     const off = SETTINGS.filter((k) => !read.value?.[k]);
     const evidence = { accountPublicAccessBlock: read.value };

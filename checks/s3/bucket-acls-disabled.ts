@@ -18,17 +18,22 @@ export default defineCheck({
   compliance: { [FRAMEWORKS.fsbp]: ["S3.12"] },
   evaluate: (inv) =>
     eachBucket(inv, (bucket, resource, region) =>
-      whenRead(resource, region, [bucket.ownership] as const, (ownership) =>
-        ownership === "BucketOwnerEnforced"
-          ? pass(resource, region, `Bucket ${bucket.name} has ACLs disabled (BucketOwnerEnforced).`, { objectOwnership: ownership })
-          : fail(
-              resource,
-              region,
-              ownership === null
-                ? `Bucket ${bucket.name} has no Object Ownership controls, so ACLs are in effect.`
-                : `Bucket ${bucket.name} has Object Ownership ${ownership}, so ACLs are in effect.`,
-              { objectOwnership: ownership },
-            ),
-      { service: "s3", operation: "GetBucketOwnershipControls" }),
+      whenRead(
+        resource,
+        region,
+        [bucket.ownership] as const,
+        (ownership) =>
+          ownership === "BucketOwnerEnforced"
+            ? pass(resource, region, `Bucket ${bucket.name} has ACLs disabled (BucketOwnerEnforced).`, { objectOwnership: ownership })
+            : fail(
+                resource,
+                region,
+                ownership === null
+                  ? `Bucket ${bucket.name} has no Object Ownership controls, so ACLs are in effect.`
+                  : `Bucket ${bucket.name} has Object Ownership ${ownership}, so ACLs are in effect.`,
+                { objectOwnership: ownership },
+              ),
+        { service: "s3", operation: "GetBucketOwnershipControls" },
+      ),
     ),
 });

@@ -14,26 +14,32 @@ export default defineCheck({
     "Default encryption makes every new object encrypted at rest without relying on each writer. SSE-KMS is stronger than SSE-S3: key use is controlled by a key policy and logged in CloudTrail.",
   remediation: {
     text: "Configure default encryption, preferably SSE-KMS with a customer managed key and S3 Bucket Keys.",
-    cli: "aws s3api put-bucket-encryption --bucket <BUCKET> --server-side-encryption-configuration '{\"Rules\":[{\"ApplyServerSideEncryptionByDefault\":{\"SSEAlgorithm\":\"aws:kms\",\"KMSMasterKeyID\":\"<KEY_ARN>\"},\"BucketKeyEnabled\":true}]}'",
+    cli: 'aws s3api put-bucket-encryption --bucket <BUCKET> --server-side-encryption-configuration \'{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms","KMSMasterKeyID":"<KEY_ARN>"},"BucketKeyEnabled":true}]}\'',
     url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-bucket-encryption.html",
   },
   compliance: { [FRAMEWORKS.fsbp]: ["S3.4", "S3.17"] },
   evaluate: (inv) =>
     eachBucket(inv, (bucket, resource, region) =>
-      whenRead(resource, region, [bucket.encryption] as const, (rules) => {
-        const algorithms = (rules ?? []).map((r) => r.algorithm).filter((a) => a !== "none");
-        if (algorithms.length === 0) {
-          return fail(resource, region, `Bucket ${bucket.name} has no default encryption configuration.`, { encryption: rules });
-        }
-        const kms = algorithms.some((a) => KMS_ALGORITHMS.has(a));
-        return pass(
-          resource,
-          region,
-          kms
-            ? `Bucket ${bucket.name} encrypts by default with SSE-KMS (${algorithms.join(", ")}).`
-            : `Bucket ${bucket.name} encrypts by default with SSE-S3 (${algorithms.join(", ")}); SSE-KMS would add key policy control and key-use logging.`,
-          { encryption: rules, strength: kms ? "SSE-KMS" : "SSE-S3" },
-        );
-      }, { service: "s3", operation: "GetBucketEncryption" }),
+      whenRead(
+        resource,
+        region,
+        [bucket.encryption] as const,
+        (rules) => {
+          const algorithms = (rules ?? []).map((r) => r.algorithm).filter((a) => a !== "none");
+          if (algorithms.length === 0) {
+            return fail(resource, region, `Bucket ${bucket.name} has no default encryption configuration.`, { encryption: rules });
+          }
+          const kms = algorithms.some((a) => KMS_ALGORITHMS.has(a));
+          return pass(
+            resource,
+            region,
+            kms
+              ? `Bucket ${bucket.name} encrypts by default with SSE-KMS (${algorithms.join(", ")}).`
+              : `Bucket ${bucket.name} encrypts by default with SSE-S3 (${algorithms.join(", ")}); SSE-KMS would add key policy control and key-use logging.`,
+            { encryption: rules, strength: kms ? "SSE-KMS" : "SSE-S3" },
+          );
+        },
+        { service: "s3", operation: "GetBucketEncryption" },
+      ),
     ),
 });

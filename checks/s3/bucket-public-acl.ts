@@ -29,16 +29,22 @@ export default defineCheck({
       if (!acl) return errorOutcome(resource, region, notCollected("s3", region, "GetBucketAcl"));
       if (!acl.ok) return errorOutcome(resource, region, acl.error);
       const publicGrants = acl.value.grants.filter((g) => g.granteeUri && PUBLIC_GROUPS[g.granteeUri]);
-      if (publicGrants.length === 0) return pass(resource, region, `Bucket ${bucket.name}'s ACL grants nothing to AllUsers or AuthenticatedUsers.`);
+      if (publicGrants.length === 0)
+        return pass(resource, region, `Bucket ${bucket.name}'s ACL grants nothing to AllUsers or AuthenticatedUsers.`);
       const evidence = { publicGrants: publicGrants.map((g) => ({ grantee: PUBLIC_GROUPS[g.granteeUri!], permission: g.permission })) };
       const pab = effectivePab(bucket.publicAccessBlock, account);
       if (!pab) return errorOutcome(resource, region, notCollected("s3", region, "GetPublicAccessBlock"));
       if (!pab.ok) return errorOutcome(resource, region, pab.error);
       if (pab.value.IgnorePublicAcls) {
-        return pass(resource, region, `Bucket ${bucket.name}'s ACL has public grants, ignored because IgnorePublicAcls is on at the ${pab.value.source.IgnorePublicAcls} level.`, {
-          ...evidence,
-          neutralisedBy: `IgnorePublicAcls (${pab.value.source.IgnorePublicAcls})`,
-        });
+        return pass(
+          resource,
+          region,
+          `Bucket ${bucket.name}'s ACL has public grants, ignored because IgnorePublicAcls is on at the ${pab.value.source.IgnorePublicAcls} level.`,
+          {
+            ...evidence,
+            neutralisedBy: `IgnorePublicAcls (${pab.value.source.IgnorePublicAcls})`,
+          },
+        );
       }
       const write = publicGrants.some((g) => WRITE_PERMISSIONS.has(g.permission));
       const described = evidence.publicGrants.map((g) => `${g.permission} to ${g.grantee}`).join("; ");

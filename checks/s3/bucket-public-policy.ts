@@ -11,7 +11,7 @@ export default defineCheck({
   severity: "critical",
   needs: ["s3.buckets", "s3.bucketPolicy", "s3.bucketPolicyStatus", "s3.bucketPublicAccessBlock", "s3.accountPublicAccessBlock"],
   rationale:
-    "A bucket policy statement that allows Principal \"*\" without a condition pinning it to known callers (VPC endpoint, VPC, organization, account, IP range) lets anyone on the internet read — or worse, write or delete — the data, unless Block Public Access (RestrictPublicBuckets) neutralises it.",
+    'A bucket policy statement that allows Principal "*" without a condition pinning it to known callers (VPC endpoint, VPC, organization, account, IP range) lets anyone on the internet read — or worse, write or delete — the data, unless Block Public Access (RestrictPublicBuckets) neutralises it.',
   remediation: {
     text: "Remove the public statement or restrict it with a condition such as aws:SourceVpce or aws:PrincipalOrgID; serve public content through CloudFront with origin access control; enable RestrictPublicBuckets.",
     cli: "aws s3api put-public-access-block --bucket <BUCKET> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
@@ -34,11 +34,23 @@ export default defineCheck({
         grants = publicGrants(parsePolicy(policyRead.value));
       } catch (err) {
         if (!(err instanceof PolicyParseError)) throw err;
-        return errorOutcome(resource, region, { service: "s3", region, operation: "GetBucketPolicy", code: "MalformedPolicy", message: err.message, resource: bucket.name });
+        return errorOutcome(resource, region, {
+          service: "s3",
+          region,
+          operation: "GetBucketPolicy",
+          code: "MalformedPolicy",
+          message: err.message,
+          resource: bucket.name,
+        });
       }
       const evidenceBase = { awsPolicyStatusIsPublic: awsSaysPublic ?? null };
       if (grants.length === 0 && awsSaysPublic !== true) {
-        return pass(resource, region, `Bucket ${bucket.name}'s policy grants nothing to everyone without a restricting condition.`, evidenceBase);
+        return pass(
+          resource,
+          region,
+          `Bucket ${bucket.name}'s policy grants nothing to everyone without a restricting condition.`,
+          evidenceBase,
+        );
       }
 
       const pab = effectivePab(bucket.publicAccessBlock, account);
@@ -56,7 +68,13 @@ export default defineCheck({
         );
       }
       if (grants.length === 0) {
-        return fail(resource, region, `AWS reports bucket ${bucket.name}'s policy as public (GetBucketPolicyStatus IsPublic=true).`, evidenceBase, "high");
+        return fail(
+          resource,
+          region,
+          `AWS reports bucket ${bucket.name}'s policy as public (GetBucketPolicyStatus IsPublic=true).`,
+          evidenceBase,
+          "high",
+        );
       }
       const write = grants.some((g) => g.access === "write");
       const worst = grants.find((g) => g.access === "write") ?? grants[0]!;

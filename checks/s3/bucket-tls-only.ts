@@ -15,25 +15,48 @@ export default defineCheck({
   rationale:
     "S3 accepts plain HTTP unless the bucket policy denies it. A Deny for aws:SecureTransport = false makes every client use TLS, protecting data and credentials in transit.",
   remediation: {
-    text: "Add a statement denying s3:* to Principal \"*\" when aws:SecureTransport is false, on the bucket and its objects.",
-    cli: "aws s3api put-bucket-policy --bucket <BUCKET> --policy '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"DenyInsecureTransport\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::<BUCKET>\",\"arn:aws:s3:::<BUCKET>/*\"],\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}]}'",
+    text: 'Add a statement denying s3:* to Principal "*" when aws:SecureTransport is false, on the bucket and its objects.',
+    cli: 'aws s3api put-bucket-policy --bucket <BUCKET> --policy \'{"Version":"2012-10-17","Statement":[{"Sid":"DenyInsecureTransport","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::<BUCKET>","arn:aws:s3:::<BUCKET>/*"],"Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}\'',
     url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html#transit",
   },
   compliance: { [FRAMEWORKS.cis]: ["3.1.1"], [FRAMEWORKS.fsbp]: ["S3.5"] },
   evaluate: (inv) =>
     eachBucket(inv, (bucket, resource, region) =>
-      whenRead(resource, region, [bucket.policy] as const, (policy) => {
-        if (policy === null) return fail(resource, region, `Bucket ${bucket.name} has no bucket policy, so plain-HTTP requests are allowed.`, { policy: null });
-        let statement: string | undefined;
-        try {
-          statement = deniesInsecureTransport(parsePolicy(policy));
-        } catch (err) {
-          if (!(err instanceof PolicyParseError)) throw err;
-          return errorOutcome(resource, region, { service: "s3", region, operation: "GetBucketPolicy", code: "MalformedPolicy", message: err.message, resource: bucket.name });
-        }
-        return statement
-          ? pass(resource, region, `Bucket ${bucket.name}'s policy ${statement} denies requests without TLS.`, { denyStatement: statement })
-          : fail(resource, region, `Bucket ${bucket.name}'s policy has no statement denying requests where aws:SecureTransport is false.`, { denyStatement: null });
-      }, { service: "s3", operation: "GetBucketPolicy" }),
+      whenRead(
+        resource,
+        region,
+        [bucket.policy] as const,
+        (policy) => {
+          if (policy === null)
+            return fail(resource, region, `Bucket ${bucket.name} has no bucket policy, so plain-HTTP requests are allowed.`, {
+              policy: null,
+            });
+          let statement: string | undefined;
+          try {
+            statement = deniesInsecureTransport(parsePolicy(policy));
+          } catch (err) {
+            if (!(err instanceof PolicyParseError)) throw err;
+            return errorOutcome(resource, region, {
+              service: "s3",
+              region,
+              operation: "GetBucketPolicy",
+              code: "MalformedPolicy",
+              message: err.message,
+              resource: bucket.name,
+            });
+          }
+          return statement
+            ? pass(resource, region, `Bucket ${bucket.name}'s policy ${statement} denies requests without TLS.`, {
+                denyStatement: statement,
+              })
+            : fail(
+                resource,
+                region,
+                `Bucket ${bucket.name}'s policy has no statement denying requests where aws:SecureTransport is false.`,
+                { denyStatement: null },
+              );
+        },
+        { service: "s3", operation: "GetBucketPolicy" },
+      ),
     ),
 });

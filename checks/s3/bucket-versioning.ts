@@ -18,10 +18,22 @@ export default defineCheck({
   compliance: { [FRAMEWORKS.fsbp]: ["S3.14"] },
   evaluate: (inv) =>
     eachBucket(inv, (bucket, resource, region) =>
-      whenRead(resource, region, [bucket.versioning] as const, (v) =>
-        v.status === "Enabled"
-          ? pass(resource, region, `Bucket ${bucket.name} has versioning enabled${v.mfaDelete === "Enabled" ? " with MFA delete" : ""}.`, { versioning: v })
-          : fail(resource, region, `Bucket ${bucket.name} has versioning ${v.status === "Suspended" ? "suspended" : "never enabled"}.`, { versioning: v }),
-      { service: "s3", operation: "GetBucketVersioning" }),
+      whenRead(
+        resource,
+        region,
+        [bucket.versioning] as const,
+        (v) =>
+          v.status === "Enabled"
+            ? pass(
+                resource,
+                region,
+                `Bucket ${bucket.name} has versioning enabled${v.mfaDelete === "Enabled" ? " with MFA delete" : ""}.`,
+                { versioning: v },
+              )
+            : fail(resource, region, `Bucket ${bucket.name} has versioning ${v.status === "Suspended" ? "suspended" : "never enabled"}.`, {
+                versioning: v,
+              }),
+        { service: "s3", operation: "GetBucketVersioning" },
+      ),
     ),
 });

@@ -7,17 +7,17 @@ export const bucketResource = (b: S3Bucket): ResourceRef => ({ arn: b.arn, id: b
 export const bucketRegion = (b: S3Bucket): string => (b.region.ok ? b.region.value : "unknown");
 
 /** Runs `evaluate` for every bucket; one ERROR for the account when the bucket list could not be read. */
-export function eachBucket(inventory: Inventory, evaluate: (bucket: S3Bucket, resource: ResourceRef, region: string) => Outcome): Outcome[] {
+export function eachBucket(
+  inventory: Inventory,
+  evaluate: (bucket: S3Bucket, resource: ResourceRef, region: string) => Outcome,
+): Outcome[] {
   const buckets = inventory.s3?.buckets;
   if (!buckets) {
-    return [
-      unreadable(inventory.accountId, inventory.partition, "global", notCollected("s3", "global", "ListBuckets")),
-    ];
+    return [unreadable(inventory.accountId, inventory.partition, "global", notCollected("s3", "global", "ListBuckets"))];
   }
   if (!buckets.ok) return [unreadable(inventory.accountId, inventory.partition, buckets.error.region, buckets.error)];
   return buckets.value.map((b) => evaluate(b, bucketResource(b), bucketRegion(b)));
 }
-
 
 /**
  * The Block Public Access settings in force for a bucket: a setting is on when it is on at

@@ -34,7 +34,9 @@ export function envNumber(name: string, min: number, max: number, integer: boole
   if (raw === undefined || raw.trim() === "") return undefined;
   const n = Number(raw.trim());
   if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-    throw new UsageError(`${name} must be ${integer ? "a whole number" : "a number"} between ${min} and ${max}, got ${JSON.stringify(raw)}`);
+    throw new UsageError(
+      `${name} must be ${integer ? "a whole number" : "a number"} between ${min} and ${max}, got ${JSON.stringify(raw)}`,
+    );
   }
   return n;
 }
@@ -137,7 +139,8 @@ export class AwsSession {
     this.#options = options;
     this.#maxAttempts = options.maxAttempts ?? envNumber("AWS_MAX_ATTEMPTS", 1, 20, true) ?? 6;
     const callTimeoutSeconds = envNumber("YOURSIDE_CALL_TIMEOUT", 0.1, 600, false);
-    const requestTimeoutMs = options.requestTimeoutMs ?? (callTimeoutSeconds !== undefined ? Math.round(callTimeoutSeconds * 1000) : 30_000);
+    const requestTimeoutMs =
+      options.requestTimeoutMs ?? (callTimeoutSeconds !== undefined ? Math.round(callTimeoutSeconds * 1000) : 30_000);
     const connectionTimeoutMs = options.connectionTimeoutMs ?? Math.min(5_000, requestTimeoutMs);
     this.endpointUrl = options.endpointUrl ?? (process.env.AWS_ENDPOINT_URL || undefined);
     this.homeRegion = options.homeRegion ?? (process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || "us-east-1");

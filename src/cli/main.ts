@@ -109,7 +109,8 @@ function buildProgram(setExit: (code: number) => void): Command {
     .version(TOOL_VERSION, "-V, --version")
     // Commander's own complaints (unknown option, missing argument) as one line, like every other usage error.
     .configureOutput({
-      outputError: (message, write) => write(`yourside: ${oneLine(message.replace(/^error: /, ""), MAX_MESSAGE)} (run 'yourside --help' for usage)\n`),
+      outputError: (message, write) =>
+        write(`yourside: ${oneLine(message.replace(/^error: /, ""), MAX_MESSAGE)} (run 'yourside --help' for usage)\n`),
     })
     .addHelpText("after", HELP_FOOTER)
     .exitOverride();
@@ -140,11 +141,12 @@ function buildProgram(setExit: (code: number) => void): Command {
     .addHelpText("after", HELP_FOOTER)
     .action(async (flags: ScanFlags) => setExit(await runScan(planFrom(flags))));
 
-  scanOptions(program.command("demo").description("scan the bundled sample account (no AWS credentials needed)"), false)
-    .action(async (flags: ScanFlags) => {
+  scanOptions(program.command("demo").description("scan the bundled sample account (no AWS credentials needed)"), false).action(
+    async (flags: ScanFlags) => {
       const plan = planFrom({ ...flags, concurrency: "1" });
       setExit(await runScan({ ...plan, fromSnapshot: demoSnapshotPath(), failOn: flags.failOn === "low" ? "none" : plan.failOn }));
-    });
+    },
+  );
 
   program
     .command("quickstart")
@@ -156,7 +158,9 @@ function buildProgram(setExit: (code: number) => void): Command {
         setExit(await runScan(planFrom(base)));
         return;
       }
-      process.stderr.write("yourside: no AWS credentials found; scanning the bundled demo account instead (see 'yourside scan --help' to scan yours)\n");
+      process.stderr.write(
+        "yourside: no AWS credentials found; scanning the bundled demo account instead (see 'yourside scan --help' to scan yours)\n",
+      );
       setExit(await runScan({ ...planFrom(base), fromSnapshot: demoSnapshotPath() }));
     });
 
@@ -169,7 +173,13 @@ function buildProgram(setExit: (code: number) => void): Command {
     .action((flags: { services?: string; json?: boolean; markdown?: boolean }) => {
       const checks = selectChecks(CHECKS, flags.services ? { services: parseServices(flags.services) } : {});
       if (flags.json) {
-        process.stdout.write(`${JSON.stringify(checks.map((check) => Object.fromEntries(Object.entries(check).filter(([key]) => key !== "evaluate"))), null, 2)}\n`);
+        process.stdout.write(
+          `${JSON.stringify(
+            checks.map((check) => Object.fromEntries(Object.entries(check).filter(([key]) => key !== "evaluate"))),
+            null,
+            2,
+          )}\n`,
+        );
       } else {
         process.stdout.write(flags.markdown ? catalogueMarkdown(checks) : catalogueText(checks));
       }
@@ -192,7 +202,11 @@ function buildProgram(setExit: (code: number) => void): Command {
   program.allowExcessArguments().action((_flags: unknown, cmd: Command) => {
     const commands = `commands: ${cmd.commands.map((c) => c.name()).join(", ")}; run 'yourside --help' for usage`;
     const [first] = cmd.args;
-    throw new UsageError(first === undefined ? `no command given (${commands}; 'yourside demo' needs no AWS account)` : `unknown command '${first}' (${commands})`);
+    throw new UsageError(
+      first === undefined
+        ? `no command given (${commands}; 'yourside demo' needs no AWS account)`
+        : `unknown command '${first}' (${commands})`,
+    );
   });
 
   return program;
@@ -219,4 +233,3 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT.incomplete;
   }
 }
-

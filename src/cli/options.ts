@@ -11,7 +11,10 @@ const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 /** "a, b,,c" → ["a","b","c"]; an empty list is an error. */
 export function parseList(flag: string, value: string): string[] {
-  const items = value.split(",").map((s) => s.trim()).filter(Boolean);
+  const items = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (items.length === 0) throw new UsageError(`${flag} needs at least one value`);
   return [...new Set(items)];
 }
@@ -20,7 +23,10 @@ export function parseRegions(value: string): string[] | "all" {
   const items = parseList("--regions", value);
   if (items.length === 1 && items[0] === "all") return "all";
   const bad = items.filter((r) => !REGION_PATTERN.test(r));
-  if (bad.length) throw new UsageError(`--regions: not a region name: ${bad.map((b) => JSON.stringify(b)).join(", ")} (expected e.g. us-east-1,eu-west-1 or all)`);
+  if (bad.length)
+    throw new UsageError(
+      `--regions: not a region name: ${bad.map((b) => JSON.stringify(b)).join(", ")} (expected e.g. us-east-1,eu-west-1 or all)`,
+    );
   return items;
 }
 
@@ -33,7 +39,8 @@ export function parseServices(value: string): ServiceId[] {
 
 export function parseSeverity(flag: string, value: string): Severity {
   const v = value.trim().toLowerCase();
-  if (!(SEVERITIES as readonly string[]).includes(v)) throw new UsageError(`${flag}: unknown severity ${JSON.stringify(value)} (one of ${SEVERITIES.join(", ")})`);
+  if (!(SEVERITIES as readonly string[]).includes(v))
+    throw new UsageError(`${flag}: unknown severity ${JSON.stringify(value)} (one of ${SEVERITIES.join(", ")})`);
   return v as Severity;
 }
 
@@ -62,7 +69,8 @@ export function parseFormats(value: string): Format[] {
 }
 
 export function parsePositiveInt(flag: string, value: string, max: number): number {
-  if (!/^\d+$/.test(value.trim())) throw new UsageError(`${flag} must be a whole number between 1 and ${max}, got ${JSON.stringify(value)}`);
+  if (!/^\d+$/.test(value.trim()))
+    throw new UsageError(`${flag} must be a whole number between 1 and ${max}, got ${JSON.stringify(value)}`);
   const n = Number(value.trim());
   if (n < 1 || n > max) throw new UsageError(`${flag} must be between 1 and ${max}, got ${n}`);
   return n;
@@ -92,9 +100,7 @@ export function selectChecks(catalogue: readonly Check[], selection: CheckSelect
     if (unknown.length) throw new UsageError(`--checks: unknown check ${unknown.join(", ")} (see 'yourside checks')`);
   }
   const chosen = catalogue.filter(
-    (c) =>
-      (!selection.services || selection.services.includes(c.service)) &&
-      (!selection.checkIds || selection.checkIds.includes(c.id)),
+    (c) => (!selection.services || selection.services.includes(c.service)) && (!selection.checkIds || selection.checkIds.includes(c.id)),
   );
   if (chosen.length === 0) throw new UsageError("no check matches the --services / --checks selection");
   return chosen;

@@ -61,7 +61,9 @@ export function validateOutput(plan: Pick<ScanPlan, "output" | "formats" | "save
     try {
       mkdirSync(plan.output.dir, { recursive: true });
     } catch (err) {
-      throw new UsageError(`--output-dir: cannot create ${plan.output.dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      throw new UsageError(
+        `--output-dir: cannot create ${plan.output.dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      );
     }
   }
 }
@@ -139,7 +141,9 @@ export async function runScan(plan: ScanPlan): Promise<number> {
     }
   }
   if (plan.summary && written.length > 0) {
-    plan.summary(`${renderSummary(report, { color: plan.color, ...(process.stderr.columns ? { width: process.stderr.columns } : {}) })}\nReports: ${written.join(", ")}\n`);
+    plan.summary(
+      `${renderSummary(report, { color: plan.color, ...(process.stderr.columns ? { width: process.stderr.columns } : {}) })}\nReports: ${written.join(", ")}\n`,
+    );
   }
   return exitCodeFor(report, plan.failOn);
 }

@@ -33,13 +33,7 @@ export class CollectContext {
    * Runs one AWS read (or one paginated listing) under the scan's concurrency limit.
    * A failure is recorded and returned as data; it never throws.
    */
-  async read<T>(
-    service: string,
-    region: string,
-    operation: string,
-    fn: () => Promise<T>,
-    resource?: string,
-  ): Promise<Fetched<T>> {
+  async read<T>(service: string, region: string, operation: string, fn: () => Promise<T>, resource?: string): Promise<Fetched<T>> {
     try {
       return { ok: true, value: await this.limit(fn) };
     } catch (err) {
@@ -75,7 +69,10 @@ export interface Collector<K extends ServiceId & keyof Inventory = ServiceId & k
 }
 
 /** Every item of a paginated listing, in order: `allPages(paginateX(...), (page) => page.Items)`. */
-export async function allPages<Page, Item>(pages: AsyncIterable<Page>, items: (page: Page) => readonly Item[] | undefined): Promise<Item[]> {
+export async function allPages<Page, Item>(
+  pages: AsyncIterable<Page>,
+  items: (page: Page) => readonly Item[] | undefined,
+): Promise<Item[]> {
   const out: Item[] = [];
   for await (const page of pages) out.push(...(items(page) ?? []));
   return out;

@@ -70,8 +70,7 @@ export interface ArnScope {
   accountId: string;
 }
 
-const arnOf = (s: ArnScope, resource: string, account: string = s.accountId) =>
-  `arn:${s.partition}:ec2:${s.region}:${account}:${resource}`;
+const arnOf = (s: ArnScope, resource: string, account: string = s.accountId) => `arn:${s.partition}:ec2:${s.region}:${account}:${resource}`;
 
 export function toSecurityGroup(g: SdkSecurityGroup, s: ArnScope): SecurityGroup {
   const groupId = g.GroupId ?? "";
@@ -226,7 +225,17 @@ export function toFlowLog(x: SdkFlowLog): FlowLog {
 // ---- per-region collection ---------------------------------------------------------------
 
 /** Page sizes within each operation's documented MaxResults bounds. */
-const PAGE = { securityGroups: 1000, interfaces: 1000, acls: 100, instances: 1000, volumes: 500, snapshots: 1000, images: 1000, vpcs: 1000, flowLogs: 1000 };
+const PAGE = {
+  securityGroups: 1000,
+  interfaces: 1000,
+  acls: 100,
+  instances: 1000,
+  volumes: 500,
+  snapshots: 1000,
+  images: 1000,
+  vpcs: 1000,
+  flowLogs: 1000,
+};
 
 async function collectSnapshots(ctx: CollectContext, client: EC2Client, region: string, scope: ArnScope): Promise<Fetched<Snapshot[]>> {
   const listed = await ctx.read("ec2", region, "DescribeSnapshots", async () => {
@@ -238,12 +247,21 @@ async function collectSnapshots(ctx: CollectContext, client: EC2Client, region: 
   if (!listed.ok || !ctx.wants("ec2.snapshotPermissions")) return listed;
   const withPermissions = await Promise.all(
     listed.value.map(async (snapshot): Promise<Snapshot> => {
-      const createVolumePermissions = await ctx.read("ec2", region, "DescribeSnapshotAttribute", async () => {
-        const out = await client.send(
-          new DescribeSnapshotAttributeCommand({ SnapshotId: snapshot.snapshotId, Attribute: "createVolumePermission" }),
-        );
-        return (out.CreateVolumePermissions ?? []).map((p): VolumePermission => ({ ...opt("group", p.Group), ...opt("userId", p.UserId) }));
-      }, snapshot.snapshotId);
+      const createVolumePermissions = await ctx.read(
+        "ec2",
+        region,
+        "DescribeSnapshotAttribute",
+        async () => {
+          const out = await client.send(
+            new DescribeSnapshotAttributeCommand({ SnapshotId: snapshot.snapshotId, Attribute: "createVolumePermission" }),
+          );
+          return (out.CreateVolumePermissions ?? []).map((p): VolumePermission => ({
+            ...opt("group", p.Group),
+            ...opt("userId", p.UserId),
+          }));
+        },
+        snapshot.snapshotId,
+      );
       return { ...snapshot, createVolumePermissions };
     }),
   );
@@ -259,40 +277,64 @@ export async function collectEc2Region(ctx: CollectContext, region: string): Pro
   const [securityGroups, networkInterfaces, networkAcls, instances, volumes, ebsEncryptionByDefault, snapshots, images, vpcs, flowLogs] =
     await Promise.all([
       when(ctx.wants("ec2.securityGroups"), () =>
-        list("DescribeSecurityGroups", () => allPages(paginateDescribeSecurityGroups({ client, pageSize: PAGE.securityGroups }, {}), (page) => page.SecurityGroups?.map((g) => toSecurityGroup(g, scope)))),
+        list("DescribeSecurityGroups", () =>
+          allPages(paginateDescribeSecurityGroups({ client, pageSize: PAGE.securityGroups }, {}), (page) =>
+            page.SecurityGroups?.map((g) => toSecurityGroup(g, scope)),
+          ),
+        ),
       ),
       when(ctx.wants("ec2.networkInterfaces"), () =>
-        list("DescribeNetworkInterfaces", () => allPages(paginateDescribeNetworkInterfaces({ client, pageSize: PAGE.interfaces }, {}), (page) => page.NetworkInterfaces?.map(toNetworkInterface))),
+        list("DescribeNetworkInterfaces", () =>
+          allPages(paginateDescribeNetworkInterfaces({ client, pageSize: PAGE.interfaces }, {}), (page) =>
+            page.NetworkInterfaces?.map(toNetworkInterface),
+          ),
+        ),
       ),
       when(ctx.wants("ec2.networkAcls"), () =>
-        list("DescribeNetworkAcls", () => allPages(paginateDescribeNetworkAcls({ client, pageSize: PAGE.acls }, {}), (page) => page.NetworkAcls?.map((a) => toNetworkAcl(a, scope)))),
+        list("DescribeNetworkAcls", () =>
+          allPages(paginateDescribeNetworkAcls({ client, pageSize: PAGE.acls }, {}), (page) =>
+            page.NetworkAcls?.map((a) => toNetworkAcl(a, scope)),
+          ),
+        ),
       ),
       when(ctx.wants("ec2.instances"), () =>
         list("DescribeInstances", async () => {
-          const reservations = await allPages(paginateDescribeInstances({ client, pageSize: PAGE.instances }, {}), (page) => page.Reservations);
+          const reservations = await allPages(
+            paginateDescribeInstances({ client, pageSize: PAGE.instances }, {}),
+            (page) => page.Reservations,
+          );
           return reservations.flatMap((r) => (r.Instances ?? []).map((i) => toInstance(i, scope)));
         }),
       ),
       when(ctx.wants("ec2.volumes"), () =>
-        list("DescribeVolumes", () => allPages(paginateDescribeVolumes({ client, pageSize: PAGE.volumes }, {}), (page) => page.Volumes?.map((v) => toVolume(v, scope)))),
+        list("DescribeVolumes", () =>
+          allPages(paginateDescribeVolumes({ client, pageSize: PAGE.volumes }, {}), (page) => page.Volumes?.map((v) => toVolume(v, scope))),
+        ),
       ),
       when(ctx.wants("ec2.ebsEncryptionByDefault"), () =>
-        list("GetEbsEncryptionByDefault", async () =>
-          (await client.send(new GetEbsEncryptionByDefaultCommand({}))).EbsEncryptionByDefault === true,
+        list(
+          "GetEbsEncryptionByDefault",
+          async () => (await client.send(new GetEbsEncryptionByDefaultCommand({}))).EbsEncryptionByDefault === true,
         ),
       ),
       when(ctx.wants("ec2.snapshots") || ctx.wants("ec2.snapshotPermissions"), () => collectSnapshots(ctx, client, region, scope)),
       when(ctx.wants("ec2.images"), () =>
         list("DescribeImages", async () => {
-          const out = await allPages(paginateDescribeImages({ client, pageSize: PAGE.images }, { Owners: ["self"] }), (page) => page.Images?.map((x) => toImage(x, scope)));
+          const out = await allPages(paginateDescribeImages({ client, pageSize: PAGE.images }, { Owners: ["self"] }), (page) =>
+            page.Images?.map((x) => toImage(x, scope)),
+          );
           return out.filter((x) => x.ownerId === undefined || x.ownerId === scope.accountId);
         }),
       ),
       when(ctx.wants("ec2.vpcs"), () =>
-        list("DescribeVpcs", () => allPages(paginateDescribeVpcs({ client, pageSize: PAGE.vpcs }, {}), (page) => page.Vpcs?.map((x) => toVpc(x, scope)))),
+        list("DescribeVpcs", () =>
+          allPages(paginateDescribeVpcs({ client, pageSize: PAGE.vpcs }, {}), (page) => page.Vpcs?.map((x) => toVpc(x, scope))),
+        ),
       ),
       when(ctx.wants("ec2.flowLogs"), () =>
-        list("DescribeFlowLogs", () => allPages(paginateDescribeFlowLogs({ client, pageSize: PAGE.flowLogs }, {}), (page) => page.FlowLogs?.map(toFlowLog))),
+        list("DescribeFlowLogs", () =>
+          allPages(paginateDescribeFlowLogs({ client, pageSize: PAGE.flowLogs }, {}), (page) => page.FlowLogs?.map(toFlowLog)),
+        ),
       ),
     ]);
 

@@ -75,41 +75,47 @@ function managedPolicy(p: ManagedPolicyDetail): IamManagedPolicy {
 
 /** Turns the pages of GetAccountAuthorizationDetails into the inventory's shape. */
 export function toAuthorizationDetails(pages: readonly GetAccountAuthorizationDetailsResponse[]): IamAuthorizationDetails {
-  const users = pages.flatMap((p) => p.UserDetailList ?? []).map((u) => ({
-    name: u.UserName ?? "",
-    id: u.UserId ?? "",
-    arn: u.Arn ?? "",
-    path: u.Path ?? "/",
-    ...opt("createdAt", iso(u.CreateDate)),
-    groups: u.GroupList ?? [],
-    inlinePolicies: inline(u.UserPolicyList),
-    attachedPolicies: attached(u.AttachedManagedPolicies),
-    ...opt("permissionsBoundaryArn", u.PermissionsBoundary?.PermissionsBoundaryArn),
-  }));
-  const groups = pages.flatMap((p) => p.GroupDetailList ?? []).map((g) => ({
-    name: g.GroupName ?? "",
-    id: g.GroupId ?? "",
-    arn: g.Arn ?? "",
-    path: g.Path ?? "/",
-    ...opt("createdAt", iso(g.CreateDate)),
-    inlinePolicies: inline(g.GroupPolicyList),
-    attachedPolicies: attached(g.AttachedManagedPolicies),
-  }));
-  const roles = pages.flatMap((p) => p.RoleDetailList ?? []).map((r) => ({
-    name: r.RoleName ?? "",
-    id: r.RoleId ?? "",
-    arn: r.Arn ?? "",
-    path: r.Path ?? "/",
-    ...opt("createdAt", iso(r.CreateDate)),
-    // AWS URL-encodes the trust policy; moto sends plain JSON. decodePolicyText handles both.
-    trustPolicy: r.AssumeRolePolicyDocument ? decodePolicyText(r.AssumeRolePolicyDocument) : null,
-    inlinePolicies: inline(r.RolePolicyList),
-    attachedPolicies: attached(r.AttachedManagedPolicies),
-    ...opt("permissionsBoundaryArn", r.PermissionsBoundary?.PermissionsBoundaryArn),
-    ...opt("lastUsedAt", iso(r.RoleLastUsed?.LastUsedDate)),
-    ...opt("lastUsedRegion", r.RoleLastUsed?.Region),
-    instanceProfiles: (r.InstanceProfileList ?? []).map((ip) => ip.Arn ?? "").filter(Boolean),
-  }));
+  const users = pages
+    .flatMap((p) => p.UserDetailList ?? [])
+    .map((u) => ({
+      name: u.UserName ?? "",
+      id: u.UserId ?? "",
+      arn: u.Arn ?? "",
+      path: u.Path ?? "/",
+      ...opt("createdAt", iso(u.CreateDate)),
+      groups: u.GroupList ?? [],
+      inlinePolicies: inline(u.UserPolicyList),
+      attachedPolicies: attached(u.AttachedManagedPolicies),
+      ...opt("permissionsBoundaryArn", u.PermissionsBoundary?.PermissionsBoundaryArn),
+    }));
+  const groups = pages
+    .flatMap((p) => p.GroupDetailList ?? [])
+    .map((g) => ({
+      name: g.GroupName ?? "",
+      id: g.GroupId ?? "",
+      arn: g.Arn ?? "",
+      path: g.Path ?? "/",
+      ...opt("createdAt", iso(g.CreateDate)),
+      inlinePolicies: inline(g.GroupPolicyList),
+      attachedPolicies: attached(g.AttachedManagedPolicies),
+    }));
+  const roles = pages
+    .flatMap((p) => p.RoleDetailList ?? [])
+    .map((r) => ({
+      name: r.RoleName ?? "",
+      id: r.RoleId ?? "",
+      arn: r.Arn ?? "",
+      path: r.Path ?? "/",
+      ...opt("createdAt", iso(r.CreateDate)),
+      // AWS URL-encodes the trust policy; moto sends plain JSON. decodePolicyText handles both.
+      trustPolicy: r.AssumeRolePolicyDocument ? decodePolicyText(r.AssumeRolePolicyDocument) : null,
+      inlinePolicies: inline(r.RolePolicyList),
+      attachedPolicies: attached(r.AttachedManagedPolicies),
+      ...opt("permissionsBoundaryArn", r.PermissionsBoundary?.PermissionsBoundaryArn),
+      ...opt("lastUsedAt", iso(r.RoleLastUsed?.LastUsedDate)),
+      ...opt("lastUsedRegion", r.RoleLastUsed?.Region),
+      instanceProfiles: (r.InstanceProfileList ?? []).map((ip) => ip.Arn ?? "").filter(Boolean),
+    }));
 
   // Keep every customer-managed policy, but only the AWS-managed policies someone uses:
   // the API (and moto) may list the whole AWS catalogue, which says nothing about this account.
@@ -184,7 +190,11 @@ const certificate = (row: Record<string, string>, slot: number): CredentialRepor
 /** Parses the credential report CSV, keeping the `<root_account>` row. Throws on a report without its columns. */
 export function parseCredentialReport(csv: string): CredentialReportEntry[] {
   const rows = parse<Record<string, string>>(csv, { columns: true, skip_empty_lines: true, trim: true });
-  const header = csv.split(/\r?\n/, 1)[0]?.split(",").map((c) => c.trim()) ?? [];
+  const header =
+    csv
+      .split(/\r?\n/, 1)[0]
+      ?.split(",")
+      .map((c) => c.trim()) ?? [];
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length) throw new CredentialReportFormatError(`credential report lacks columns: ${missing.join(", ")}`);
   return rows.map((row) => ({
@@ -219,15 +229,21 @@ async function readCredentialReport(
 ): Promise<Fetched<CredentialReport>> {
   // Poll outside ctx.read's concurrency slot, so waiting never holds up other calls.
   for (let attempt = 0; ; attempt++) {
-    const state = await ctx.read("iam", region, "GenerateCredentialReport", async () =>
-      (await client.send(new GenerateCredentialReportCommand({}))).State);
+    const state = await ctx.read(
+      "iam",
+      region,
+      "GenerateCredentialReport",
+      async () => (await client.send(new GenerateCredentialReportCommand({}))).State,
+    );
     if (!state.ok) return state;
     if (state.value === "COMPLETE") break;
     const delay = delays[attempt];
     if (delay === undefined) {
       const error = toCallError(
         new CredentialReportNotReadyError(`the credential report was still ${state.value ?? "not ready"} after ${attempt + 1} polls`),
-        "iam", region, "GenerateCredentialReport",
+        "iam",
+        region,
+        "GenerateCredentialReport",
       );
       ctx.errors.push(error);
       return { ok: false, error };

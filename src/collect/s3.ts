@@ -38,73 +38,131 @@ function s3Client(ctx: CollectContext, region: string): S3Client {
 
 async function listBuckets(ctx: CollectContext): Promise<Fetched<Bucket[]>> {
   const region = ctx.session.homeRegion;
-  return ctx.read("s3", region, "ListBuckets", () => allPages(paginateListBuckets({ client: s3Client(ctx, region) }, {}), (page) => page.Buckets));
+  return ctx.read("s3", region, "ListBuckets", () =>
+    allPages(paginateListBuckets({ client: s3Client(ctx, region) }, {}), (page) => page.Buckets),
+  );
 }
 
 async function collectBucket(ctx: CollectContext, bucket: Bucket): Promise<S3Bucket> {
   const name = bucket.Name ?? "";
   const home = ctx.session.homeRegion;
-  const location = await ctx.read("s3", home, "GetBucketLocation", async () =>
-    regionFromLocation((await s3Client(ctx, home).send(new GetBucketLocationCommand({ Bucket: name }))).LocationConstraint),
-  name);
+  const location = await ctx.read(
+    "s3",
+    home,
+    "GetBucketLocation",
+    async () => regionFromLocation((await s3Client(ctx, home).send(new GetBucketLocationCommand({ Bucket: name }))).LocationConstraint),
+    name,
+  );
   const region = location.ok ? location.value : home;
   const client = s3Client(ctx, region);
   const Bucket = name;
 
   const [publicAccessBlock, policy, policyStatusIsPublic, acl, encryption, ownership, versioning, logging] = await Promise.all([
     ctx.wants("s3.bucketPublicAccessBlock")
-      ? ctx.readOptional("s3", region, "GetPublicAccessBlock", ["NoSuchPublicAccessBlockConfiguration"], async () =>
-          toPab((await client.send(new GetPublicAccessBlockCommand({ Bucket }))).PublicAccessBlockConfiguration), name)
+      ? ctx.readOptional(
+          "s3",
+          region,
+          "GetPublicAccessBlock",
+          ["NoSuchPublicAccessBlockConfiguration"],
+          async () => toPab((await client.send(new GetPublicAccessBlockCommand({ Bucket }))).PublicAccessBlockConfiguration),
+          name,
+        )
       : undefined,
     ctx.wants("s3.bucketPolicy")
-      ? ctx.readOptional("s3", region, "GetBucketPolicy", ["NoSuchBucketPolicy"], async () =>
-          (await client.send(new GetBucketPolicyCommand({ Bucket }))).Policy ?? null, name)
+      ? ctx.readOptional(
+          "s3",
+          region,
+          "GetBucketPolicy",
+          ["NoSuchBucketPolicy"],
+          async () => (await client.send(new GetBucketPolicyCommand({ Bucket }))).Policy ?? null,
+          name,
+        )
       : undefined,
     ctx.wants("s3.bucketPolicyStatus")
-      ? ctx.readOptional("s3", region, "GetBucketPolicyStatus", ["NoSuchBucketPolicy"], async () =>
-          (await client.send(new GetBucketPolicyStatusCommand({ Bucket }))).PolicyStatus?.IsPublic ?? null, name)
+      ? ctx.readOptional(
+          "s3",
+          region,
+          "GetBucketPolicyStatus",
+          ["NoSuchBucketPolicy"],
+          async () => (await client.send(new GetBucketPolicyStatusCommand({ Bucket }))).PolicyStatus?.IsPublic ?? null,
+          name,
+        )
       : undefined,
     ctx.wants("s3.bucketAcl")
-      ? ctx.read("s3", region, "GetBucketAcl", async () => {
-          const out = await client.send(new GetBucketAclCommand({ Bucket }));
-          return {
-            ...(out.Owner?.ID ? { ownerId: out.Owner.ID } : {}),
-            grants: (out.Grants ?? []).map((g) => ({
-              granteeType: g.Grantee?.Type ?? "Unknown",
-              ...(g.Grantee?.URI ? { granteeUri: g.Grantee.URI } : {}),
-              ...(g.Grantee?.ID ? { granteeId: g.Grantee.ID } : {}),
-              permission: g.Permission ?? "Unknown",
-            })),
-          };
-        }, name)
+      ? ctx.read(
+          "s3",
+          region,
+          "GetBucketAcl",
+          async () => {
+            const out = await client.send(new GetBucketAclCommand({ Bucket }));
+            return {
+              ...(out.Owner?.ID ? { ownerId: out.Owner.ID } : {}),
+              grants: (out.Grants ?? []).map((g) => ({
+                granteeType: g.Grantee?.Type ?? "Unknown",
+                ...(g.Grantee?.URI ? { granteeUri: g.Grantee.URI } : {}),
+                ...(g.Grantee?.ID ? { granteeId: g.Grantee.ID } : {}),
+                permission: g.Permission ?? "Unknown",
+              })),
+            };
+          },
+          name,
+        )
       : undefined,
     ctx.wants("s3.bucketEncryption")
-      ? ctx.readOptional("s3", region, "GetBucketEncryption", ["ServerSideEncryptionConfigurationNotFoundError"], async () => {
-          const rules = (await client.send(new GetBucketEncryptionCommand({ Bucket }))).ServerSideEncryptionConfiguration?.Rules ?? [];
-          return rules.map((r) => ({
-            algorithm: r.ApplyServerSideEncryptionByDefault?.SSEAlgorithm ?? "none",
-            ...(r.ApplyServerSideEncryptionByDefault?.KMSMasterKeyID ? { kmsKeyId: r.ApplyServerSideEncryptionByDefault.KMSMasterKeyID } : {}),
-            ...(r.BucketKeyEnabled !== undefined ? { bucketKeyEnabled: r.BucketKeyEnabled } : {}),
-          }));
-        }, name)
+      ? ctx.readOptional(
+          "s3",
+          region,
+          "GetBucketEncryption",
+          ["ServerSideEncryptionConfigurationNotFoundError"],
+          async () => {
+            const rules = (await client.send(new GetBucketEncryptionCommand({ Bucket }))).ServerSideEncryptionConfiguration?.Rules ?? [];
+            return rules.map((r) => ({
+              algorithm: r.ApplyServerSideEncryptionByDefault?.SSEAlgorithm ?? "none",
+              ...(r.ApplyServerSideEncryptionByDefault?.KMSMasterKeyID
+                ? { kmsKeyId: r.ApplyServerSideEncryptionByDefault.KMSMasterKeyID }
+                : {}),
+              ...(r.BucketKeyEnabled !== undefined ? { bucketKeyEnabled: r.BucketKeyEnabled } : {}),
+            }));
+          },
+          name,
+        )
       : undefined,
     ctx.wants("s3.bucketOwnership")
-      ? ctx.readOptional("s3", region, "GetBucketOwnershipControls", ["OwnershipControlsNotFoundError"], async () =>
-          (await client.send(new GetBucketOwnershipControlsCommand({ Bucket }))).OwnershipControls?.Rules?.[0]?.ObjectOwnership ?? null, name)
+      ? ctx.readOptional(
+          "s3",
+          region,
+          "GetBucketOwnershipControls",
+          ["OwnershipControlsNotFoundError"],
+          async () =>
+            (await client.send(new GetBucketOwnershipControlsCommand({ Bucket }))).OwnershipControls?.Rules?.[0]?.ObjectOwnership ?? null,
+          name,
+        )
       : undefined,
     ctx.wants("s3.bucketVersioning")
-      ? ctx.read("s3", region, "GetBucketVersioning", async () => {
-          const out = await client.send(new GetBucketVersioningCommand({ Bucket }));
-          return { status: out.Status ?? null, mfaDelete: out.MFADelete ?? null };
-        }, name)
+      ? ctx.read(
+          "s3",
+          region,
+          "GetBucketVersioning",
+          async () => {
+            const out = await client.send(new GetBucketVersioningCommand({ Bucket }));
+            return { status: out.Status ?? null, mfaDelete: out.MFADelete ?? null };
+          },
+          name,
+        )
       : undefined,
     ctx.wants("s3.bucketLogging")
-      ? ctx.read("s3", region, "GetBucketLogging", async () => {
-          const enabled = (await client.send(new GetBucketLoggingCommand({ Bucket }))).LoggingEnabled;
-          return enabled?.TargetBucket
-            ? { targetBucket: enabled.TargetBucket, ...(enabled.TargetPrefix ? { targetPrefix: enabled.TargetPrefix } : {}) }
-            : null;
-        }, name)
+      ? ctx.read(
+          "s3",
+          region,
+          "GetBucketLogging",
+          async () => {
+            const enabled = (await client.send(new GetBucketLoggingCommand({ Bucket }))).LoggingEnabled;
+            return enabled?.TargetBucket
+              ? { targetBucket: enabled.TargetBucket, ...(enabled.TargetPrefix ? { targetPrefix: enabled.TargetPrefix } : {}) }
+              : null;
+          },
+          name,
+        )
       : undefined,
   ]);
 

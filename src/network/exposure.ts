@@ -105,10 +105,9 @@ export class GroupUsage {
     for (const iface of region.networkInterfaces?.ok ? region.networkInterfaces.value : []) {
       for (const g of new Set(iface.groupIds)) add(g, { iface, listed: iface });
     }
-    const reasons = [
-      reason("DescribeInstances", region.instances),
-      reason("DescribeNetworkInterfaces", region.networkInterfaces),
-    ].filter((r): r is string => r !== undefined);
+    const reasons = [reason("DescribeInstances", region.instances), reason("DescribeNetworkInterfaces", region.networkInterfaces)].filter(
+      (r): r is string => r !== undefined,
+    );
     this.#unknownBecause = reasons.length > 0 ? reasons.join("; ") : undefined;
   }
 

@@ -38,7 +38,12 @@ export function admitsPort(protocol: string, fromPort: number | undefined, toPor
 }
 
 /** The listed ports the rule admits (in the order given, without duplicates). */
-export function admittedPorts(protocol: string, fromPort: number | undefined, toPort: number | undefined, ports: readonly number[]): number[] {
+export function admittedPorts(
+  protocol: string,
+  fromPort: number | undefined,
+  toPort: number | undefined,
+  ports: readonly number[],
+): number[] {
   return [...new Set(ports.filter((p) => admitsPort(protocol, fromPort, toPort, p)))];
 }
 

@@ -136,7 +136,10 @@ export function wildcardMatch(pattern: string, value: string, ignoreCase = false
 
 /** The compiled form of an IAM wildcard pattern, for matching one pattern against many values. */
 export function wildcardRegExp(pattern: string, ignoreCase = false): RegExp {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const escaped = pattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${escaped}$`, ignoreCase ? "is" : "s");
 }
 

@@ -1,11 +1,4 @@
-import {
-  isEveryone,
-  statementCoversAction,
-  statementName,
-  type Condition,
-  type PolicyDocument,
-  type Statement,
-} from "./document.js";
+import { isEveryone, statementCoversAction, statementName, type Condition, type PolicyDocument, type Statement } from "./document.js";
 
 /**
  * Condition keys that pin a grant to known callers. A statement restricted by one of them
@@ -103,11 +96,10 @@ export function publicGrants(policy: PolicyDocument): PublicGrant[] {
     if (!toEveryone || s.conditions.some(conditionPins)) continue;
     const literal = (s.actions ?? []).filter((a) => !a.includes("*"));
     const candidates = [...new Set([...S3_WRITE_ACTIONS, ...S3_READ_ACTIONS, ...literal])];
-    const effective = candidates.filter(
-      (a) => statementCoversAction(s, a) && !denies.some((d) => statementCoversAction(d, a)),
-    );
+    const effective = candidates.filter((a) => statementCoversAction(s, a) && !denies.some((d) => statementCoversAction(d, a)));
     if (effective.length === 0) continue;
-    const write = effective.some((a) => (S3_WRITE_ACTIONS as readonly string[]).includes(a)) ||
+    const write =
+      effective.some((a) => (S3_WRITE_ACTIONS as readonly string[]).includes(a)) ||
       effective.some((a) => /^s3:(Put|Delete|Create|Restore|Replicate|Abort)/i.test(a));
     grants.push({
       statement: statementName(s),

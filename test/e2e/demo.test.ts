@@ -29,7 +29,19 @@ describe("the bundled demo account (regenerate with YOURSIDE_UPDATE_DEMO=1 npx v
   it("gives the same verdicts as a fresh scan of the sample scenario, and a complete, valid report", async () => {
     await seedDemoAccount(moto);
     const saved = join(dir, "fresh.snapshot.json");
-    const live = await runCli(["scan", "--endpoint-url", moto.url, "--regions", "us-east-1,eu-west-1", "--save-snapshot", saved, "--output", join(dir, "live.json"), "--fail-on", "none"]);
+    const live = await runCli([
+      "scan",
+      "--endpoint-url",
+      moto.url,
+      "--regions",
+      "us-east-1,eu-west-1",
+      "--save-snapshot",
+      saved,
+      "--output",
+      join(dir, "live.json"),
+      "--fail-on",
+      "none",
+    ]);
     expect([0, 3], live.stderr).toContain(live.code);
 
     const fresh = withSampleRootRow(JSON.parse(readFileSync(saved, "utf8")) as Inventory);
@@ -48,7 +60,15 @@ describe("the bundled demo account (regenerate with YOURSIDE_UPDATE_DEMO=1 npx v
     expect(demo.scan.services.sort()).toEqual(["config", "ec2", "iam", "s3"]);
     expect(verdicts(demo)).toEqual(verdicts(freshReport));
     // The sample account shows every layer failing somewhere: the point of a demo.
-    expect(Object.keys(demo.summary.byLayer).sort()).toEqual(["application", "data", "encryption", "identity", "monitoring", "network", "os"]);
+    expect(Object.keys(demo.summary.byLayer).sort()).toEqual([
+      "application",
+      "data",
+      "encryption",
+      "identity",
+      "monitoring",
+      "network",
+      "os",
+    ]);
     expect(demo.summary.byStatus.FAIL).toBeGreaterThan(20);
     expect(demoRun.stderr).toContain("Reports:");
   });

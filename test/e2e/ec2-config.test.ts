@@ -27,7 +27,20 @@ describe("EC2 and AWS Config end to end against moto, through the CLI", () => {
   async function scan(regions: string, env: NodeJS.ProcessEnv = {}): Promise<{ report: Report; code: number; stderr: string }> {
     const out = join(dir, `report-${regions}.json`);
     const run = await runCli(
-      ["scan", "--endpoint-url", moto.url, "--regions", regions, "--services", "ec2,config", "--format", "json", "--output", out, "--quiet"],
+      [
+        "scan",
+        "--endpoint-url",
+        moto.url,
+        "--regions",
+        regions,
+        "--services",
+        "ec2,config",
+        "--format",
+        "json",
+        "--output",
+        out,
+        "--quiet",
+      ],
       env,
     );
     let report: Report;
@@ -39,11 +52,15 @@ describe("EC2 and AWS Config end to end against moto, through the CLI", () => {
     return { report, code: run.code, stderr: run.stderr };
   }
 
-  const finder = (report: Report) => (checkId: string, resourceId: string, region?: string): Finding => {
-    const f = report.findings.find((x) => x.checkId === checkId && x.resource.id === resourceId && (region === undefined || x.region === region));
-    if (!f) throw new Error(`no ${checkId} finding for ${resourceId}${region ? ` in ${region}` : ""}`);
-    return f;
-  };
+  const finder =
+    (report: Report) =>
+    (checkId: string, resourceId: string, region?: string): Finding => {
+      const f = report.findings.find(
+        (x) => x.checkId === checkId && x.resource.id === resourceId && (region === undefined || x.region === region),
+      );
+      if (!f) throw new Error(`no ${checkId} finding for ${resourceId}${region ? ` in ${region}` : ""}`);
+      return f;
+    };
 
   it("reports every check's failing and passing case, per region, with exposure-based severity", async () => {
     const s = await seedScenario(moto);
@@ -55,15 +72,33 @@ describe("EC2 and AWS Config end to end against moto, through the CLI", () => {
 
     // Security groups: the same kind of rule graded by exposure.
     const admin = (g: string) => verdict("ec2-security-group-admin-ports-open", g);
-    expect(admin(s.groups.openSsh)).toMatchObject({ status: "FAIL", severity: "critical", region: US, responsibility: { layer: "network", serviceModel: "infrastructure" } });
+    expect(admin(s.groups.openSsh)).toMatchObject({
+      status: "FAIL",
+      severity: "critical",
+      region: US,
+      responsibility: { layer: "network", serviceModel: "infrastructure" },
+    });
     expect(admin(s.groups.openSsh).message).toContain("tcp 22 from 0.0.0.0/0 (opens SSH (22))");
     expect(admin(s.groups.openSsh).message).toContain(`running instance ${s.instances.webV1} (web-v1) at `);
-    expect(admin(s.groups.openSsh).evidence).toMatchObject({ exposure: { state: "exposed", instances: [{ instanceId: s.instances.webV1 }] } });
-    expect(admin(s.groups.openRdp6)).toMatchObject({ status: "FAIL", severity: "medium", evidence: { rules: [{ protocol: "tcp", ports: "3389", cidr: "::/0" }], exposure: { state: "unattached" } } });
-    expect(admin(s.groups.rangeAll)).toMatchObject({ status: "FAIL", evidence: { rules: [{ ports: "0-65535", opens: ["SSH (22)", "RDP (3389)"] }] } });
+    expect(admin(s.groups.openSsh).evidence).toMatchObject({
+      exposure: { state: "exposed", instances: [{ instanceId: s.instances.webV1 }] },
+    });
+    expect(admin(s.groups.openRdp6)).toMatchObject({
+      status: "FAIL",
+      severity: "medium",
+      evidence: { rules: [{ protocol: "tcp", ports: "3389", cidr: "::/0" }], exposure: { state: "unattached" } },
+    });
+    expect(admin(s.groups.rangeAll)).toMatchObject({
+      status: "FAIL",
+      evidence: { rules: [{ ports: "0-65535", opens: ["SSH (22)", "RDP (3389)"] }] },
+    });
     expect(admin(s.groups.web).status).toBe("PASS");
     expect(admin(s.groups.dbOpen).status).toBe("PASS");
-    expect(verdict("ec2-security-group-admin-ports-open", s.groups.euSsh6)).toMatchObject({ status: "FAIL", region: EU, severity: "medium" });
+    expect(verdict("ec2-security-group-admin-ports-open", s.groups.euSsh6)).toMatchObject({
+      status: "FAIL",
+      region: EU,
+      severity: "medium",
+    });
 
     expect(verdict("ec2-security-group-all-ports-open", s.groups.rangeAll)).toMatchObject({ status: "FAIL", severity: "medium" });
     expect(verdict("ec2-security-group-all-ports-open", s.groups.openSsh).status).toBe("PASS");
@@ -95,7 +130,10 @@ describe("EC2 and AWS Config end to end against moto, through the CLI", () => {
       responsibility: { layer: "os" },
       evidence: { httpTokens: "optional" },
     });
-    expect(verdict("ec2-instance-imdsv2-required", s.instances.appV2)).toMatchObject({ status: "PASS", evidence: { httpTokens: "required" } });
+    expect(verdict("ec2-instance-imdsv2-required", s.instances.appV2)).toMatchObject({
+      status: "PASS",
+      evidence: { httpTokens: "required" },
+    });
 
     // Encryption at rest.
     const account = (region: string, service = "ec2") => `arn:aws:${service}:${region}:${TEST_ACCOUNT}:account`;
@@ -183,7 +221,11 @@ describe("EC2 and AWS Config end to end against moto, through the CLI", () => {
           Version: "2012-10-17",
           Statement: [
             { Effect: "Allow", Action: "*", Resource: "*" },
-            { Effect: "Deny", Action: ["ec2:DescribeSecurityGroups", "ec2:DescribeSnapshotAttribute", "config:DescribeDeliveryChannels"], Resource: "*" },
+            {
+              Effect: "Deny",
+              Action: ["ec2:DescribeSecurityGroups", "ec2:DescribeSnapshotAttribute", "config:DescribeDeliveryChannels"],
+              Resource: "*",
+            },
           ],
         }),
       }),
@@ -191,7 +233,10 @@ describe("EC2 and AWS Config end to end against moto, through the CLI", () => {
     const key = (await iam.send(new CreateAccessKeyCommand({ UserName: "scanner" }))).AccessKey;
     iam.destroy();
     await moto.setAuth(0);
-    const { report, code } = await scan(`${US},${EU}`, { AWS_ACCESS_KEY_ID: key?.AccessKeyId, AWS_SECRET_ACCESS_KEY: key?.SecretAccessKey });
+    const { report, code } = await scan(`${US},${EU}`, {
+      AWS_ACCESS_KEY_ID: key?.AccessKeyId,
+      AWS_SECRET_ACCESS_KEY: key?.SecretAccessKey,
+    });
     await moto.setAuth(Infinity);
 
     expect(validateReport(report).valid).toBe(true);
@@ -210,13 +255,24 @@ describe("EC2 and AWS Config end to end against moto, through the CLI", () => {
     const verdict = finder(report);
 
     // Security group checks: one ERROR per region naming the call, no verdicts from unread data.
-    for (const check of ["ec2-security-group-admin-ports-open", "ec2-security-group-all-ports-open", "ec2-security-group-sensitive-ports-open", "ec2-default-security-group-restricts-all"]) {
+    for (const check of [
+      "ec2-security-group-admin-ports-open",
+      "ec2-security-group-all-ports-open",
+      "ec2-security-group-sensitive-ports-open",
+      "ec2-default-security-group-restricts-all",
+    ]) {
       const results = report.findings.filter((f) => f.checkId === check);
-      expect(results.map((f) => `${f.region}:${f.status}`), check).toEqual([`${US}:ERROR`, `${EU}:ERROR`]);
+      expect(
+        results.map((f) => `${f.region}:${f.status}`),
+        check,
+      ).toEqual([`${US}:ERROR`, `${EU}:ERROR`]);
       expect(results[0]?.message).toContain("DescribeSecurityGroups failed with AccessDenied");
     }
     // Snapshots: permissions unreadable → ERROR per snapshot; their encryption is still judged.
-    expect(verdict("ec2-ebs-snapshot-public", s.snapshots.publicPlain)).toMatchObject({ status: "ERROR", error: { operation: "DescribeSnapshotAttribute" } });
+    expect(verdict("ec2-ebs-snapshot-public", s.snapshots.publicPlain)).toMatchObject({
+      status: "ERROR",
+      error: { operation: "DescribeSnapshotAttribute" },
+    });
     expect(verdict("ec2-ebs-snapshot-encrypted", s.snapshots.publicPlain).status).toBe("FAIL");
     // Unaffected checks keep their verdicts.
     expect(verdict("ec2-network-acl-admin-ports-open", s.acls.sshOpen).status).toBe("FAIL");

@@ -26,7 +26,20 @@ describe("S3 end to end against moto, through the CLI", () => {
 
   async function scan(extra: string[] = []): Promise<{ report: Report; code: number; stderr: string }> {
     const out = join(dir, "report.json");
-    const run = await runCli(["scan", "--endpoint-url", moto.url, "--regions", "us-east-1,eu-west-1", "--services", "s3", "--format", "json", "--output", out, ...extra]);
+    const run = await runCli([
+      "scan",
+      "--endpoint-url",
+      moto.url,
+      "--regions",
+      "us-east-1,eu-west-1",
+      "--services",
+      "s3",
+      "--format",
+      "json",
+      "--output",
+      out,
+      ...extra,
+    ]);
     const report = JSON.parse(readFileSync(out, "utf8")) as Report;
     return { report, code: run.code, stderr: run.stderr };
   }
@@ -45,11 +58,19 @@ describe("S3 end to end against moto, through the CLI", () => {
     expect(report.scan).toMatchObject({ complete: true, errors: [], accounts: [TEST_ACCOUNT], regions: ["us-east-1", "eu-west-1"] });
 
     const policyCheck = (id: string) => verdict(report, "s3-bucket-public-policy", id);
-    expect(policyCheck("public-read-policy")).toMatchObject({ status: "FAIL", severity: "high", region: "us-east-1", responsibility: { layer: "data", awsModel: "Customer data" } });
+    expect(policyCheck("public-read-policy")).toMatchObject({
+      status: "FAIL",
+      severity: "high",
+      region: "us-east-1",
+      responsibility: { layer: "data", awsModel: "Customer data" },
+    });
     expect(policyCheck("public-write-policy")).toMatchObject({ status: "FAIL", severity: "critical", region: "eu-west-1" });
     expect(policyCheck("public-write-policy").message).toContain('Sid "Upload"');
     expect(policyCheck("vpce-only").status).toBe("PASS");
-    expect(policyCheck("mixed-policy")).toMatchObject({ status: "FAIL", evidence: { publicStatements: [{ statement: 'Sid "PublicRead"' }] } });
+    expect(policyCheck("mixed-policy")).toMatchObject({
+      status: "FAIL",
+      evidence: { publicStatements: [{ statement: 'Sid "PublicRead"' }] },
+    });
     expect(policyCheck("neutralised")).toMatchObject({ status: "PASS", evidence: { neutralisedBy: "RestrictPublicBuckets (bucket)" } });
     expect(policyCheck("hardened").status).toBe("PASS");
 
@@ -57,14 +78,22 @@ describe("S3 end to end against moto, through the CLI", () => {
     expect(verdict(report, "s3-bucket-public-acl", "hardened").status).toBe("PASS");
     expect(verdict(report, "s3-bucket-public-acl", "access-logs").status).toBe("PASS");
 
-    for (const check of ["s3-bucket-acls-disabled", "s3-bucket-default-encryption", "s3-bucket-tls-only", "s3-bucket-access-logging", "s3-bucket-versioning"]) {
+    for (const check of [
+      "s3-bucket-acls-disabled",
+      "s3-bucket-default-encryption",
+      "s3-bucket-tls-only",
+      "s3-bucket-access-logging",
+      "s3-bucket-versioning",
+    ]) {
       expect(verdict(report, check, "hardened").status, check).toBe("PASS");
       expect(verdict(report, check, "public-read-policy").status, check).toBe("FAIL");
     }
     expect(verdict(report, "s3-bucket-acls-disabled", "hardened").responsibility.layer).toBe("application");
     expect(verdict(report, "s3-bucket-default-encryption", "hardened").evidence.strength).toBe("SSE-KMS");
     expect(verdict(report, "s3-bucket-default-encryption", "sse-s3")).toMatchObject({ status: "PASS", evidence: { strength: "SSE-S3" } });
-    expect(verdict(report, "s3-bucket-tls-only", "hardened").responsibility.awsModel).toBe("Networking traffic protection (encryption, integrity, identity)");
+    expect(verdict(report, "s3-bucket-tls-only", "hardened").responsibility.awsModel).toBe(
+      "Networking traffic protection (encryption, integrity, identity)",
+    );
     expect(verdict(report, "s3-bucket-access-logging", "hardened").responsibility.layer).toBe("monitoring");
     expect(verdict(report, "s3-account-block-public-access", TEST_ACCOUNT).status).toBe("FAIL");
 
@@ -73,8 +102,16 @@ describe("S3 end to end against moto, through the CLI", () => {
     expect(new Set(report.findings.filter((f) => f.resource.id === "hardened").map((f) => f.region))).toEqual(new Set(["eu-west-1"]));
 
     // One ListBuckets, one account-level read, then nine reads per bucket.
-    expect(report.scan.stats).toMatchObject({ "s3:ListBuckets": 1, "s3-control:GetPublicAccessBlock": 1, "s3:GetBucketLocation": S3_SCENARIO_BUCKETS.length, "s3:GetBucketPolicy": S3_SCENARIO_BUCKETS.length });
-    const perBucket = Object.entries(report.scan.stats).filter(([k]) => k.startsWith("s3:") && k !== "s3:ListBuckets").reduce((n, [, v]) => n + v, 0) / S3_SCENARIO_BUCKETS.length;
+    expect(report.scan.stats).toMatchObject({
+      "s3:ListBuckets": 1,
+      "s3-control:GetPublicAccessBlock": 1,
+      "s3:GetBucketLocation": S3_SCENARIO_BUCKETS.length,
+      "s3:GetBucketPolicy": S3_SCENARIO_BUCKETS.length,
+    });
+    const perBucket =
+      Object.entries(report.scan.stats)
+        .filter(([k]) => k.startsWith("s3:") && k !== "s3:ListBuckets")
+        .reduce((n, [, v]) => n + v, 0) / S3_SCENARIO_BUCKETS.length;
     expect(perBucket).toBe(9);
   });
 
@@ -83,13 +120,33 @@ describe("S3 end to end against moto, through the CLI", () => {
     await s3ControlFor(moto).send(new PutAccountPabCommand({ AccountId: TEST_ACCOUNT, PublicAccessBlockConfiguration: ALL_ON }));
     const { report } = await scan();
     expect(verdict(report, "s3-account-block-public-access", TEST_ACCOUNT).status).toBe("PASS");
-    expect(verdict(report, "s3-bucket-public-policy", "public-write-policy")).toMatchObject({ status: "PASS", evidence: { neutralisedBy: "RestrictPublicBuckets (account)" } });
-    expect(verdict(report, "s3-bucket-public-acl", "public-acl")).toMatchObject({ status: "PASS", evidence: { neutralisedBy: "IgnorePublicAcls (account)" } });
+    expect(verdict(report, "s3-bucket-public-policy", "public-write-policy")).toMatchObject({
+      status: "PASS",
+      evidence: { neutralisedBy: "RestrictPublicBuckets (account)" },
+    });
+    expect(verdict(report, "s3-bucket-public-acl", "public-acl")).toMatchObject({
+      status: "PASS",
+      evidence: { neutralisedBy: "IgnorePublicAcls (account)" },
+    });
   });
 
   it("writes JSON and SARIF that validate, with stable ids across runs", async () => {
     await seedS3Scenario(moto);
-    const run = await runCli(["scan", "--endpoint-url", moto.url, "--regions", "us-east-1", "--services", "s3", "--format", "json,sarif", "--output-dir", dir, "--fail-on", "none"]);
+    const run = await runCli([
+      "scan",
+      "--endpoint-url",
+      moto.url,
+      "--regions",
+      "us-east-1",
+      "--services",
+      "s3",
+      "--format",
+      "json,sarif",
+      "--output-dir",
+      dir,
+      "--fail-on",
+      "none",
+    ]);
     expect(run.code).toBe(0);
     const report = JSON.parse(readFileSync(join(dir, "yourside-report.json"), "utf8")) as Report;
     expect(validateReport(report).valid).toBe(true);

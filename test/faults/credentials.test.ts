@@ -41,19 +41,23 @@ describe("credentials: none, expired or unknown — one clear line, exit 2, noth
     writeFileSync(empty, "");
     proxy.reset();
     const out = join(dir, "none.json");
-    const run = await runCli(["scan", "--endpoint-url", proxy.url, "--regions", "us-east-1", "--output", out], {
-      HOME: home,
-      AWS_ACCESS_KEY_ID: undefined,
-      AWS_SECRET_ACCESS_KEY: undefined,
-      AWS_SESSION_TOKEN: undefined,
-      AWS_PROFILE: undefined,
-      AWS_CONFIG_FILE: empty,
-      AWS_SHARED_CREDENTIALS_FILE: empty,
-      AWS_WEB_IDENTITY_TOKEN_FILE: undefined,
-      AWS_CONTAINER_CREDENTIALS_FULL_URI: undefined,
-      AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: undefined,
-      AWS_EC2_METADATA_DISABLED: "true",
-    }, { timeoutMs: 30_000 });
+    const run = await runCli(
+      ["scan", "--endpoint-url", proxy.url, "--regions", "us-east-1", "--output", out],
+      {
+        HOME: home,
+        AWS_ACCESS_KEY_ID: undefined,
+        AWS_SECRET_ACCESS_KEY: undefined,
+        AWS_SESSION_TOKEN: undefined,
+        AWS_PROFILE: undefined,
+        AWS_CONFIG_FILE: empty,
+        AWS_SHARED_CREDENTIALS_FILE: empty,
+        AWS_WEB_IDENTITY_TOKEN_FILE: undefined,
+        AWS_CONTAINER_CREDENTIALS_FULL_URI: undefined,
+        AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: undefined,
+        AWS_EC2_METADATA_DISABLED: "true",
+      },
+      { timeoutMs: 30_000 },
+    );
     expectOneClearLine(run, /AWS credentials are missing, invalid or expired .*--profile/);
     expect(existsSync(out)).toBe(false);
     expect(proxy.stats().requests).toEqual({});
@@ -61,10 +65,12 @@ describe("credentials: none, expired or unknown — one clear line, exit 2, noth
 
   it("an expired session token (ExpiredToken from STS)", async () => {
     proxy.reset();
-    proxy.setRules([{
-      operations: ["sts:GetCallerIdentity"],
-      fault: { kind: "error", status: 400, code: "ExpiredToken", message: "The security token included in the request is expired" },
-    }]);
+    proxy.setRules([
+      {
+        operations: ["sts:GetCallerIdentity"],
+        fault: { kind: "error", status: 400, code: "ExpiredToken", message: "The security token included in the request is expired" },
+      },
+    ]);
     const run = await scanVia(proxy.url, dir, { env: { AWS_SESSION_TOKEN: "FwoGZXIvYXdzEXPIRED" } });
     expectOneClearLine(run, /AWS credentials are missing, invalid or expired \(.*expired\)/);
     expect(run.report).toBeUndefined();
@@ -75,7 +81,9 @@ describe("credentials: none, expired or unknown — one clear line, exit 2, noth
     proxy.reset();
     await moto.setAuth(0);
     try {
-      const run = await scanVia(proxy.url, dir, { env: { AWS_ACCESS_KEY_ID: "AKIAUNKNOWNKEY000000", AWS_SECRET_ACCESS_KEY: "not-a-real-secret" } });
+      const run = await scanVia(proxy.url, dir, {
+        env: { AWS_ACCESS_KEY_ID: "AKIAUNKNOWNKEY000000", AWS_SECRET_ACCESS_KEY: "not-a-real-secret" },
+      });
       expectOneClearLine(run, /AWS credentials are missing, invalid or expired \(.*security token included in the request is invalid/);
       expect(run.report).toBeUndefined();
     } finally {
@@ -85,10 +93,12 @@ describe("credentials: none, expired or unknown — one clear line, exit 2, noth
 
   it("credentials that expire after the scan started: every later call is an ERROR naming it, nothing passes or fails, exit 3", async () => {
     proxy.reset();
-    proxy.setRules([{
-      when: (req) => req.key !== "sts:GetCallerIdentity",
-      fault: { kind: "error", status: 400, code: "ExpiredToken", message: "The security token included in the request is expired" },
-    }]);
+    proxy.setRules([
+      {
+        when: (req) => req.key !== "sts:GetCallerIdentity",
+        fault: { kind: "error", status: 400, code: "ExpiredToken", message: "The security token included in the request is expired" },
+      },
+    ]);
     const run = await scanVia(proxy.url, dir);
     const report = reportOf(run);
     expect(run.code).toBe(3);

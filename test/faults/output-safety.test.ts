@@ -91,7 +91,9 @@ describe("reports are written atomically: a scan killed at any moment leaves the
         const state = expectIntactOrComplete(out);
         const leftovers = readdirSync(join(out, "..")).filter((f) => f.endsWith(".tmp"));
         const sizes = leftovers.map((f) => statSync(join(out, "..", f)).size);
-        outcomes.push(`kill when the temp file is ${moment}: ${killed ? "killed" : "finished"}, report is ${state}, temp file left: ${sizes.map((n) => `${n} bytes`).join(", ") || "none"}`);
+        outcomes.push(
+          `kill when the temp file is ${moment}: ${killed ? "killed" : "finished"}, report is ${state}, temp file left: ${sizes.map((n) => `${n} bytes`).join(", ") || "none"}`,
+        );
         // The kill landed in the window that matters: the new report was being written, not yet renamed.
         caught = killed && state === "previous" && sizes.length === 1 && (moment === "created" || sizes[0]! > 0);
         // Nothing but hidden temporary files beside the report: no truncated file at or near its name.
@@ -138,11 +140,22 @@ describe("secrets never appear in output: credentials and a session token in the
   const needles = (): string[] => {
     const slices = (s: string, width: number, step: number) =>
       Array.from({ length: Math.max(1, Math.floor((s.length - width) / step) + 1) }, (_, i) => s.slice(i * step, i * step + width));
-    return [KEY_ID, SECRET, encodeURIComponent(SECRET), TOKEN, encodeURIComponent(TOKEN), ...slices(TOKEN, 20, 10), ...slices(SECRET, 16, 4), KEY_ID.slice(4)];
+    return [
+      KEY_ID,
+      SECRET,
+      encodeURIComponent(SECRET),
+      TOKEN,
+      encodeURIComponent(TOKEN),
+      ...slices(TOKEN, 20, 10),
+      ...slices(SECRET, 16, 4),
+      KEY_ID.slice(4),
+    ];
   };
 
   function leaks(label: string, text: string): string[] {
-    return needles().filter((n) => text.includes(n)).map((n) => `${label} contains ${JSON.stringify(n.slice(0, 24))}…`);
+    return needles()
+      .filter((n) => text.includes(n))
+      .map((n) => `${label} contains ${JSON.stringify(n.slice(0, 24))}…`);
   }
 
   /** Runs the CLI through a proxy with `rules`; returns every output it produced. */
@@ -169,12 +182,24 @@ describe("secrets never appear in output: credentials and a session token in the
 
   it("in stdout, stderr, JSON, SARIF and the snapshot — on success, on a credential error and on errors whose messages echo the signing headers", async () => {
     const echoDenied: FaultRule = {
-      operations: ["s3:GetBucketPolicy", "s3-control:GetPublicAccessBlock", "iam:GetAccountSummary", "ec2:DescribeVolumes", "config:DescribeConfigurationRecorders"],
+      operations: [
+        "s3:GetBucketPolicy",
+        "s3-control:GetPublicAccessBlock",
+        "iam:GetAccountSummary",
+        "ec2:DescribeVolumes",
+        "config:DescribeConfigurationRecorders",
+      ],
       fault: { kind: "access-denied", echoHeaders: true },
     };
     const expiredEcho: FaultRule = {
       operations: ["sts:GetCallerIdentity"],
-      fault: { kind: "error", status: 403, code: "ExpiredToken", message: "The security token included in the request is expired.", echoHeaders: true },
+      fault: {
+        kind: "error",
+        status: 403,
+        code: "ExpiredToken",
+        message: "The security token included in the request is expired.",
+        echoHeaders: true,
+      },
     };
     const files = ["--format", "json,sarif", "--output-dir", "{out}", "--save-snapshot", "{out}/inventory.json"];
     const runs = await inParallel(2, [
@@ -187,7 +212,9 @@ describe("secrets never appear in output: credentials and a session token in the
 
     // Each path ran as intended.
     expect([1, 3], success.run.stderr).toContain(success.run.code);
-    expect(Object.keys(success.texts)).toEqual(expect.arrayContaining(["success/yourside-report.json", "success/yourside-report.sarif", "success/inventory.json"]));
+    expect(Object.keys(success.texts)).toEqual(
+      expect.arrayContaining(["success/yourside-report.json", "success/yourside-report.sarif", "success/inventory.json"]),
+    );
     expect(expired.run.code).toBe(2);
     expect(expired.run.stderr).toMatch(/^yourside: AWS credentials are missing, invalid or expired/);
     expect(denied.run.code).toBe(3);

@@ -90,33 +90,38 @@ describe("permissions: the scanner only reads, and a permission it lacks is an E
   });
 
   describe.concurrent("AccessDenied on every operation, a group of independent operations per scan", () => {
-    it.each(GROUPS.map((g) => [g.join(", "), g] as const))("%s", async (_name, group) => slot(async () => {
-      const own = await startFaultProxy({ target: moto.url });
-      try {
-        own.setRules([{ operations: group, fault: { kind: "access-denied" } }]);
-        const run = await scanVia(own.url, dir);
-        const report = reportOf(run);
-        expect(run.code, run.stderr).toBe(3);
-        expect(report.scan.complete).toBe(false);
-        expect(run.stderr).not.toMatch(/^\s+at /m);
-        expect(faultViolations(cleanReport, report, new Set(group), deniedCode)).toEqual([]);
-        const injected = own.stats().injectedByOperation;
-        for (const op of group) {
-          // Every call of it was denied (none slipped through), each became a recorded failed call.
-          expect(injected[`access-denied ${op}`], `${op} was never called`).toBeGreaterThan(0);
-          expect(injected[`access-denied ${op}`], op).toBe(report.scan.stats[op]);
-          const failed = report.scan.errors.filter((e) => `${e.service}:${e.operation}` === op);
-          expect(failed.length, op).toBe(report.scan.stats[op]);
-          for (const e of failed) expect(e.code, op).toBe(deniedCode(op));
-          const n = errorsNaming(report, op);
-          notes.push(`${op}: ${n.findings} ERROR results / ${n.calls} failed calls (${deniedCode(op)})`);
-        }
-        const others = report.scan.errors.filter((e) => !group.includes(`${e.service}:${e.operation}`));
-        expect(others).toEqual(cleanReport.scan.errors);
-      } finally {
-        await own.stop();
-      }
-    }), 120_000);
+    it.each(GROUPS.map((g) => [g.join(", "), g] as const))(
+      "%s",
+      async (_name, group) =>
+        slot(async () => {
+          const own = await startFaultProxy({ target: moto.url });
+          try {
+            own.setRules([{ operations: group, fault: { kind: "access-denied" } }]);
+            const run = await scanVia(own.url, dir);
+            const report = reportOf(run);
+            expect(run.code, run.stderr).toBe(3);
+            expect(report.scan.complete).toBe(false);
+            expect(run.stderr).not.toMatch(/^\s+at /m);
+            expect(faultViolations(cleanReport, report, new Set(group), deniedCode)).toEqual([]);
+            const injected = own.stats().injectedByOperation;
+            for (const op of group) {
+              // Every call of it was denied (none slipped through), each became a recorded failed call.
+              expect(injected[`access-denied ${op}`], `${op} was never called`).toBeGreaterThan(0);
+              expect(injected[`access-denied ${op}`], op).toBe(report.scan.stats[op]);
+              const failed = report.scan.errors.filter((e) => `${e.service}:${e.operation}` === op);
+              expect(failed.length, op).toBe(report.scan.stats[op]);
+              for (const e of failed) expect(e.code, op).toBe(deniedCode(op));
+              const n = errorsNaming(report, op);
+              notes.push(`${op}: ${n.findings} ERROR results / ${n.calls} failed calls (${deniedCode(op)})`);
+            }
+            const others = report.scan.errors.filter((e) => !group.includes(`${e.service}:${e.operation}`));
+            expect(others).toEqual(cleanReport.scan.errors);
+          } finally {
+            await own.stop();
+          }
+        }),
+      120_000,
+    );
   });
 
   it("AccessDenied on sts:GetCallerIdentity: no account to scan, so one clear line and exit 2, no report", async () => {
@@ -142,7 +147,9 @@ describe("permissions: the scanner only reads, and a permission it lacks is an E
       const report = reportOf(run);
       expect(run.code).toBe(3);
       expect(report.scan).toMatchObject({ complete: false, regions: ["us-east-1"] });
-      expect(report.scan.errors).toEqual([expect.objectContaining({ service: "ec2", operation: "DescribeRegions", code: "UnauthorizedOperation" })]);
+      expect(report.scan.errors).toEqual([
+        expect.objectContaining({ service: "ec2", operation: "DescribeRegions", code: "UnauthorizedOperation" }),
+      ]);
       // The home region is scanned as in the clean scan; elsewhere only what a global listing found (S3 buckets) appears.
       const inRegion = (r: Report, region: string) => verdictLines(r.findings.filter((f) => f.region === region));
       expect(inRegion(report, "us-east-1")).toEqual(inRegion(cleanReport, "us-east-1"));
@@ -164,7 +171,8 @@ describe("permissions: the scanner only reads, and a permission it lacks is an E
      * as s3:GetPublicAccessBlock. Those names are added so the policy means on moto what it means on AWS.
      */
     const MOTO_ALIASES = ["s3:ListBucket", "s3:GetPublicAccessBlock"];
-    const allowing = (actions: readonly string[]) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: actions, Resource: "*" }] });
+    const allowing = (actions: readonly string[]) =>
+      JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: actions, Resource: "*" }] });
 
     /** Creates an IAM user in moto, grants it what `grant` attaches, and returns its new access key. */
     async function userWithKey(name: string, grant: (iam: IAMClient) => Promise<void>): Promise<{ id: string; secret: string }> {
@@ -189,7 +197,13 @@ describe("permissions: the scanner only reads, and a permission it lacks is an E
     it("scans: exactly the denied operations fail, as ERROR naming them and AccessDenied; exit 3", async () => {
       const allowed = leastPrivilegePolicy(CHECKS).Statement[0]!.Action.filter((a) => !Object.values(DENIED).includes(a));
       const key = await userWithKey("auditor", async (iam) => {
-        await iam.send(new PutUserPolicyCommand({ UserName: "auditor", PolicyName: "yourside-scan", PolicyDocument: allowing([...allowed, ...MOTO_ALIASES]) }));
+        await iam.send(
+          new PutUserPolicyCommand({
+            UserName: "auditor",
+            PolicyName: "yourside-scan",
+            PolicyDocument: allowing([...allowed, ...MOTO_ALIASES]),
+          }),
+        );
       });
       // The auditor user is a resource too: compare with a clean scan that sees it.
       const baseline = reportOf(await scanVia(proxy.url, dir));
@@ -204,8 +218,14 @@ describe("permissions: the scanner only reads, and a permission it lacks is an E
         // moto answers denials in its own shapes: AccessDenied everywhere, an XML body to the JSON Config API (HTTP403).
         const motoCode = /^(AccessDenied|AccessDeniedException|UnauthorizedOperation|HTTP403)$/;
         for (const e of report.scan.errors) expect(e.code, `${e.service}:${e.operation}`).toMatch(motoCode);
-        expect(faultViolations(baseline, report, new Set(Object.keys(DENIED)), (op) =>
-          report.scan.errors.find((e) => `${e.service}:${e.operation}` === op)?.code ?? "none")).toEqual([]);
+        expect(
+          faultViolations(
+            baseline,
+            report,
+            new Set(Object.keys(DENIED)),
+            (op) => report.scan.errors.find((e) => `${e.service}:${e.operation}` === op)?.code ?? "none",
+          ),
+        ).toEqual([]);
         for (const op of Object.keys(DENIED)) {
           const n = errorsNaming(report, op);
           expect(n.calls, op).toBeGreaterThan(0);
@@ -221,7 +241,9 @@ describe("permissions: the scanner only reads, and a permission it lacks is an E
       const key = await userWithKey("security-audit", async (iam) => {
         await iam.send(new AttachUserPolicyCommand({ UserName: "security-audit", PolicyArn: "arn:aws:iam::aws:policy/SecurityAudit" }));
         // Only moto's misnamed S3 Control action (s3:GetPublicAccessBlock, which AWS calls s3:GetAccountPublicAccessBlock) is added.
-        await iam.send(new PutUserPolicyCommand({ UserName: "security-audit", PolicyName: "moto-action-names", PolicyDocument: allowing(MOTO_ALIASES) }));
+        await iam.send(
+          new PutUserPolicyCommand({ UserName: "security-audit", PolicyName: "moto-action-names", PolicyDocument: allowing(MOTO_ALIASES) }),
+        );
       });
       const baseline = reportOf(await scanVia(proxy.url, dir));
       await moto.setAuth(0);
@@ -231,7 +253,9 @@ describe("permissions: the scanner only reads, and a permission it lacks is an E
         expect(report.scan.errors).toEqual(baseline.scan.errors);
         expect(verdictLines(report.findings)).toEqual(verdictLines(baseline.findings));
         expect(Object.keys(report.scan.stats).length).toBeGreaterThan(20);
-        notes.push(`(moto IAM) SecurityAudit only: ${Object.values(report.scan.stats).reduce((a, b) => a + b, 0)} calls, ${report.scan.errors.length} failed (as unrestricted: ${baseline.scan.errors.length})`);
+        notes.push(
+          `(moto IAM) SecurityAudit only: ${Object.values(report.scan.stats).reduce((a, b) => a + b, 0)} calls, ${report.scan.errors.length} failed (as unrestricted: ${baseline.scan.errors.length})`,
+        );
       } finally {
         await moto.setAuth(Infinity);
       }

@@ -40,9 +40,13 @@ export async function scanVia(
   const out = join(dir, `scan-${++scanCount}.json`);
   const regions = options.regions === null ? [] : ["--regions", (options.regions ?? REGIONS).join(",")];
   const started = Date.now();
-  const run = await runCli(["scan", "--endpoint-url", endpoint, ...regions, "--format", "json", "--output", out, ...(options.args ?? [])], options.env ?? {}, {
-    timeoutMs: options.timeoutMs ?? 90_000,
-  });
+  const run = await runCli(
+    ["scan", "--endpoint-url", endpoint, ...regions, "--format", "json", "--output", out, ...(options.args ?? [])],
+    options.env ?? {},
+    {
+      timeoutMs: options.timeoutMs ?? 90_000,
+    },
+  );
   const report = existsSync(out) ? (JSON.parse(readFileSync(out, "utf8")) as Report) : undefined;
   return { ...run, report, ms: Date.now() - started };
 }
@@ -82,10 +86,11 @@ export const checksNeeding = (key: string): Check[] => CHECKS.filter((c) => oper
 export const FAST_FAIL_ENV = { AWS_MAX_ATTEMPTS: "2", YOURSIDE_CALL_TIMEOUT: "15" } as const;
 
 /** Whether some check needs both operations: then denying both at once would blur which one an ERROR is about. */
-export const shareACheck = (a: string, b: string): boolean => CHECKS.some((c) => {
-  const ops = operationsOfCheck(c);
-  return ops.has(a) && ops.has(b);
-});
+export const shareACheck = (a: string, b: string): boolean =>
+  CHECKS.some((c) => {
+    const ops = operationsOfCheck(c);
+    return ops.has(a) && ops.has(b);
+  });
 
 /**
  * Splits operations into as few groups as possible such that no check needs two operations of
@@ -140,7 +145,8 @@ export function faultViolations(
     return typeof expected === "string" ? code === expected : expected.includes(code);
   };
   const problems: string[] = [];
-  const line = (f: Finding) => `${f.checkId} ${f.resource.id} ${f.region} ${f.status}${f.error ? ` (${f.error.service}:${f.error.operation} ${f.error.code})` : ""}`;
+  const line = (f: Finding) =>
+    `${f.checkId} ${f.resource.id} ${f.region} ${f.status}${f.error ? ` (${f.error.service}:${f.error.operation} ${f.error.code})` : ""}`;
   for (const check of CHECKS) {
     const cleanFindings = clean.findings.filter((f) => f.checkId === check.id);
     const faultedFindings = faulted.findings.filter((f) => f.checkId === check.id);
@@ -149,17 +155,24 @@ export function faultViolations(
       const a = verdictLines(cleanFindings).join("\n");
       const b = verdictLines(faultedFindings).join("\n");
       if (a !== b || cleanFindings.some((f) => !faultedFindings.some((g) => g.id === f.id))) {
-        problems.push(`${check.id} needs none of the faulted operations but changed:\n  clean:   ${verdictLines(cleanFindings).join("; ")}\n  faulted: ${verdictLines(faultedFindings).join("; ")}`);
+        problems.push(
+          `${check.id} needs none of the faulted operations but changed:\n  clean:   ${verdictLines(cleanFindings).join("; ")}\n  faulted: ${verdictLines(faultedFindings).join("; ")}`,
+        );
       }
       continue;
     }
     const namesLostOp = (f: Finding) =>
-      f.status === "ERROR" && f.error !== undefined && lost.includes(`${f.error.service}:${f.error.operation}`) && codeOk(`${f.error.service}:${f.error.operation}`, f.error.code);
+      f.status === "ERROR" &&
+      f.error !== undefined &&
+      lost.includes(`${f.error.service}:${f.error.operation}`) &&
+      codeOk(`${f.error.service}:${f.error.operation}`, f.error.code);
     for (const f of faultedFindings) {
       if (f.status === "ERROR") {
         const before = clean.findings.find((c) => c.id === f.id);
-        const unchangedError = before?.status === "ERROR" && before.error?.code === f.error?.code && before.error?.operation === f.error?.operation;
-        if (!namesLostOp(f) && !unchangedError) problems.push(`${line(f)}: an ERROR that names none of ${lost.join(", ")} with the expected code`);
+        const unchangedError =
+          before?.status === "ERROR" && before.error?.code === f.error?.code && before.error?.operation === f.error?.operation;
+        if (!namesLostOp(f) && !unchangedError)
+          problems.push(`${line(f)}: an ERROR that names none of ${lost.join(", ")} with the expected code`);
         continue;
       }
       const before = cleanFindings.find((c) => sameResource(c, f));

@@ -53,7 +53,8 @@ describe("transport faults: retried within bounds, then ERROR — never a false 
   }
 
   /** Injections of `kind` per operation. */
-  const injectedOf = (stats: { injectedByOperation: Record<string, number> }, kind: string, op: string) => stats.injectedByOperation[`${kind} ${op}`] ?? 0;
+  const injectedOf = (stats: { injectedByOperation: Record<string, number> }, kind: string, op: string) =>
+    stats.injectedByOperation[`${kind} ${op}`] ?? 0;
 
   beforeAll(async () => {
     moto = await startMoto({ awsManagedPolicies: true });
@@ -65,7 +66,9 @@ describe("transport faults: retried within bounds, then ERROR — never a false 
       cleanReport = reportOf(clean);
       for (const l of proxy.log()) protocols.set(l.info.key, l.info.protocol);
       const slow = [...proxy.log()].sort((a, b) => (b.upstreamMs ?? 0) - (a.upstreamMs ?? 0)).slice(0, 5);
-      console.log(`slowest moto answers: ${slow.map((l) => `${l.info.key} ${l.upstreamMs} ms`).join(", ")}; groups: ${JSON.stringify(GROUPS)}`);
+      console.log(
+        `slowest moto answers: ${slow.map((l) => `${l.info.key} ${l.upstreamMs} ms`).join(", ")}; groups: ${JSON.stringify(GROUPS)}`,
+      );
     } finally {
       await proxy.stop();
     }
@@ -86,9 +89,19 @@ describe("transport faults: retried within bounds, then ERROR — never a false 
       const s3 = session.client(S3Client, "s3", "us-east-1");
       const outcomes: string[] = [];
       for (let i = 0; i < 60; i++) {
-        outcomes.push(await s3.send(new GetBucketPolicyCommand({ Bucket: "sse-s3" })).then(() => "policy", (e: unknown) => errorCode(e)));
+        outcomes.push(
+          await s3.send(new GetBucketPolicyCommand({ Bucket: "sse-s3" })).then(
+            () => "policy",
+            (e: unknown) => errorCode(e),
+          ),
+        );
       }
-      outcomes.push(await s3.send(new GetBucketPolicyCommand({ Bucket: "vpce-only" })).then(() => "policy", (e: unknown) => errorCode(e)));
+      outcomes.push(
+        await s3.send(new GetBucketPolicyCommand({ Bucket: "vpce-only" })).then(
+          () => "policy",
+          (e: unknown) => errorCode(e),
+        ),
+      );
       expect(new Set(outcomes.slice(0, 60))).toEqual(new Set(["NoSuchBucketPolicy"]));
       expect(outcomes[60]).toBe("policy");
       expect(proxy.stats().injected["server-error"]).toBe(61);
@@ -103,15 +116,23 @@ describe("transport faults: retried within bounds, then ERROR — never a false 
     const half = Math.ceil(ops.length / 2);
     const [throttled, serverErrors] = await inParallel(2, [
       () => faultedScan([{ fault: { kind: "throttle" }, fraction: 0.5 }]),
-      () => faultedScan([
-        { operations: ops.slice(0, half), fault: { kind: "server-error", status: 500 }, fraction: 0.5 },
-        { operations: ops.slice(half), fault: { kind: "server-error", status: 503 }, fraction: 0.5 },
-      ]),
+      () =>
+        faultedScan([
+          { operations: ops.slice(0, half), fault: { kind: "server-error", status: 500 }, fraction: 0.5 },
+          { operations: ops.slice(half), fault: { kind: "server-error", status: 503 }, fraction: 0.5 },
+        ]),
     ]);
-    for (const [name, faulted] of [["throttling", throttled!], ["5xx", serverErrors!]] as const) {
+    for (const [name, faulted] of [
+      ["throttling", throttled!],
+      ["5xx", serverErrors!],
+    ] as const) {
       expect(faulted.run.stderr).not.toMatch(/^\s+at /m);
-      expect(verdictLines(faulted.report.findings), `${name}: ${JSON.stringify(faulted.report.scan.errors)}`).toEqual(verdictLines(cleanReport.findings));
-      expect(new Set(faulted.report.findings.map((f) => `${f.id} ${f.status}`)), name).toEqual(new Set(cleanReport.findings.map((f) => `${f.id} ${f.status}`)));
+      expect(verdictLines(faulted.report.findings), `${name}: ${JSON.stringify(faulted.report.scan.errors)}`).toEqual(
+        verdictLines(cleanReport.findings),
+      );
+      expect(new Set(faulted.report.findings.map((f) => `${f.id} ${f.status}`)), name).toEqual(
+        new Set(cleanReport.findings.map((f) => `${f.id} ${f.status}`)),
+      );
       expect(faulted.run.code, name).toBe(clean.code);
       expect(faulted.report.scan.errors, name).toEqual(cleanReport.scan.errors);
       expect(faulted.report.scan.complete, name).toBe(cleanReport.scan.complete);
@@ -119,10 +140,14 @@ describe("transport faults: retried within bounds, then ERROR — never a false 
       const injected = Object.values(faulted.stats.injected).reduce((a, b) => a + (b ?? 0), 0);
       expect(injected, name).toBe(faulted.stats.forwarded);
       for (const op of ops) {
-        const n = Object.entries(faulted.stats.injectedByOperation).filter(([k]) => k.endsWith(` ${op}`)).reduce((a, [, v]) => a + v, 0);
+        const n = Object.entries(faulted.stats.injectedByOperation)
+          .filter(([k]) => k.endsWith(` ${op}`))
+          .reduce((a, [, v]) => a + v, 0);
         expect(n, `${name} ${op}`).toBeGreaterThan(0);
       }
-      notes.push(`${name} on half of all calls: ${injected} injected / ${faulted.stats.forwarded} passed; ${faulted.report.findings.length} findings equal to the clean scan's; exit ${faulted.run.code} (clean ${clean.code}); ${faulted.run.ms} ms (clean ${clean.ms} ms)`);
+      notes.push(
+        `${name} on half of all calls: ${injected} injected / ${faulted.stats.forwarded} passed; ${faulted.report.findings.length} findings equal to the clean scan's; exit ${faulted.run.code} (clean ${clean.code}); ${faulted.run.ms} ms (clean ${clean.ms} ms)`,
+      );
     }
     expect(throttled!.stats.injected.throttle).toBeGreaterThan(0);
     expect(serverErrors!.stats.injected["server-error"]).toBeGreaterThan(0);
@@ -130,7 +155,9 @@ describe("transport faults: retried within bounds, then ERROR — never a false 
 
   it("a region that fails entirely (every call signed for it answers 503): every other region's results are unchanged", async () => {
     const down = REGIONS[1];
-    const { run, report, stats } = await faultedScan([{ region: down, fault: { kind: "server-error", status: 503 } }], { AWS_MAX_ATTEMPTS: "2" });
+    const { run, report, stats } = await faultedScan([{ region: down, fault: { kind: "server-error", status: 503 } }], {
+      AWS_MAX_ATTEMPTS: "2",
+    });
     expect(run.code).toBe(3);
     expect(report.scan.complete).toBe(false);
     expect(run.ms).toBeLessThan(60_000);
@@ -145,12 +172,19 @@ describe("transport faults: retried within bounds, then ERROR — never a false 
       if (f.status === "ERROR" && f.error?.region === down) continue;
       expect(`${f.checkId} ${f.resource.id} ${f.region} ${f.status}`).toBe(`${f.checkId} ${f.resource.id} ${f.region} ${before?.status}`);
     }
-    for (const c of cleanReport.findings.filter((x) => x.region !== down)) expect(report.findings.some((f) => f.id === c.id), `${c.checkId} ${c.resource.id}`).toBe(true);
+    for (const c of cleanReport.findings.filter((x) => x.region !== down))
+      expect(
+        report.findings.some((f) => f.id === c.id),
+        `${c.checkId} ${c.resource.id}`,
+      ).toBe(true);
     // Each failed call was attempted twice (the attempt limit), and only calls in that region failed.
     expect(report.scan.errors.length).toBeGreaterThan(0);
-    for (const e of report.scan.errors) expect(`${e.service}:${e.operation} ${e.region} ${e.code}`).toMatch(new RegExp(` ${down} (ServiceUnavailable|Unavailable)$`));
+    for (const e of report.scan.errors)
+      expect(`${e.service}:${e.operation} ${e.region} ${e.code}`).toMatch(new RegExp(` ${down} (ServiceUnavailable|Unavailable)$`));
     expect(stats.injected["server-error"]).toBe(2 * report.scan.errors.length);
-    notes.push(`${down} down (503 on every call signed for it): ${report.scan.errors.length} failed calls, ${there.length} ERROR results there, other regions unchanged; exit ${run.code}; ${run.ms} ms`);
+    notes.push(
+      `${down} down (503 on every call signed for it): ${report.scan.errors.length} failed calls, ${there.length} ERROR results there, other regions unchanged; exit ${run.code}; ${run.ms} ms`,
+    );
   }, 120_000);
 
   it("hung answers and dropped connections: each call is cut at the per-call timeout, retried up to the attempt limit, then ERROR; cut-off bodies and persistent throttling/5xx likewise", async () => {
@@ -158,9 +192,13 @@ describe("transport faults: retried within bounds, then ERROR — never a false 
     // Hung calls hold a concurrency slot until they time out: hang one operation per service (its least
     // called), so the scan times out in one wave; drop a whole group (a drop is immediate).
     const calls = (op: string) => cleanReport.scan.stats[op] ?? 0;
-    const hung = [...new Set(g0.map((op) => op.split(":")[0]))].map((service) =>
-      g0.filter((op) => op.startsWith(`${service}:`)).sort((a, b) => calls(a) - calls(b) || a.localeCompare(b))[0]!);
-    const connectionFaults: [string[], Fault][] = [[hung, { kind: "hang" }], [g1, { kind: "drop" }]];
+    const hung = [...new Set(g0.map((op) => op.split(":")[0]))].map(
+      (service) => g0.filter((op) => op.startsWith(`${service}:`)).sort((a, b) => calls(a) - calls(b) || a.localeCompare(b))[0]!,
+    );
+    const connectionFaults: [string[], Fault][] = [
+      [hung, { kind: "hang" }],
+      [g1, { kind: "drop" }],
+    ];
     const answerFaults: [string[], Fault][] = [
       [g2, { kind: "malformed" }],
       [g3, { kind: "throttle" }],
@@ -168,8 +206,16 @@ describe("transport faults: retried within bounds, then ERROR — never a false 
       [g5, { kind: "server-error", status: 503 }],
     ];
     const started = Date.now();
-    const [connections, answers] = await inParallel(2, [connectionFaults, answerFaults].map((plan) => () =>
-      faultedScan(plan.map(([operations, fault]) => ({ operations, fault })), FAST_FAIL_ENV)));
+    const [connections, answers] = await inParallel(
+      2,
+      [connectionFaults, answerFaults].map(
+        (plan) => () =>
+          faultedScan(
+            plan.map(([operations, fault]) => ({ operations, fault })),
+            FAST_FAIL_ENV,
+          ),
+      ),
+    );
     expect(Date.now() - started, "both scans together").toBeLessThan(90_000);
 
     const expectedCode = (fault: Fault, op: string): string[] => {
@@ -179,7 +225,10 @@ describe("transport faults: retried within bounds, then ERROR — never a false 
       if (fault.kind === "malformed") return op === "s3:GetBucketPolicy" ? ["MalformedResponse", "MalformedPolicy"] : ["MalformedResponse"];
       return [codeOf(fault, op)];
     };
-    for (const [plan, faulted] of [[connectionFaults, connections!], [answerFaults, answers!]] as const) {
+    for (const [plan, faulted] of [
+      [connectionFaults, connections!],
+      [answerFaults, answers!],
+    ] as const) {
       const faultOf = new Map(plan.flatMap(([ops, fault]) => ops.map((op) => [op, fault] as const)));
       const { run, report, stats } = faulted;
       expect(run.code, run.stderr).toBe(3);
@@ -196,7 +245,9 @@ describe("transport faults: retried within bounds, then ERROR — never a false 
         const failed = report.scan.errors.filter((e) => `${e.service}:${e.operation}` === op);
         if (!(fault.kind === "malformed" && op === "s3:GetBucketPolicy")) expect(failed.length, op).toBe(calls);
         for (const e of failed) expect(expectedCode(fault, op), op).toContain(e.code);
-        notes.push(`${fault.kind === "server-error" ? `${fault.status} always` : fault.kind === "throttle" ? "throttling always" : fault.kind} on ${op}: ${calls} calls × ${injected / calls} attempts → ${failed.length} failed calls (${[...new Set(failed.map((e) => e.code))].join(", ") || "read as text"}), ${report.findings.filter((f) => f.error && `${f.error.service}:${f.error.operation}` === op).length} ERROR results`);
+        notes.push(
+          `${fault.kind === "server-error" ? `${fault.status} always` : fault.kind === "throttle" ? "throttling always" : fault.kind} on ${op}: ${calls} calls × ${injected / calls} attempts → ${failed.length} failed calls (${[...new Set(failed.map((e) => e.code))].join(", ") || "read as text"}), ${report.findings.filter((f) => f.error && `${f.error.service}:${f.error.operation}` === op).length} ERROR results`,
+        );
       }
       notes.push(`(scan with ${plan.map(([, f]) => f.kind).join(" + ")}: exit ${run.code}, ${run.ms} ms; clean ${clean.ms} ms)`);
     }

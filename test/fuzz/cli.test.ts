@@ -38,10 +38,16 @@ function writeInputFiles(dir: string): void {
   writeFileSync(join(dir, "empty"), "");
   writeFileSync(join(dir, "wrong-shape.snapshot.json"), demo.replace('"buckets": {', '"buckets": { "unexpected": 1,'));
   writeFileSync(join(dir, "other.json"), JSON.stringify({ format: "something-else/1" }));
-  writeFileSync(join(dir, "good.config.yaml"), "settings:\n  unusedCredentialDays: 60\nmutelist:\n  - checkId: iam-root-mfa\n    resource: '*'\n    reason: fuzz\n");
+  writeFileSync(
+    join(dir, "good.config.yaml"),
+    "settings:\n  unusedCredentialDays: 60\nmutelist:\n  - checkId: iam-root-mfa\n    resource: '*'\n    reason: fuzz\n",
+  );
   writeFileSync(join(dir, "unknown-key.config.yaml"), "settings:\n  unusedCredentialDayz: 60\n");
   writeFileSync(join(dir, "wrong-type.config.yaml"), "settings:\n  adminPorts: twenty-two\n");
-  writeFileSync(join(dir, "alias-bomb.config.yaml"), `a: &a [x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 12 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`).join("\n")}\n`);
+  writeFileSync(
+    join(dir, "alias-bomb.config.yaml"),
+    `a: &a [x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 12 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`).join("\n")}\n`,
+  );
   // Sparse files: huge to stat, free on disk, never read.
   writeFileSync(join(dir, "huge.json"), "");
   truncateSync(join(dir, "huge.json"), 600 * 1024 * 1024);
@@ -52,9 +58,29 @@ function writeInputFiles(dir: string): void {
 
 const inputFile = (name: string) => fc.constant(name).map((n) => join(files, n));
 const anyInput = fc.oneof(
-  ...["good.snapshot.json", "truncated.snapshot.json", "binary.bin", "latin1.json", "empty", "wrong-shape.snapshot.json", "other.json", "good.config.yaml", "unknown-key.config.yaml", "wrong-type.config.yaml", "alias-bomb.config.yaml", "huge.json", "huge.yaml", "a-directory", "missing.json"].map(inputFile),
+  ...[
+    "good.snapshot.json",
+    "truncated.snapshot.json",
+    "binary.bin",
+    "latin1.json",
+    "empty",
+    "wrong-shape.snapshot.json",
+    "other.json",
+    "good.config.yaml",
+    "unknown-key.config.yaml",
+    "wrong-type.config.yaml",
+    "alias-bomb.config.yaml",
+    "huge.json",
+    "huge.yaml",
+    "a-directory",
+    "missing.json",
+  ].map(inputFile),
 );
-const noise = fc.oneof(fc.string({ unit: "binary", maxLength: 24 }), fc.string({ maxLength: 12 }), fc.constantFrom("", " ", "-", "--", "-x", "--=", "=", "\u0000", "\n", "💥"));
+const noise = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 24 }),
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom("", " ", "-", "--", "-x", "--=", "=", "\u0000", "\n", "💥"),
+);
 
 /** Values per flag: valid ones (so real scans happen), near misses, files and noise. */
 const VALUES: Record<string, fc.Arbitrary<string>> = {
@@ -110,12 +136,19 @@ const VALID_VALUES: Record<string, fc.Arbitrary<string>> = {
 const mostlyValidLine: fc.Arbitrary<string[]> = fc
   .tuple(
     fc.constantFrom(["demo"], ["scan", "--from-snapshot", "SNAPSHOT"]),
-    fc.uniqueArray(fc.constantFrom(...Object.keys(VALID_VALUES)), { maxLength: 4 }).chain((flags) =>
-      fc.tuple(...flags.map((f) => VALID_VALUES[f]!.map((v) => [f, v]))),
+    fc
+      .uniqueArray(fc.constantFrom(...Object.keys(VALID_VALUES)), { maxLength: 4 })
+      .chain((flags) => fc.tuple(...flags.map((f) => VALID_VALUES[f]!.map((v) => [f, v])))),
+    fc.option(
+      fc.constantFrom(...Object.keys(VALUES)).chain((flag) => VALUES[flag]!.map((v) => [flag, v])),
+      { freq: 3 },
     ),
-    fc.option(fc.constantFrom(...Object.keys(VALUES)).chain((flag) => VALUES[flag]!.map((v) => [flag, v])), { freq: 3 }),
   )
-  .map(([head, pairs, spoiler]) => [...head.map((h) => (h === "SNAPSHOT" ? join(files, "good.snapshot.json") : h)), ...pairs.flat(), ...(spoiler ?? [])]);
+  .map(([head, pairs, spoiler]) => [
+    ...head.map((h) => (h === "SNAPSHOT" ? join(files, "good.snapshot.json") : h)),
+    ...pairs.flat(),
+    ...(spoiler ?? []),
+  ]);
 
 const anyCommandLine = fc.oneof(commandLine, mostlyValidLine);
 

@@ -30,7 +30,8 @@ function verdictOf(parse: () => unknown): "accepted" | "refused" {
     parse();
     return "accepted";
   } catch (err) {
-    if (!(err instanceof UsageError)) throw new Error(`not a UsageError: ${err instanceof Error ? err.stack : String(err)}`, { cause: err });
+    if (!(err instanceof UsageError))
+      throw new Error(`not a UsageError: ${err instanceof Error ? err.stack : String(err)}`, { cause: err });
     expect(err.message.length).toBeGreaterThan(10);
     return "refused";
   }
@@ -43,9 +44,9 @@ const anyText = (valid: string): fc.Arbitrary<string> =>
     fc.uint8Array({ maxLength: 400 }).map((bytes) => Buffer.from(bytes).toString("utf8")),
     fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
     fc.nat({ max: valid.length - 1 }).map((n) => valid.slice(0, n)),
-    fc.tuple(fc.nat({ max: valid.length - 1 }), fc.uint8Array({ minLength: 1, maxLength: 8 })).map(([n, bytes]) =>
-      valid.slice(0, n) + Buffer.from(bytes).toString("latin1") + valid.slice(n),
-    ),
+    fc
+      .tuple(fc.nat({ max: valid.length - 1 }), fc.uint8Array({ minLength: 1, maxLength: 8 }))
+      .map(([n, bytes]) => valid.slice(0, n) + Buffer.from(bytes).toString("latin1") + valid.slice(n)),
   );
 
 afterAll(() => console.log(`fuzz cases (parsers): ${JSON.stringify(FUZZ_COUNTS)}`));
@@ -159,7 +160,30 @@ describe("flag value parsers: any string is a value or one UsageError", () => {
   const values = fc.oneof(
     fc.string({ unit: "binary", maxLength: 60 }),
     fc.string({ unit: "grapheme-ascii", maxLength: 30 }),
-    fc.array(fc.constantFrom("us-east-1", "all", "s3", "iam", "high+", "none", "json", "sarif", "16", "0", "-1", "1e3", "http://127.0.0.1:5000", "ftp://x", " ", ",", ""), { maxLength: 4 }).map((a) => a.join(",")),
+    fc
+      .array(
+        fc.constantFrom(
+          "us-east-1",
+          "all",
+          "s3",
+          "iam",
+          "high+",
+          "none",
+          "json",
+          "sarif",
+          "16",
+          "0",
+          "-1",
+          "1e3",
+          "http://127.0.0.1:5000",
+          "ftp://x",
+          " ",
+          ",",
+          "",
+        ),
+        { maxLength: 4 },
+      )
+      .map((a) => a.join(",")),
     fc.webUrl(),
   );
 

@@ -13,23 +13,39 @@ export const countRuns = (name: string): void => {
 export function jsonPaths(value: Json, prefix: JsonPath = []): JsonPath[] {
   const out: JsonPath[] = [prefix];
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...jsonPaths(v, [...prefix, i])));
-  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) out.push(...jsonPaths(v, [...prefix, k]));
+  else if (value !== null && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) out.push(...jsonPaths(v, [...prefix, k]));
   return out;
 }
 
-export type Mutation =
-  | { kind: "replace"; value: Json }
-  | { kind: "remove" }
-  | { kind: "add-key"; key: string; value: Json };
+export type Mutation = { kind: "replace"; value: Json } | { kind: "remove" } | { kind: "add-key"; key: string; value: Json };
 
 /** Values of the wrong type or size that break careless readers. */
-const awkward = fc.constantFrom<Json>(null, "", 0, -1, 1e308, true, [], {}, "x".repeat(10_000), [null], { ok: true }, { ok: false }, { ok: true, value: null });
+const awkward = fc.constantFrom<Json>(
+  null,
+  "",
+  0,
+  -1,
+  1e308,
+  true,
+  [],
+  {},
+  "x".repeat(10_000),
+  [null],
+  { ok: true },
+  { ok: false },
+  { ok: true, value: null },
+);
 
 export const mutation = (): fc.Arbitrary<Mutation> =>
   fc.oneof(
     fc.record({ kind: fc.constant("replace" as const), value: fc.oneof(awkward, fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>) }),
     fc.constant({ kind: "remove" as const }),
-    fc.record({ kind: fc.constant("add-key" as const), key: fc.string({ minLength: 1, maxLength: 12 }), value: fc.oneof(awkward, fc.jsonValue({ maxDepth: 1 }) as fc.Arbitrary<Json>) }),
+    fc.record({
+      kind: fc.constant("add-key" as const),
+      key: fc.string({ minLength: 1, maxLength: 12 }),
+      value: fc.oneof(awkward, fc.jsonValue({ maxDepth: 1 }) as fc.Arbitrary<Json>),
+    }),
   );
 
 /** A copy of `root` with `change` applied at `path`. */

@@ -194,7 +194,9 @@ export function identifyRequest(raw: RawRequest): RequestInfo {
   const method = raw.method.toUpperCase();
   const url = new URL(raw.url, "http://proxy.invalid");
   const host = header(raw.headers, "host") ?? "";
-  const scope = CREDENTIAL_SCOPE.exec(header(raw.headers, "authorization") ?? "") ?? CREDENTIAL_SCOPE.exec(`Credential=${url.searchParams.get("X-Amz-Credential") ?? ""}`);
+  const scope =
+    CREDENTIAL_SCOPE.exec(header(raw.headers, "authorization") ?? "") ??
+    CREDENTIAL_SCOPE.exec(`Credential=${url.searchParams.get("X-Amz-Credential") ?? ""}`);
   const region = scope?.[1];
   const signingService = scope?.[2];
   const body = typeof raw.body === "string" ? raw.body : raw.body.toString("utf8");
@@ -246,21 +248,31 @@ export function errorFor(fault: Fault, protocol: Protocol, info?: RequestInfo): 
   const action = info ? `${info.service === "s3-control" ? "s3" : info.service}:${info.operation}` : "the action";
   switch (fault.kind) {
     case "throttle":
-      if (protocol === "rest-xml" || protocol === "s3-control") return { status: 503, code: "SlowDown", message: "Please reduce your request rate." };
+      if (protocol === "rest-xml" || protocol === "s3-control")
+        return { status: 503, code: "SlowDown", message: "Please reduce your request rate." };
       if (protocol === "ec2") return { status: 503, code: "RequestLimitExceeded", message: "Request limit exceeded." };
       if (protocol === "json") return { status: 400, code: "ThrottlingException", message: "Rate exceeded" };
       return { status: 400, code: "Throttling", message: "Rate exceeded" };
     case "server-error":
       if (fault.status === 503) {
-        if (protocol === "ec2") return { status: 503, code: "Unavailable", message: "The server is overloaded and can't handle the request." };
+        if (protocol === "ec2")
+          return { status: 503, code: "Unavailable", message: "The server is overloaded and can't handle the request." };
         return { status: 503, code: "ServiceUnavailable", message: "Service is unable to handle request." };
       }
-      if (protocol === "rest-xml" || protocol === "s3-control" || protocol === "ec2") return { status: 500, code: "InternalError", message: "We encountered an internal error. Please try again." };
+      if (protocol === "rest-xml" || protocol === "s3-control" || protocol === "ec2")
+        return { status: 500, code: "InternalError", message: "We encountered an internal error. Please try again." };
       return { status: 500, code: "InternalFailure", message: "The request processing has failed because of an unknown error." };
     case "access-denied":
-      if (protocol === "ec2") return { status: 403, code: "UnauthorizedOperation", message: "You are not authorized to perform this operation." };
-      if (protocol === "json") return { status: 400, code: "AccessDeniedException", message: `User is not authorized to perform: ${action}` };
-      if (protocol === "query") return { status: 403, code: "AccessDenied", message: `User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: ${action}` };
+      if (protocol === "ec2")
+        return { status: 403, code: "UnauthorizedOperation", message: "You are not authorized to perform this operation." };
+      if (protocol === "json")
+        return { status: 400, code: "AccessDeniedException", message: `User is not authorized to perform: ${action}` };
+      if (protocol === "query")
+        return {
+          status: 403,
+          code: "AccessDenied",
+          message: `User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: ${action}`,
+        };
       return { status: 403, code: "AccessDenied", message: "Access Denied" };
     case "error":
       return { status: fault.status, code: fault.code, message: fault.message ?? fault.code };
@@ -276,7 +288,9 @@ function echoed(headers: http.IncomingHttpHeaders): string {
     ` Request headers: Authorization: ${header(headers, "authorization") ?? ""}`,
     token ? `X-Amz-Security-Token: ${token}` : "",
     token ? `(query form: X-Amz-Security-Token=${encodeURIComponent(token)})` : "",
-  ].filter(Boolean).join("; ");
+  ]
+    .filter(Boolean)
+    .join("; ");
 }
 
 function errorResponse(spec: ErrorSpec, protocol: Protocol): { headers: Record<string, string>; body: string } {
@@ -325,7 +339,8 @@ export interface FaultProxyOptions {
 
 export async function startFaultProxy(options: FaultProxyOptions): Promise<FaultProxy> {
   const target = new URL(options.target);
-  if (!["127.0.0.1", "localhost", "[::1]"].includes(target.hostname)) throw new Error(`fault proxy forwards to loopback only, not ${target.hostname}`);
+  if (!["127.0.0.1", "localhost", "[::1]"].includes(target.hostname))
+    throw new Error(`fault proxy forwards to loopback only, not ${target.hostname}`);
   const upstream = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
   let rules: readonly FaultRule[] = [];
@@ -345,7 +360,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       const fraction = rule.fraction ?? 1;
       if (fraction < 1) {
         const identity = createHash("sha256")
-          .update(`${index}\n${info.key}\n${info.region ?? ""}\n${info.method}\n${info.host}\n${info.url}\n${header(raw.headers, "x-amz-target") ?? ""}\n`)
+          .update(
+            `${index}\n${info.key}\n${info.region ?? ""}\n${info.method}\n${info.host}\n${info.url}\n${header(raw.headers, "x-amz-target") ?? ""}\n`,
+          )
           .update(raw.body)
           .digest("hex");
         const n = (attempts.get(identity) ?? 0) + 1;
@@ -361,7 +378,14 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const forward = (req: http.IncomingMessage, body: Buffer): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> =>
     new Promise((resolve, reject) => {
       const out = http.request(
-        { host: target.hostname.replace(/^\[|\]$/g, ""), port: target.port, method: req.method, path: req.url, headers: req.headers, agent: upstream },
+        {
+          host: target.hostname.replace(/^\[|\]$/g, ""),
+          port: target.port,
+          method: req.method,
+          path: req.url,
+          headers: req.headers,
+          agent: upstream,
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on("data", (c: Buffer) => chunks.push(c));
@@ -411,8 +435,14 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
               return;
             case "malformed": {
               const up = await forward(req, body);
-              const cut = up.body.length > 1 ? up.body.subarray(0, Math.floor(up.body.length / 2)) : Buffer.from(info.protocol === "json" ? "{" : "<");
-              res.writeHead(200, { "content-type": String(up.headers["content-type"] ?? "application/xml"), "content-length": String(cut.length) });
+              const cut =
+                up.body.length > 1
+                  ? up.body.subarray(0, Math.floor(up.body.length / 2))
+                  : Buffer.from(info.protocol === "json" ? "{" : "<");
+              res.writeHead(200, {
+                "content-type": String(up.headers["content-type"] ?? "application/xml"),
+                "content-length": String(cut.length),
+              });
               res.end(cut);
               return;
             }

@@ -8,7 +8,13 @@ export const denied = (operation: string, service = "s3", region = "us-east-1", 
   ok: false,
   error: callError(operation, service, region, resource),
 });
-export const callError = (operation: string, service = "s3", region = "us-east-1", resource?: string, code = "AccessDenied"): CallError => ({
+export const callError = (
+  operation: string,
+  service = "s3",
+  region = "us-east-1",
+  resource?: string,
+  code = "AccessDenied",
+): CallError => ({
   service,
   region,
   operation,
@@ -49,7 +55,9 @@ export function bucket(name: string, overrides: Partial<S3Bucket> = {}): S3Bucke
   };
 }
 
-export const s3Inventory = (buckets: S3Bucket[], accountPab: Inventory["s3"] extends infer S ? S extends { accountPublicAccessBlock?: infer P } ? P : never : never = ok(null)): Inventory =>
-  inventory({ s3: { buckets: ok(buckets), accountPublicAccessBlock: accountPab } });
+export const s3Inventory = (
+  buckets: S3Bucket[],
+  accountPab: Inventory["s3"] extends infer S ? (S extends { accountPublicAccessBlock?: infer P } ? P : never) : never = ok(null),
+): Inventory => inventory({ s3: { buckets: ok(buckets), accountPublicAccessBlock: accountPab } });
 
 export const policy = (...statements: object[]): string => JSON.stringify({ Version: "2012-10-17", Statement: statements });

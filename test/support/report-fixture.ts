@@ -39,7 +39,7 @@ export const CHECKS: readonly Check[] = [
     severity: "high",
     needs: ["s3.buckets", "s3.bucketPolicy", "s3.bucketPublicAccessBlock", "s3.accountPublicAccessBlock"],
     rationale:
-      "A bucket policy statement that allows Principal \"*\" without a condition pinning the caller makes the bucket's data readable (or writable) by anyone on the internet.",
+      'A bucket policy statement that allows Principal "*" without a condition pinning the caller makes the bucket\'s data readable (or writable) by anyone on the internet.',
     remediation: {
       text: "Remove the public statement or restrict it with a condition, and turn on Block Public Access.",
       cli: "aws s3api put-public-access-block --bucket BUCKET --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
@@ -73,7 +73,7 @@ export const CHECKS: readonly Check[] = [
     rationale: "Default encryption makes every new object encrypted at rest; SSE-KMS also gives key policies and an audit trail.",
     remediation: {
       text: "Configure SSE-KMS default encryption on the bucket.",
-      cli: "aws s3api put-bucket-encryption --bucket BUCKET --server-side-encryption-configuration '{\"Rules\":[{\"ApplyServerSideEncryptionByDefault\":{\"SSEAlgorithm\":\"aws:kms\"}}]}'",
+      cli: 'aws s3api put-bucket-encryption --bucket BUCKET --server-side-encryption-configuration \'{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms"}}]}\'',
     },
     compliance: { [FRAMEWORKS.fsbp]: ["S3.4"] },
     evaluate: noEvaluation,
@@ -137,7 +137,7 @@ export const CHECKS: readonly Check[] = [
     layer: "identity",
     severity: "critical",
     needs: [],
-    rationale: "A trust policy with Principal \"*\" lets any AWS account assume the role.",
+    rationale: 'A trust policy with Principal "*" lets any AWS account assume the role.',
     remediation: { text: "Name the accounts or services allowed to assume the role." },
     compliance: {},
     evaluate: noEvaluation,

@@ -8,7 +8,9 @@ describe("AWS error normalisation", () => {
   });
   it("names unparseable answers by their HTTP status, or MalformedResponse", () => {
     expect(errorCode(Object.assign(new SyntaxError("Unexpected token <"), { $metadata: { httpStatusCode: 403 } }))).toBe("HTTP403");
-    expect(errorCode(Object.assign(new SyntaxError("Unexpected end of JSON"), { $metadata: { httpStatusCode: 200 } }))).toBe("MalformedResponse");
+    expect(errorCode(Object.assign(new SyntaxError("Unexpected end of JSON"), { $metadata: { httpStatusCode: 200 } }))).toBe(
+      "MalformedResponse",
+    );
     expect(errorCode(new SyntaxError("bad"))).toBe("MalformedResponse");
   });
   it("falls back to the HTTP status or UnknownError", () => {
@@ -24,7 +26,12 @@ describe("AWS error normalisation", () => {
   });
   it("builds CallErrors with the resource when there is one", () => {
     expect(toCallError(Object.assign(new Error("denied"), { name: "AccessDenied" }), "s3", "eu-west-1", "GetBucketAcl", "b")).toEqual({
-      service: "s3", region: "eu-west-1", operation: "GetBucketAcl", code: "AccessDenied", message: "denied", resource: "b",
+      service: "s3",
+      region: "eu-west-1",
+      operation: "GetBucketAcl",
+      code: "AccessDenied",
+      message: "denied",
+      resource: "b",
     });
   });
   it("recognises credential failures", () => {

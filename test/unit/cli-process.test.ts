@@ -27,7 +27,10 @@ describe("the yourside process", () => {
     [["frob"], /^yourside: unknown command 'frob' \(commands: scan, demo/],
     [["scan", "--bogus"], /^yourside: unknown option '--bogus' \(run 'yourside --help' for usage\)$/],
     [["scan", "--regions"], /^yourside: option '--regions <list>' argument missing \(run 'yourside --help' for usage\)$/],
-    [["demo", "--services", "s3,\u001b[31mred\nline"], /^yourside: --services: unknown service \\u001b\[31mred line \(known: s3, iam, ec2, config\)$/],
+    [
+      ["demo", "--services", "s3,\u001b[31mred\nline"],
+      /^yourside: --services: unknown service \\u001b\[31mred line \(known: s3, iam, ec2, config\)$/,
+    ],
   ])("%j: one line, exit 2", async (args, message) => {
     const run = await runCli(args);
     expect(run.code).toBe(2);

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AwsSession } from "../../src/aws/session.js";
 import { errorCode } from "../../src/aws/errors.js";
-import { errorFor, identifyRequest, startFaultProxy, type Fault, type FaultProxy, type Protocol, type RawRequest } from "../support/fault-proxy.js";
+import {
+  errorFor,
+  identifyRequest,
+  startFaultProxy,
+  type Fault,
+  type FaultProxy,
+  type Protocol,
+  type RawRequest,
+} from "../support/fault-proxy.js";
 import { startMoto, TEST_ACCOUNT, TEST_CREDENTIALS, type MotoServer } from "../support/moto.js";
 import { declaredOperations } from "../faults/scenario.js";
 
@@ -43,39 +51,94 @@ describe("identifyRequest names each wire request the way the scanner's call rec
   });
 
   it("S3 Control by its path, whatever the (account-prefixed alias) host", () => {
-    const info = identifyRequest(raw("GET", "/v20180820/configuration/publicAccessBlock", {
-      host: `${TEST_ACCOUNT}.yourside-endpoint.invalid:4566`,
-      authorization: auth("us-east-1", "s3"),
-      "x-amz-account-id": TEST_ACCOUNT,
-    }));
-    expect(info).toMatchObject({ key: "s3-control:GetPublicAccessBlock", service: "s3-control", protocol: "s3-control", region: "us-east-1" });
+    const info = identifyRequest(
+      raw("GET", "/v20180820/configuration/publicAccessBlock", {
+        host: `${TEST_ACCOUNT}.yourside-endpoint.invalid:4566`,
+        authorization: auth("us-east-1", "s3"),
+        "x-amz-account-id": TEST_ACCOUNT,
+      }),
+    );
+    expect(info).toMatchObject({
+      key: "s3-control:GetPublicAccessBlock",
+      service: "s3-control",
+      protocol: "s3-control",
+      region: "us-east-1",
+    });
   });
 
   it("query protocols by the form body's Action, service and region from the credential scope", () => {
     const form = { "content-type": "application/x-www-form-urlencoded; charset=utf-8" };
-    expect(identifyRequest(raw("POST", "/", { ...form, authorization: auth("us-east-1", "sts") }, "Action=GetCallerIdentity&Version=2011-06-15")))
-      .toMatchObject({ key: "sts:GetCallerIdentity", protocol: "query", region: "us-east-1" });
-    expect(identifyRequest(raw("POST", "/", { ...form, authorization: auth("us-east-1", "iam") }, "Action=GetAccountAuthorizationDetails&Version=2010-05-08&MaxItems=1000")))
-      .toMatchObject({ key: "iam:GetAccountAuthorizationDetails", protocol: "query" });
-    expect(identifyRequest(raw("POST", "/", { ...form, authorization: auth("ap-south-1", "ec2") }, "Action=DescribeSecurityGroups&Version=2016-11-15")))
-      .toMatchObject({ key: "ec2:DescribeSecurityGroups", protocol: "ec2", region: "ap-south-1" });
+    expect(
+      identifyRequest(
+        raw("POST", "/", { ...form, authorization: auth("us-east-1", "sts") }, "Action=GetCallerIdentity&Version=2011-06-15"),
+      ),
+    ).toMatchObject({ key: "sts:GetCallerIdentity", protocol: "query", region: "us-east-1" });
+    expect(
+      identifyRequest(
+        raw(
+          "POST",
+          "/",
+          { ...form, authorization: auth("us-east-1", "iam") },
+          "Action=GetAccountAuthorizationDetails&Version=2010-05-08&MaxItems=1000",
+        ),
+      ),
+    ).toMatchObject({ key: "iam:GetAccountAuthorizationDetails", protocol: "query" });
+    expect(
+      identifyRequest(
+        raw("POST", "/", { ...form, authorization: auth("ap-south-1", "ec2") }, "Action=DescribeSecurityGroups&Version=2016-11-15"),
+      ),
+    ).toMatchObject({ key: "ec2:DescribeSecurityGroups", protocol: "ec2", region: "ap-south-1" });
   });
 
   it("JSON protocols by X-Amz-Target", () => {
-    const info = identifyRequest(raw("POST", "/", {
-      "content-type": "application/x-amz-json-1.1",
-      "x-amz-target": "StarlingDoveService.DescribeConfigurationRecorders",
-      authorization: auth("eu-west-1", "config"),
-    }, "{}"));
+    const info = identifyRequest(
+      raw(
+        "POST",
+        "/",
+        {
+          "content-type": "application/x-amz-json-1.1",
+          "x-amz-target": "StarlingDoveService.DescribeConfigurationRecorders",
+          authorization: auth("eu-west-1", "config"),
+        },
+        "{}",
+      ),
+    );
     expect(info).toMatchObject({ key: "config:DescribeConfigurationRecorders", protocol: "json", region: "eu-west-1" });
   });
 
   it("each fault kind has the status and code the real service uses", () => {
-    const codes = (fault: Fault) => (["rest-xml", "s3-control", "ec2", "query", "json"] as Protocol[]).map((p) => `${errorFor(fault, p).status} ${errorFor(fault, p).code}`);
-    expect(codes({ kind: "throttle" })).toEqual(["503 SlowDown", "503 SlowDown", "503 RequestLimitExceeded", "400 Throttling", "400 ThrottlingException"]);
-    expect(codes({ kind: "access-denied" })).toEqual(["403 AccessDenied", "403 AccessDenied", "403 UnauthorizedOperation", "403 AccessDenied", "400 AccessDeniedException"]);
-    expect(codes({ kind: "server-error", status: 500 })).toEqual(["500 InternalError", "500 InternalError", "500 InternalError", "500 InternalFailure", "500 InternalFailure"]);
-    expect(codes({ kind: "server-error", status: 503 })).toEqual(["503 ServiceUnavailable", "503 ServiceUnavailable", "503 Unavailable", "503 ServiceUnavailable", "503 ServiceUnavailable"]);
+    const codes = (fault: Fault) =>
+      (["rest-xml", "s3-control", "ec2", "query", "json"] as Protocol[]).map(
+        (p) => `${errorFor(fault, p).status} ${errorFor(fault, p).code}`,
+      );
+    expect(codes({ kind: "throttle" })).toEqual([
+      "503 SlowDown",
+      "503 SlowDown",
+      "503 RequestLimitExceeded",
+      "400 Throttling",
+      "400 ThrottlingException",
+    ]);
+    expect(codes({ kind: "access-denied" })).toEqual([
+      "403 AccessDenied",
+      "403 AccessDenied",
+      "403 UnauthorizedOperation",
+      "403 AccessDenied",
+      "400 AccessDeniedException",
+    ]);
+    expect(codes({ kind: "server-error", status: 500 })).toEqual([
+      "500 InternalError",
+      "500 InternalError",
+      "500 InternalError",
+      "500 InternalFailure",
+      "500 InternalFailure",
+    ]);
+    expect(codes({ kind: "server-error", status: 503 })).toEqual([
+      "503 ServiceUnavailable",
+      "503 ServiceUnavailable",
+      "503 Unavailable",
+      "503 ServiceUnavailable",
+      "503 ServiceUnavailable",
+    ]);
   });
 });
 
@@ -90,7 +153,12 @@ const CLIENTS: Record<string, { pkg: string; client: string }> = {
 };
 
 /** Enough input for any read the scanner declares (path labels must be present; extra members are ignored). */
-const INPUT = { Bucket: "fault-proxy-bucket", AccountId: TEST_ACCOUNT, SnapshotId: "snap-0123456789abcdef0", Attribute: "createVolumePermission" };
+const INPUT = {
+  Bucket: "fault-proxy-bucket",
+  AccountId: TEST_ACCOUNT,
+  SnapshotId: "snap-0123456789abcdef0",
+  Attribute: "createVolumePermission",
+};
 
 interface SdkClientLike {
   send(command: unknown): Promise<unknown>;
@@ -146,7 +214,10 @@ describe("every operation the scanner declares, sent by the real SDK through the
         proxy.setRules([{ fault: { kind: "access-denied" } }]);
         const result = await call(s, key);
         const seen = attempts(key);
-        expect(seen.map((l) => l.info.key), `the proxy saw ${JSON.stringify(proxy.log().map((l) => l.info.key))}`).toEqual([key]);
+        expect(
+          seen.map((l) => l.info.key),
+          `the proxy saw ${JSON.stringify(proxy.log().map((l) => l.info.key))}`,
+        ).toEqual([key]);
         const expected = errorFor({ kind: "access-denied" }, seen[0]!.info.protocol);
         expect(result, key).toEqual({ code: expected.code, status: expected.status });
       }
@@ -166,7 +237,10 @@ describe("every operation the scanner declares, sent by the real SDK through the
       proxy.setRules([{ fault, fraction: 0.5 }]);
       await Promise.all(operations.map((key) => call(s, key)));
       for (const key of operations) {
-        expect(attempts(key).map((l) => l.fault ?? "forwarded"), key).toEqual([fault.kind, "forwarded"]);
+        expect(
+          attempts(key).map((l) => l.fault ?? "forwarded"),
+          key,
+        ).toEqual([fault.kind, "forwarded"]);
       }
     } finally {
       s.destroy();
@@ -183,7 +257,10 @@ describe("every operation the scanner declares, sent by the real SDK through the
       expect(Date.now() - started).toBeLessThan(10_000);
       for (const [i, key] of operations.entries()) {
         expect(results[i]!.code, key).toBe("TimeoutError");
-        expect(attempts(key).map((l) => l.fault), key).toEqual(["hang", "hang"]);
+        expect(
+          attempts(key).map((l) => l.fault),
+          key,
+        ).toEqual(["hang", "hang"]);
       }
     } finally {
       s.destroy();
@@ -198,7 +275,10 @@ describe("every operation the scanner declares, sent by the real SDK through the
       const results = await Promise.all(operations.map((key) => call(s, key)));
       for (const [i, key] of operations.entries()) {
         expect(results[i]!.code, key).toBe("ECONNRESET");
-        expect(attempts(key).map((l) => l.fault), key).toEqual(["drop", "drop"]);
+        expect(
+          attempts(key).map((l) => l.fault),
+          key,
+        ).toEqual(["drop", "drop"]);
       }
     } finally {
       s.destroy();
@@ -210,10 +290,20 @@ describe("every operation the scanner declares, sent by the real SDK through the
     try {
       proxy.reset();
       proxy.setRules([{ fault: { kind: "malformed" } }]);
-      for (const key of ["s3:ListBuckets", "s3-control:GetPublicAccessBlock", "sts:GetCallerIdentity", "ec2:DescribeRegions", "iam:GetAccountSummary", "config:DescribeConfigurationRecorders"]) {
+      for (const key of [
+        "s3:ListBuckets",
+        "s3-control:GetPublicAccessBlock",
+        "sts:GetCallerIdentity",
+        "ec2:DescribeRegions",
+        "iam:GetAccountSummary",
+        "config:DescribeConfigurationRecorders",
+      ]) {
         if (!key.startsWith("config:") || operations.includes(key)) {
           expect((await call(s, key)).code, key).toBe("MalformedResponse");
-          expect(attempts(key).map((l) => l.fault), key).toEqual(["malformed"]);
+          expect(
+            attempts(key).map((l) => l.fault),
+            key,
+          ).toEqual(["malformed"]);
         }
       }
     } finally {
@@ -249,7 +339,12 @@ describe("rule matching and counters", () => {
     expect(statuses).toEqual([400, 200, 400, 200]);
     // A different request (another region) has its own count.
     expect((await sts("eu-west-1")).status).toBe(400);
-    expect(proxy.stats()).toMatchObject({ requests: { "sts:GetCallerIdentity": 5 }, forwarded: 2, injected: { throttle: 3 }, injectedByOperation: { "throttle sts:GetCallerIdentity": 3 } });
+    expect(proxy.stats()).toMatchObject({
+      requests: { "sts:GetCallerIdentity": 5 },
+      forwarded: 2,
+      injected: { throttle: 3 },
+      injectedByOperation: { "throttle sts:GetCallerIdentity": 3 },
+    });
   });
 
   it("times caps a rule; region narrows it; the first matching rule wins", async () => {
@@ -269,7 +364,11 @@ describe("rule matching and counters", () => {
     proxy.setRules([{ fault: { kind: "access-denied", echoHeaders: true } }]);
     const echoed = await fetch(`${proxy.url}/`, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", authorization: auth("us-east-1", "sts"), "x-amz-security-token": "TOKEN123" },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        authorization: auth("us-east-1", "sts"),
+        "x-amz-security-token": "TOKEN123",
+      },
       body: "Action=GetCallerIdentity&Version=2011-06-15",
     }).then((r) => r.text());
     expect(echoed).toContain("X-Amz-Security-Token: TOKEN123");

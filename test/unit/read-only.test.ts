@@ -18,11 +18,17 @@ describe("the scanner only reads: what it declares", () => {
     expect(op.operation).toMatch(READ_OPERATION);
   });
 
-  it.each(declared.map((o) => [o.action, o] as const))("%s is a List/Read action in AWS's Service Authorization Reference", (_action, op) => {
-    const entry = iamActionCatalog().get(op.action);
-    expect(entry, `${op.action} (for ${op.service}:${op.operation}) is not an IAM action`).toBeDefined();
-    expect(entry?.accessLevels.every((level) => level === "List" || level === "Read"), `${op.action}: ${entry?.accessLevels.join(", ")}`).toBe(true);
-  });
+  it.each(declared.map((o) => [o.action, o] as const))(
+    "%s is a List/Read action in AWS's Service Authorization Reference",
+    (_action, op) => {
+      const entry = iamActionCatalog().get(op.action);
+      expect(entry, `${op.action} (for ${op.service}:${op.operation}) is not an IAM action`).toBeDefined();
+      expect(
+        entry?.accessLevels.every((level) => level === "List" || level === "Read"),
+        `${op.action}: ${entry?.accessLevels.join(", ")}`,
+      ).toBe(true);
+    },
+  );
 
   it("the least-privilege policy is exactly the declared actions of the selected checks: allow-only, no wildcard", () => {
     const policy = leastPrivilegePolicy(CHECKS);

@@ -53,7 +53,9 @@ export function fullAdmin(perms: EffectivePermissions): AdminVerdict {
   if (candidates.length === 0) return { admin: false, grants: [] };
   const kept = iamPm.find((k) => candidates.some((c) => c.actions.has(k)) && perms.check(k).allResources);
   if (kept === undefined) return { admin: false, grants: [] };
-  const grants = candidates.map((c) => toGrant(catalog, c, kept)).map((g) => (g.matchedBy.startsWith("NotAction") ? g : { ...g, matchedBy: "*" }));
+  const grants = candidates
+    .map((c) => toGrant(catalog, c, kept))
+    .map((g) => (g.matchedBy.startsWith("NotAction") ? g : { ...g, matchedBy: "*" }));
   const via = candidates.some((c) => c.statement.actions) ? "wildcard" : "notaction";
   return { admin: true, via, grants };
 }

@@ -170,7 +170,9 @@ interface RawAction {
 const resourceTypeNames = (raw: unknown): string[] =>
   Array.isArray(raw)
     ? raw.flatMap((t: unknown) =>
-        typeof t === "object" && t !== null && typeof (t as { name?: unknown }).name === "string" ? [(t as { name: string }).name.toLowerCase()] : [],
+        typeof t === "object" && t !== null && typeof (t as { name?: unknown }).name === "string"
+          ? [(t as { name: string }).name.toLowerCase()]
+          : [],
       )
     : [];
 
@@ -182,7 +184,10 @@ function resourceFormatLoader(root: string): ResourceFormatSource {
     if (!formats) {
       formats = {};
       try {
-        const data = JSON.parse(readFileSync(join(root, "resourceTypes", `${service}.json`), "utf8")) as Record<string, { key?: unknown; arn?: unknown }>;
+        const data = JSON.parse(readFileSync(join(root, "resourceTypes", `${service}.json`), "utf8")) as Record<
+          string,
+          { key?: unknown; arn?: unknown }
+        >;
         for (const [key, t] of Object.entries(data)) if (typeof t.arn === "string") formats[key.toLowerCase()] = t.arn;
       } catch {
         // A service without resource types: its actions only take Resource "*".

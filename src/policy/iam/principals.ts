@@ -1,9 +1,4 @@
-import type {
-  IamAttachedPolicy,
-  IamAuthorizationDetails,
-  IamInlinePolicy,
-  IamManagedPolicy,
-} from "../../inventory/iam.js";
+import type { IamAttachedPolicy, IamAuthorizationDetails, IamInlinePolicy, IamManagedPolicy } from "../../inventory/iam.js";
 import { isAwsManagedPolicyArn, isServiceLinkedRole } from "../../inventory/iam.js";
 import { parsePolicy, PolicyParseError, type PolicyDocument } from "../document.js";
 import { iamActionCatalog, type ActionCatalog } from "./catalog.js";
@@ -114,7 +109,10 @@ class Resolver {
 
 /** `inline policy "x" (via group "g")` / `managed policy arn:… ` — how messages name a policy. */
 export function describe(source: PolicySource): string {
-  const what = source.kind === "inline" ? `inline policy "${source.name}"` : `${source.awsManaged ? "AWS-managed" : "customer-managed"} policy ${source.name}`;
+  const what =
+    source.kind === "inline"
+      ? `inline policy "${source.name}"`
+      : `${source.awsManaged ? "AWS-managed" : "customer-managed"} policy ${source.name}`;
   return source.viaGroup ? `${what} (via group "${source.viaGroup}")` : what;
 }
 
@@ -148,9 +146,16 @@ export function buildAnalysis(details: IamAuthorizationDetails, catalog: ActionC
     }
     const boundary = boundaryOf(u.permissionsBoundaryArn, problems);
     principals.push({
-      kind: "user", name: u.name, arn: u.arn, id: u.id, path: u.path, serviceLinked: false, policies,
+      kind: "user",
+      name: u.name,
+      arn: u.arn,
+      id: u.id,
+      path: u.path,
+      serviceLinked: false,
+      policies,
       ...(u.permissionsBoundaryArn ? { boundaryArn: u.permissionsBoundaryArn } : {}),
-      problems, permissions: new EffectivePermissions(catalog, policies, boundary),
+      problems,
+      permissions: new EffectivePermissions(catalog, policies, boundary),
     });
   }
   for (const g of details.groups) {
@@ -159,8 +164,15 @@ export function buildAnalysis(details: IamAuthorizationDetails, catalog: ActionC
     r.inline(g.inlinePolicies, policies, problems);
     r.managed(g.attachedPolicies, policies, problems);
     principals.push({
-      kind: "group", name: g.name, arn: g.arn, id: g.id, path: g.path, serviceLinked: false, policies,
-      problems, permissions: new EffectivePermissions(catalog, policies),
+      kind: "group",
+      name: g.name,
+      arn: g.arn,
+      id: g.id,
+      path: g.path,
+      serviceLinked: false,
+      policies,
+      problems,
+      permissions: new EffectivePermissions(catalog, policies),
     });
   }
   for (const role of details.roles) {
@@ -170,9 +182,16 @@ export function buildAnalysis(details: IamAuthorizationDetails, catalog: ActionC
     r.managed(role.attachedPolicies, policies, problems);
     const boundary = boundaryOf(role.permissionsBoundaryArn, problems);
     principals.push({
-      kind: "role", name: role.name, arn: role.arn, id: role.id, path: role.path, serviceLinked: isServiceLinkedRole(role), policies,
+      kind: "role",
+      name: role.name,
+      arn: role.arn,
+      id: role.id,
+      path: role.path,
+      serviceLinked: isServiceLinkedRole(role),
+      policies,
       ...(role.permissionsBoundaryArn ? { boundaryArn: role.permissionsBoundaryArn } : {}),
-      problems, permissions: new EffectivePermissions(catalog, policies, boundary),
+      problems,
+      permissions: new EffectivePermissions(catalog, policies, boundary),
     });
   }
   const managedPolicies = [...r.byArn.values()];

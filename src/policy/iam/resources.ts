@@ -32,7 +32,13 @@ export function resourceBreadth(pattern: string): ResourceBreadth {
 /** Fills an ARN format's variables: partition, region and account from the pattern, the rest `*`. */
 function instantiate(format: string, patternParts: readonly string[]): string {
   return format.replace(/\$\{([^}]+)\}/g, (_, name: string) =>
-    name === "Partition" ? (patternParts[1] ?? "*") : name === "Region" ? (patternParts[3] ?? "*") : name === "Account" ? (patternParts[4] ?? "*") : "*",
+    name === "Partition"
+      ? (patternParts[1] ?? "*")
+      : name === "Region"
+        ? (patternParts[3] ?? "*")
+        : name === "Account"
+          ? (patternParts[4] ?? "*")
+          : "*",
   );
 }
 

@@ -59,7 +59,12 @@ async function defaultVpcOf(ec2: EC2Client): Promise<string> {
 
 async function defaultGroupOf(ec2: EC2Client, vpcId: string): Promise<string> {
   const out = await ec2.send(
-    new DescribeSecurityGroupsCommand({ Filters: [{ Name: "vpc-id", Values: [vpcId] }, { Name: "group-name", Values: ["default"] }] }),
+    new DescribeSecurityGroupsCommand({
+      Filters: [
+        { Name: "vpc-id", Values: [vpcId] },
+        { Name: "group-name", Values: ["default"] },
+      ],
+    }),
   );
   return id(out.SecurityGroups?.[0]?.GroupId, `default group of ${vpcId}`);
 }
@@ -92,12 +97,26 @@ export async function seedEc2ConfigScenario(moto: MotoServer): Promise<Scenario>
 
   // A second VPC with a private subnet, flow logs and a locked-down default group.
   const vpcFlow = id((await us.send(new CreateVpcCommand({ CidrBlock: "10.1.0.0/16" }))).Vpc?.VpcId, "vpc");
-  const privateSubnet = id((await us.send(new CreateSubnetCommand({ VpcId: vpcFlow, CidrBlock: "10.1.1.0/24" }))).Subnet?.SubnetId, "subnet");
+  const privateSubnet = id(
+    (await us.send(new CreateSubnetCommand({ VpcId: vpcFlow, CidrBlock: "10.1.1.0/24" }))).Subnet?.SubnetId,
+    "subnet",
+  );
   const vpcFlowDefaultGroup = await defaultGroupOf(us, vpcFlow);
-  await us.send(new RevokeSecurityGroupEgressCommand({ GroupId: vpcFlowDefaultGroup, IpPermissions: [{ IpProtocol: "-1", IpRanges: [{ CidrIp: "0.0.0.0/0" }] }] }));
+  await us.send(
+    new RevokeSecurityGroupEgressCommand({
+      GroupId: vpcFlowDefaultGroup,
+      IpPermissions: [{ IpProtocol: "-1", IpRanges: [{ CidrIp: "0.0.0.0/0" }] }],
+    }),
+  );
   await s3For(moto, US).send(new CreateBucketCommand({ Bucket: "flow-logs-bucket" }));
   await us.send(
-    new CreateFlowLogsCommand({ ResourceIds: [vpcFlow], ResourceType: "VPC", TrafficType: "REJECT", LogDestinationType: "s3", LogDestination: "arn:aws:s3:::flow-logs-bucket" }),
+    new CreateFlowLogsCommand({
+      ResourceIds: [vpcFlow],
+      ResourceType: "VPC",
+      TrafficType: "REJECT",
+      LogDestinationType: "s3",
+      LogDestination: "arn:aws:s3:::flow-logs-bucket",
+    }),
   );
 
   const groups = {
@@ -128,8 +147,15 @@ export async function seedEc2ConfigScenario(moto: MotoServer): Promise<Scenario>
     );
   const instances = {
     // Default subnets map public IPs on launch: this one is reachable.
-    webV1: await run("web-v1", { SecurityGroupIds: [groups.openSsh], MetadataOptions: { HttpTokens: "optional", HttpEndpoint: "enabled" } }),
-    appV2: await run("app-v2", { SubnetId: privateSubnet, SecurityGroupIds: [groups.dbOpen], MetadataOptions: { HttpTokens: "required", HttpEndpoint: "enabled" } }),
+    webV1: await run("web-v1", {
+      SecurityGroupIds: [groups.openSsh],
+      MetadataOptions: { HttpTokens: "optional", HttpEndpoint: "enabled" },
+    }),
+    appV2: await run("app-v2", {
+      SubnetId: privateSubnet,
+      SecurityGroupIds: [groups.dbOpen],
+      MetadataOptions: { HttpTokens: "required", HttpEndpoint: "enabled" },
+    }),
   };
 
   // NACLs: one that denies the admin ports before allowing everything, one that opens SSH.
@@ -157,10 +183,20 @@ export async function seedEc2ConfigScenario(moto: MotoServer): Promise<Scenario>
 
   // Volumes and snapshots; encryption by default is turned on only after the plain volume exists.
   const plain = id((await us.send(new CreateVolumeCommand({ AvailabilityZone: `${US}a`, Size: 1 }))).VolumeId, "plain volume");
-  const encrypted = id((await us.send(new CreateVolumeCommand({ AvailabilityZone: `${US}a`, Size: 1, Encrypted: true }))).VolumeId, "encrypted volume");
+  const encrypted = id(
+    (await us.send(new CreateVolumeCommand({ AvailabilityZone: `${US}a`, Size: 1, Encrypted: true }))).VolumeId,
+    "encrypted volume",
+  );
   const publicPlain = id((await us.send(new CreateSnapshotCommand({ VolumeId: plain }))).SnapshotId, "snapshot");
   const privateEncrypted = id((await us.send(new CreateSnapshotCommand({ VolumeId: encrypted }))).SnapshotId, "snapshot");
-  await us.send(new ModifySnapshotAttributeCommand({ SnapshotId: publicPlain, Attribute: "createVolumePermission", OperationType: "add", GroupNames: ["all"] }));
+  await us.send(
+    new ModifySnapshotAttributeCommand({
+      SnapshotId: publicPlain,
+      Attribute: "createVolumePermission",
+      OperationType: "add",
+      GroupNames: ["all"],
+    }),
+  );
   await us.send(new EnableEbsEncryptionByDefaultCommand({}));
 
   const publicAmi = id((await us.send(new CreateImageCommand({ InstanceId: instances.appV2, Name: "golden-public" }))).ImageId, "ami");

@@ -14,7 +14,9 @@ describe("config-recorder-enabled", () => {
       ["us-east-1", "PASS", "arn:aws:config:us-east-1:123456789012:recorder"],
       ["eu-west-1", "PASS", "arn:aws:config:eu-west-1:123456789012:recorder"],
     ]);
-    expect(findings[0]?.message).toBe('AWS Config in us-east-1: recorder "default" is recording all supported resource types; delivery channel "default".');
+    expect(findings[0]?.message).toBe(
+      'AWS Config in us-east-1: recorder "default" is recording all supported resource types; delivery channel "default".',
+    );
     expect(findings[0]?.responsibility).toMatchObject({ layer: "monitoring", serviceModel: "abstracted" });
     expect(findings[0]?.compliance).toEqual({ "cis-aws-foundations-6.0": ["4.3"], "aws-fsbp": ["Config.1"] });
   });
@@ -33,11 +35,19 @@ describe("config-recorder-enabled", () => {
     const failing = configuredRegion({ lastStatus: "FAILURE" });
     const partial = {
       ...configuredRegion(),
-      recorders: ok([recorder("default", { allSupported: false, recordingStrategy: "INCLUSION_BY_RESOURCE_TYPES", resourceTypes: ["AWS::EC2::Instance"] })]),
+      recorders: ok([
+        recorder("default", {
+          allSupported: false,
+          recordingStrategy: "INCLUSION_BY_RESOURCE_TYPES",
+          resourceTypes: ["AWS::EC2::Instance"],
+        }),
+      ]),
     };
     const excluding = {
       ...configuredRegion(),
-      recorders: ok([recorder("default", { recordingStrategy: "EXCLUSION_BY_RESOURCE_TYPES", excludedResourceTypes: ["AWS::EC2::Volume"] })]),
+      recorders: ok([
+        recorder("default", { recordingStrategy: "EXCLUSION_BY_RESOURCE_TYPES", excludedResourceTypes: ["AWS::EC2::Volume"] }),
+      ]),
     };
     const inv = inventory({ config: { "r-stopped": stopped, "r-failing": failing, "r-partial": partial, "r-excluding": excluding } });
     const f = Object.fromEntries(evaluate(inv, [recorderEnabled]).map((x) => [x.region, x]));
@@ -53,7 +63,9 @@ describe("config-recorder-enabled", () => {
   it("does not count a service-linked recorder", () => {
     const region = {
       ...configuredRegion(),
-      recorders: ok([recorder("AWSConfigurationRecorderForX", { servicePrincipal: "securityhub.amazonaws.com", recordingScope: "INTERNAL" })]),
+      recorders: ok([
+        recorder("AWSConfigurationRecorderForX", { servicePrincipal: "securityhub.amazonaws.com", recordingScope: "INTERNAL" }),
+      ]),
     };
     const [f] = evaluate(inventory({ config: { "us-east-1": region } }), [recorderEnabled]);
     expect(f).toMatchObject({ status: "FAIL" });
@@ -63,14 +75,31 @@ describe("config-recorder-enabled", () => {
   it("ERROR when a read failed and nothing read proves a problem; FAIL when what was read already proves one", () => {
     const inv = inventory({
       config: {
-        "us-east-1": { ...configuredRegion(), recorderStatuses: denied("DescribeConfigurationRecorderStatus", "us-east-1", CONFIG_DENIED, "config") },
-        "eu-west-1": { recorders: ok([]), recorderStatuses: ok([]), deliveryChannels: denied("DescribeDeliveryChannels", "eu-west-1", CONFIG_DENIED, "config") },
-        "ap-south-1": { recorders: denied("DescribeConfigurationRecorders", "ap-south-1", CONFIG_DENIED, "config"), recorderStatuses: ok([]), deliveryChannels: ok([]) },
+        "us-east-1": {
+          ...configuredRegion(),
+          recorderStatuses: denied("DescribeConfigurationRecorderStatus", "us-east-1", CONFIG_DENIED, "config"),
+        },
+        "eu-west-1": {
+          recorders: ok([]),
+          recorderStatuses: ok([]),
+          deliveryChannels: denied("DescribeDeliveryChannels", "eu-west-1", CONFIG_DENIED, "config"),
+        },
+        "ap-south-1": {
+          recorders: denied("DescribeConfigurationRecorders", "ap-south-1", CONFIG_DENIED, "config"),
+          recorderStatuses: ok([]),
+          deliveryChannels: ok([]),
+        },
       },
     });
     const f = Object.fromEntries(evaluate(inv, [recorderEnabled]).map((x) => [x.region, x]));
-    expect(f["us-east-1"]).toMatchObject({ status: "ERROR", error: { operation: "DescribeConfigurationRecorderStatus", code: CONFIG_DENIED } });
-    expect(f["eu-west-1"]).toMatchObject({ status: "FAIL", evidence: { unread: ["config:DescribeDeliveryChannels AccessDeniedException"] } });
+    expect(f["us-east-1"]).toMatchObject({
+      status: "ERROR",
+      error: { operation: "DescribeConfigurationRecorderStatus", code: CONFIG_DENIED },
+    });
+    expect(f["eu-west-1"]).toMatchObject({
+      status: "FAIL",
+      evidence: { unread: ["config:DescribeDeliveryChannels AccessDeniedException"] },
+    });
     expect(f["eu-west-1"]?.message).toBe("AWS Config in eu-west-1: no configuration recorder exists.");
     // The recorder list is unreadable, but no delivery channel is a proven problem.
     expect(f["ap-south-1"]).toMatchObject({ status: "FAIL", message: "AWS Config in ap-south-1: no delivery channel exists." });
@@ -101,7 +130,8 @@ describe("config-global-resources-recorded", () => {
     const none = inventory({ config: { "us-east-1": configuredRegion(), "eu-west-1": configuredRegion() } });
     expect(evaluate(none, [globalRecorded])[0]).toMatchObject({
       status: "FAIL",
-      message: "No recorder in the scanned regions (us-east-1, eu-west-1) is recording global IAM resource types (includeGlobalResourceTypes).",
+      message:
+        "No recorder in the scanned regions (us-east-1, eu-west-1) is recording global IAM resource types (includeGlobalResourceTypes).",
     });
     const stopped = inventory({ config: { "us-east-1": configuredRegion({ global: true, recording: false }) } });
     expect(evaluate(stopped, [globalRecorded])[0]?.status).toBe("FAIL");

@@ -61,10 +61,14 @@ describe("config collector", () => {
       ],
     });
     east.on(DescribeConfigurationRecorderStatusCommand).resolves({
-      ConfigurationRecordersStatus: [{ name: "default", recording: true, lastStatus: "Success", lastStatusChangeTime: new Date("2026-01-02T00:00:00Z") }],
+      ConfigurationRecordersStatus: [
+        { name: "default", recording: true, lastStatus: "Success", lastStatusChangeTime: new Date("2026-01-02T00:00:00Z") },
+      ],
     });
     east.on(DescribeDeliveryChannelsCommand).resolves({
-      DeliveryChannels: [{ name: "default", s3BucketName: "cfg", configSnapshotDeliveryProperties: { deliveryFrequency: "TwentyFour_Hours" } }],
+      DeliveryChannels: [
+        { name: "default", s3BucketName: "cfg", configSnapshotDeliveryProperties: { deliveryFrequency: "TwentyFour_Hours" } },
+      ],
     });
     west.on(DescribeConfigurationRecordersCommand).resolves({});
     west.on(DescribeConfigurationRecorderStatusCommand).resolves({ ConfigurationRecordersStatus: [] });

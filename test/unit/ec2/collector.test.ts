@@ -25,7 +25,10 @@ import { ACCOUNT } from "../../fixtures/ec2/builders.js";
 const REGIONS = ["us-east-1", "eu-west-1"];
 
 function setup(wanted: SliceId[] = Object.keys(EC2_SLICES) as SliceId[]) {
-  const session = new AwsSession({ credentials: () => Promise.resolve({ accessKeyId: "AKIDTEST", secretAccessKey: "secret" }), maxAttempts: 1 });
+  const session = new AwsSession({
+    credentials: () => Promise.resolve({ accessKeyId: "AKIDTEST", secretAccessKey: "secret" }),
+    maxAttempts: 1,
+  });
   const ctx = new CollectContext(session, { accountId: ACCOUNT, partition: "aws", regions: REGIONS, wanted: new Set(wanted) }, pLimit(4));
   const mocks = Object.fromEntries(REGIONS.map((r) => [r, mockClient(session.client(EC2Client, "ec2", r))]));
   return { session, ctx, east: mocks["us-east-1"]!, west: mocks["eu-west-1"]! };
@@ -54,7 +57,13 @@ function seedRegion(m: ReturnType<typeof setup>["east"], region: string) {
           VpcId: "vpc-1",
           OwnerId: ACCOUNT,
           IpPermissions: [
-            { IpProtocol: "tcp", FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: "0.0.0.0/0", Description: "ssh" }], Ipv6Ranges: [{ CidrIpv6: "::/0" }] },
+            {
+              IpProtocol: "tcp",
+              FromPort: 22,
+              ToPort: 22,
+              IpRanges: [{ CidrIp: "0.0.0.0/0", Description: "ssh" }],
+              Ipv6Ranges: [{ CidrIpv6: "::/0" }],
+            },
             { IpProtocol: "-1", UserIdGroupPairs: [{ GroupId: `sg-${region}-1` }], PrefixListIds: [{ PrefixListId: "pl-1" }] },
           ],
           IpPermissionsEgress: [{ IpProtocol: "-1", IpRanges: [{ CidrIp: "0.0.0.0/0" }] }],
@@ -100,7 +109,9 @@ function seedRegion(m: ReturnType<typeof setup>["east"], region: string) {
             PublicIpAddress: "54.1.2.3",
             Tags: [{ Key: "Name", Value: "web" }],
             SecurityGroups: [{ GroupId: `sg-${region}-1` }],
-            NetworkInterfaces: [{ NetworkInterfaceId: "eni-1", Groups: [{ GroupId: `sg-${region}-1` }], Association: { PublicIp: "54.1.2.3" } }],
+            NetworkInterfaces: [
+              { NetworkInterfaceId: "eni-1", Groups: [{ GroupId: `sg-${region}-1` }], Association: { PublicIp: "54.1.2.3" } },
+            ],
             MetadataOptions: { HttpTokens: "optional", HttpEndpoint: "enabled", HttpPutResponseHopLimit: 1, State: "applied" },
             LaunchTime: new Date("2026-01-01T00:00:00Z"),
           },
@@ -108,7 +119,9 @@ function seedRegion(m: ReturnType<typeof setup>["east"], region: string) {
       },
     ],
   });
-  m.on(DescribeVolumesCommand).resolves({ Volumes: [{ VolumeId: "vol-1", Encrypted: false, State: "in-use", Size: 8, Attachments: [{ InstanceId: "i-1" }] }] });
+  m.on(DescribeVolumesCommand).resolves({
+    Volumes: [{ VolumeId: "vol-1", Encrypted: false, State: "in-use", Size: 8, Attachments: [{ InstanceId: "i-1" }] }],
+  });
   m.on(GetEbsEncryptionByDefaultCommand).resolves({ EbsEncryptionByDefault: region === "us-east-1" });
   m.on(DescribeSnapshotsCommand).resolves({
     Snapshots: [
@@ -122,7 +135,9 @@ function seedRegion(m: ReturnType<typeof setup>["east"], region: string) {
   m.on(DescribeSnapshotAttributeCommand, { SnapshotId: "snap-2" }).rejects(unauthorized());
   m.on(DescribeImagesCommand).resolves({ Images: [{ ImageId: "ami-1", Name: "golden", Public: true, OwnerId: ACCOUNT }] });
   m.on(DescribeVpcsCommand).resolves({ Vpcs: [{ VpcId: "vpc-1", IsDefault: true, CidrBlock: "172.31.0.0/16", OwnerId: ACCOUNT }] });
-  m.on(DescribeFlowLogsCommand).resolves({ FlowLogs: [{ FlowLogId: "fl-1", ResourceId: "vpc-1", FlowLogStatus: "ACTIVE", TrafficType: "REJECT" }] });
+  m.on(DescribeFlowLogsCommand).resolves({
+    FlowLogs: [{ FlowLogId: "fl-1", ResourceId: "vpc-1", FlowLogStatus: "ACTIVE", TrafficType: "REJECT" }],
+  });
 }
 
 describe("ec2 collector", () => {
@@ -228,23 +243,42 @@ describe("ec2 collector", () => {
       launchTime: "2026-01-01T00:00:00.000Z",
     });
     expect(us.volumes?.ok && us.volumes.value).toEqual([
-      { volumeId: "vol-1", arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:volume/vol-1`, encrypted: false, state: "in-use", sizeGiB: 8, attachedInstanceIds: ["i-1"] },
+      {
+        volumeId: "vol-1",
+        arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:volume/vol-1`,
+        encrypted: false,
+        state: "in-use",
+        sizeGiB: 8,
+        attachedInstanceIds: ["i-1"],
+      },
     ]);
 
     // Snapshots: only the account's own, each with its own permission read (one of which failed).
     expect(east.commandCalls(DescribeSnapshotsCommand)[0]?.args[0].input).toMatchObject({ OwnerIds: ["self"] });
     const snaps = us.snapshots?.ok ? us.snapshots.value : [];
     expect(snaps.map((s) => s.snapshotId)).toEqual(["snap-1", "snap-2"]);
-    expect(snaps[0]).toMatchObject({ arn: "arn:aws:ec2:us-east-1::snapshot/snap-1", createVolumePermissions: { ok: true, value: [{ group: "all" }] } });
-    expect(snaps[1]?.createVolumePermissions).toMatchObject({ ok: false, error: { operation: "DescribeSnapshotAttribute", resource: "snap-2" } });
+    expect(snaps[0]).toMatchObject({
+      arn: "arn:aws:ec2:us-east-1::snapshot/snap-1",
+      createVolumePermissions: { ok: true, value: [{ group: "all" }] },
+    });
+    expect(snaps[1]?.createVolumePermissions).toMatchObject({
+      ok: false,
+      error: { operation: "DescribeSnapshotAttribute", resource: "snap-2" },
+    });
     expect(east.commandCalls(DescribeSnapshotAttributeCommand).map((c) => c.args[0].input)).toEqual([
       { SnapshotId: "snap-1", Attribute: "createVolumePermission" },
       { SnapshotId: "snap-2", Attribute: "createVolumePermission" },
     ]);
 
     expect(east.commandCalls(DescribeImagesCommand)[0]?.args[0].input).toMatchObject({ Owners: ["self"] });
-    expect(us.images).toEqual({ ok: true, value: [{ imageId: "ami-1", arn: "arn:aws:ec2:us-east-1::image/ami-1", name: "golden", public: true, ownerId: ACCOUNT }] });
-    expect(us.vpcs).toEqual({ ok: true, value: [{ vpcId: "vpc-1", arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:vpc/vpc-1`, isDefault: true, cidrBlock: "172.31.0.0/16" }] });
+    expect(us.images).toEqual({
+      ok: true,
+      value: [{ imageId: "ami-1", arn: "arn:aws:ec2:us-east-1::image/ami-1", name: "golden", public: true, ownerId: ACCOUNT }],
+    });
+    expect(us.vpcs).toEqual({
+      ok: true,
+      value: [{ vpcId: "vpc-1", arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:vpc/vpc-1`, isDefault: true, cidrBlock: "172.31.0.0/16" }],
+    });
     expect(us.flowLogs).toEqual({ ok: true, value: [{ flowLogId: "fl-1", resourceId: "vpc-1", status: "ACTIVE", trafficType: "REJECT" }] });
 
     // Every failure is recorded once, with its region.

@@ -41,7 +41,10 @@ describe("ec2-ebs-default-encryption", () => {
       ["ap-south-1", "ERROR", "arn:aws:ec2:ap-south-1:123456789012:account"],
     ]);
     expect(findings[1]?.message).toBe("EBS encryption by default is disabled in eu-west-1 (GetEbsEncryptionByDefault: false).");
-    expect(findings[1]?.responsibility).toMatchObject({ layer: "encryption", awsModel: "Server-side encryption (file system and/or data)" });
+    expect(findings[1]?.responsibility).toMatchObject({
+      layer: "encryption",
+      awsModel: "Server-side encryption (file system and/or data)",
+    });
     expect(new Set(findings.map((f) => f.id)).size).toBe(3);
   });
 });
@@ -105,8 +108,14 @@ describe("ec2-ebs-snapshot-public", () => {
     });
     expect(f["snap-public"]?.message).toContain('grants group "all"');
     expect(f["snap-private"]?.status).toBe("PASS");
-    expect(f["snap-shared"]).toMatchObject({ status: "PASS", message: "Snapshot snap-shared is not public; it is shared with account(s) 210987654321." });
+    expect(f["snap-shared"]).toMatchObject({
+      status: "PASS",
+      message: "Snapshot snap-shared is not public; it is shared with account(s) 210987654321.",
+    });
     expect(f["snap-unread"]).toMatchObject({ status: "ERROR", error: { operation: "DescribeSnapshotAttribute" } });
-    expect(f["snap-notcollected"]).toMatchObject({ status: "ERROR", error: { operation: "DescribeSnapshotAttribute", code: "NotCollected" } });
+    expect(f["snap-notcollected"]).toMatchObject({
+      status: "ERROR",
+      error: { operation: "DescribeSnapshotAttribute", code: "NotCollected" },
+    });
   });
 });

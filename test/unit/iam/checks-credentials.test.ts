@@ -55,7 +55,11 @@ describe("iam-unused-credentials (45 days)", () => {
       reportEntry("stale-password", { passwordEnabled: true, passwordLastUsed: daysBefore(60), passwordLastChanged: daysBefore(200) }),
       reportEntry("never-signed-in", { passwordEnabled: true, passwordLastUsed: null, passwordLastChanged: daysBefore(50) }),
       reportEntry("new-password", { passwordEnabled: true, passwordLastUsed: null, passwordLastChanged: daysBefore(3) }),
-      reportEntry("active-user", { passwordEnabled: true, passwordLastUsed: daysBefore(1), accessKeys: [activeKey(1, daysBefore(300), daysBefore(2)), noKey(2)] }),
+      reportEntry("active-user", {
+        passwordEnabled: true,
+        passwordLastUsed: daysBefore(1),
+        accessKeys: [activeKey(1, daysBefore(300), daysBefore(2)), noKey(2)],
+      }),
       reportEntry("stale-key", { accessKeys: [activeKey(1, daysBefore(100), daysBefore(46)), noKey(2)] }),
       reportEntry("unused-key", { accessKeys: [activeKey(1, daysBefore(45)), noKey(2)] }),
       reportEntry("inactive-old-key", { accessKeys: [{ ...activeKey(1, daysBefore(400)), active: false }, noKey(2)] }),
@@ -84,9 +88,15 @@ describe("iam-unused-credentials (45 days)", () => {
   });
 
   it("follows the unusedCredentialDays setting and measures from the inventory's collection time", () => {
-    const strict = run(unusedCredentials, report(reportEntry("u", { passwordEnabled: true, passwordLastUsed: daysBefore(20) })), { ...DEFAULT_SETTINGS, unusedCredentialDays: 15 });
+    const strict = run(unusedCredentials, report(reportEntry("u", { passwordEnabled: true, passwordLastUsed: daysBefore(20) })), {
+      ...DEFAULT_SETTINGS,
+      unusedCredentialDays: 15,
+    });
     expect(one(strict).status).toBe("FAIL");
-    const later = unusedCredentials.evaluate(inventory(report(reportEntry("u", { passwordEnabled: true, passwordLastUsed: daysBefore(20) })), daysBefore(-30)), { settings: DEFAULT_SETTINGS });
+    const later = unusedCredentials.evaluate(
+      inventory(report(reportEntry("u", { passwordEnabled: true, passwordLastUsed: daysBefore(20) })), daysBefore(-30)),
+      { settings: DEFAULT_SETTINGS },
+    );
     expect(one(later).status).toBe("FAIL");
   });
 });
@@ -97,7 +107,9 @@ describe("iam-user-multiple-active-keys", () => {
       multipleActiveKeys,
       report(
         reportEntry("two", { accessKeys: [activeKey(1, daysBefore(5)), activeKey(2, daysBefore(1))] }),
-        reportEntry("one-active-one-inactive", { accessKeys: [activeKey(1, daysBefore(5)), { ...activeKey(2, daysBefore(100)), active: false }] }),
+        reportEntry("one-active-one-inactive", {
+          accessKeys: [activeKey(1, daysBefore(5)), { ...activeKey(2, daysBefore(100)), active: false }],
+        }),
         reportEntry("none"),
       ),
     );
@@ -129,7 +141,10 @@ describe("root user checks", () => {
       resource: { arn: `arn:aws:::${ACCOUNT}`, type: "AWS::::Account" },
     });
     expect(one(run(rootAccessKeys, { accountSummary: ok({ AccountAccessKeysPresent: 0 }) })).status).toBe("PASS");
-    expect(one(run(rootAccessKeys, { accountSummary: ok({ Users: 3 }) }))).toMatchObject({ status: "ERROR", error: { code: "MissingField" } });
+    expect(one(run(rootAccessKeys, { accountSummary: ok({ Users: 3 }) }))).toMatchObject({
+      status: "ERROR",
+      error: { code: "MissingField" },
+    });
   });
 
   it("iam-root-mfa reads AccountMFAEnabled", () => {
@@ -139,7 +154,11 @@ describe("root user checks", () => {
 
   it("iam-root-hardware-mfa tells virtual from hardware MFA", () => {
     const virtualRoot = { serialNumber: `arn:aws:iam::${ACCOUNT}:mfa/root-account-mfa-device`, userArn: `arn:aws:iam::${ACCOUNT}:root` };
-    const userDevice = { serialNumber: `arn:aws:iam::${ACCOUNT}:mfa/alice`, userArn: `arn:aws:iam::${ACCOUNT}:user/alice`, userName: "alice" };
+    const userDevice = {
+      serialNumber: `arn:aws:iam::${ACCOUNT}:mfa/alice`,
+      userArn: `arn:aws:iam::${ACCOUNT}:user/alice`,
+      userName: "alice",
+    };
     const withMfa = ok({ AccountMFAEnabled: 1 });
     expect(one(run(rootHardwareMfa, { accountSummary: withMfa, virtualMfaDevices: ok([virtualRoot, userDevice]) }))).toMatchObject({
       status: "FAIL",
@@ -159,8 +178,14 @@ describe("root user checks", () => {
   });
 
   it("iam-root-recent-use reads the <root_account> row", () => {
-    const recent = run(rootRecentUse, report(root({ passwordLastUsed: daysBefore(40), accessKeys: [activeKey(1, daysBefore(400), daysBefore(2)), noKey(2)] })));
-    expect(one(recent)).toMatchObject({ status: "FAIL", message: `The root user's access key 1 was used 2 day(s) ago (${daysBefore(2)}), within the last 30 days.` });
+    const recent = run(
+      rootRecentUse,
+      report(root({ passwordLastUsed: daysBefore(40), accessKeys: [activeKey(1, daysBefore(400), daysBefore(2)), noKey(2)] })),
+    );
+    expect(one(recent)).toMatchObject({
+      status: "FAIL",
+      message: `The root user's access key 1 was used 2 day(s) ago (${daysBefore(2)}), within the last 30 days.`,
+    });
     expect(one(run(rootRecentUse, report(root({ passwordLastUsed: daysBefore(31) })))).status).toBe("PASS");
     expect(one(run(rootRecentUse, report(root()))).message).toBe("The root user has no recorded use.");
   });
@@ -173,8 +198,13 @@ describe("root user checks", () => {
 describe("password policy checks", () => {
   const policy = (p: Partial<IamPasswordPolicy>): IamInventory => ({
     passwordPolicy: ok({
-      requireSymbols: true, requireNumbers: true, requireUppercase: true, requireLowercase: true,
-      allowUsersToChange: true, expirePasswords: false, ...p,
+      requireSymbols: true,
+      requireNumbers: true,
+      requireUppercase: true,
+      requireLowercase: true,
+      allowUsersToChange: true,
+      expirePasswords: false,
+      ...p,
     }),
   });
   const none: IamInventory = { passwordPolicy: ok(null) };
@@ -191,13 +221,17 @@ describe("password policy checks", () => {
       message: "The password policy requires only 12 characters (MinimumPasswordLength 12 < 14).",
     });
     expect(one(run(passwordPolicyLength, none)).status).toBe("FAIL");
-    expect(one(run(passwordPolicyLength, policy({ minimumLength: 12 }), { ...DEFAULT_SETTINGS, minimumPasswordLength: 12 })).status).toBe("PASS");
+    expect(one(run(passwordPolicyLength, policy({ minimumLength: 12 }), { ...DEFAULT_SETTINGS, minimumPasswordLength: 12 })).status).toBe(
+      "PASS",
+    );
   });
 
   it("iam-password-policy-reuse", () => {
     expect(one(run(passwordPolicyReuse, policy({ reusePrevention: 24 }))).status).toBe("PASS");
     expect(one(run(passwordPolicyReuse, policy({ reusePrevention: 5 }))).status).toBe("FAIL");
-    expect(one(run(passwordPolicyReuse, policy({}))).message).toBe("The password policy does not prevent password reuse (required: last 24 remembered).");
+    expect(one(run(passwordPolicyReuse, policy({}))).message).toBe(
+      "The password policy does not prevent password reuse (required: last 24 remembered).",
+    );
     expect(one(run(passwordPolicyReuse, none)).status).toBe("FAIL");
   });
 });

@@ -28,7 +28,8 @@ import {
 
 const run = (check: Check, d: IamAuthorizationDetails): Outcome[] =>
   check.evaluate(inventory({ authorizationDetails: ok(d) }), { settings: DEFAULT_SETTINGS });
-const statusById = (outcomes: Outcome[]) => Object.fromEntries(outcomes.map((o) => [`${o.resource.type.replace("AWS::IAM::", "")}:${o.resource.id}`, o.status]));
+const statusById = (outcomes: Outcome[]) =>
+  Object.fromEntries(outcomes.map((o) => [`${o.resource.type.replace("AWS::IAM::", "")}:${o.resource.id}`, o.status]));
 const find = (outcomes: Outcome[], id: string) => {
   const o = outcomes.find((x) => x.resource.id === id);
   if (!o) throw new Error(`no outcome for ${id}`);
@@ -40,10 +41,14 @@ const readOnly = awsManaged("ReadOnlyAccess");
 const support = awsManaged("AWSSupportAccess");
 const customAdmin = customerManaged("ops-admin", doc({ Sid: "Everything", Effect: "Allow", Action: "*", Resource: "*" }));
 const customNarrow = customerManaged("s3-reader", doc(allow("s3:GetObject", "arn:aws:s3:::reports/*")));
-const slr = role("AWSServiceRoleForSupport", doc({ Effect: "Allow", Principal: { Service: "support.amazonaws.com" }, Action: "sts:AssumeRole" }), {
-  path: "/aws-service-role/support.amazonaws.com/",
-  attached: [admin],
-});
+const slr = role(
+  "AWSServiceRoleForSupport",
+  doc({ Effect: "Allow", Principal: { Service: "support.amazonaws.com" }, Action: "sts:AssumeRole" }),
+  {
+    path: "/aws-service-role/support.amazonaws.com/",
+    attached: [admin],
+  },
+);
 
 const scenario = details({
   users: [
@@ -90,7 +95,15 @@ describe("iam-full-admin", () => {
     expect(alice.evidence).toEqual({
       via: "wildcard",
       statements: [
-        { policy: "arn:aws:iam::aws:policy/AdministratorAccess", policyType: "aws-managed", viaGroup: "admins", versionId: "v1", statement: "statement #1", matchedBy: "*", resources: ["*"] },
+        {
+          policy: "arn:aws:iam::aws:policy/AdministratorAccess",
+          policyType: "aws-managed",
+          viaGroup: "admins",
+          versionId: "v1",
+          statement: "statement #1",
+          matchedBy: "*",
+          resources: ["*"],
+        },
       ],
     });
     const policy = find(outcomes, "ops-admin");
@@ -140,11 +153,20 @@ describe("iam-permissions-management-on-all-resources", () => {
     expect(dave.message).toBe(
       'User dave may manage permissions on all resources: iam:PutGroupPolicy, iam:PutRolePolicy, iam:PutUserPolicy (3 action(s)), granted by inline policy "put-policies", statement #1 (on Resource ["*"]).',
     );
-    expect(dave.evidence).toMatchObject({ actionCount: 3, actions: [{ action: "iam:PutGroupPolicy", grantedBy: [{ policy: "put-policies", policyType: "inline", matchedBy: "iam:Put*Policy" }] }, {}, {}] });
+    expect(dave.evidence).toMatchObject({
+      actionCount: 3,
+      actions: [
+        { action: "iam:PutGroupPolicy", grantedBy: [{ policy: "put-policies", policyType: "inline", matchedBy: "iam:Put*Policy" }] },
+        {},
+        {},
+      ],
+    });
   });
 
   it("does not count permissions management scoped to named resources", () => {
-    const scoped = details({ users: [user("gina", { inline: { p: doc(allow("iam:PutRolePolicy", `arn:aws:iam::${ACCOUNT}:role/app-*`)) } })] });
+    const scoped = details({
+      users: [user("gina", { inline: { p: doc(allow("iam:PutRolePolicy", `arn:aws:iam::${ACCOUNT}:role/app-*`)) } })],
+    });
     expect(run(permissionsManagement, scoped)[0]?.status).toBe("PASS");
   });
 });
@@ -171,7 +193,9 @@ describe("iam-privilege-escalation", () => {
     expect(carol.message).toBe(
       'User carol can escalate its privileges via iam:PassRole+ec2, granted by inline policy "pass-any-role", statement #1 (on Resource ["*"]).',
     );
-    expect(carol.evidence).toMatchObject({ paths: [{ path: "iam:PassRole+ec2", actions: [{ action: "iam:PassRole" }, { action: "ec2:RunInstances" }] }] });
+    expect(carol.evidence).toMatchObject({
+      paths: [{ path: "iam:PassRole+ec2", actions: [{ action: "iam:PassRole" }, { action: "ec2:RunInstances" }] }],
+    });
   });
 });
 
@@ -179,12 +203,22 @@ describe("role trust checks", () => {
   const trustScenario = details({
     roles: [
       role("open", doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole" })),
-      role("org-only", doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc123" } } })),
+      role(
+        "org-only",
+        doc({
+          Effect: "Allow",
+          Principal: { AWS: "*" },
+          Action: "sts:AssumeRole",
+          Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc123" } },
+        }),
+      ),
       role("vendor", trustAccount(OTHER_ACCOUNT)),
       role("vendor-ext", trustAccount(OTHER_ACCOUNT, { Condition: { StringEquals: { "sts:ExternalId": "42" } } })),
       role("lambda"),
       role("local", trustAccount()),
-      role("AWSServiceRoleForX", doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole" }), { path: "/aws-service-role/x.amazonaws.com/" }),
+      role("AWSServiceRoleForX", doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole" }), {
+        path: "/aws-service-role/x.amazonaws.com/",
+      }),
       { ...role("broken"), trustPolicy: "{" },
     ],
   });
@@ -200,7 +234,9 @@ describe("role trust checks", () => {
       "Role:local": "PASS",
       "Role:broken": "ERROR",
     });
-    expect(find(outcomes, "open").message).toBe('Role open can be assumed by anyone: its trust policy statement #1 allows Principal {"AWS":["*"]} without any condition.');
+    expect(find(outcomes, "open").message).toBe(
+      'Role open can be assumed by anyone: its trust policy statement #1 allows Principal {"AWS":["*"]} without any condition.',
+    );
   });
 
   it("iam-role-trust-cross-account-external-id fails other-account trust without an ExternalId", () => {
@@ -224,7 +260,13 @@ describe("role trust checks", () => {
 describe("iam-user-direct-policies", () => {
   it("fails users with inline or attached policies; passes users with group permissions only", () => {
     const outcomes = run(userDirectPolicies, scenario);
-    expect(statusById(outcomes)).toEqual({ "User:alice": "PASS", "User:bob": "FAIL", "User:carol": "FAIL", "User:dave": "FAIL", "User:erin": "FAIL" });
+    expect(statusById(outcomes)).toEqual({
+      "User:alice": "PASS",
+      "User:bob": "FAIL",
+      "User:carol": "FAIL",
+      "User:dave": "FAIL",
+      "User:erin": "FAIL",
+    });
     expect(find(outcomes, "bob").message).toBe("User bob has policies attached directly: managed policy ReadOnlyAccess.");
     expect(find(outcomes, "carol").evidence).toEqual({ attachedPolicies: [], inlinePolicies: ["pass-any-role"] });
   });
@@ -233,12 +275,20 @@ describe("iam-user-direct-policies", () => {
 describe("iam-support-role", () => {
   it("passes when a customer role holds AWSSupportAccess", () => {
     const out = run(supportRole, details({ roles: [role("support", trustAccount(), { attached: [support] })], policies: [support] }));
-    expect(out).toMatchObject([{ status: "PASS", resource: { type: "AWS::::Account", id: ACCOUNT }, message: "Role(s) support hold AWSSupportAccess." }]);
+    expect(out).toMatchObject([
+      { status: "PASS", resource: { type: "AWS::::Account", id: ACCOUNT }, message: "Role(s) support hold AWSSupportAccess." },
+    ]);
   });
 
   it("fails when none does (a service-linked role does not count)", () => {
-    const linked = role("AWSServiceRoleForSupport", trustAccount(), { path: "/aws-service-role/support.amazonaws.com/", attached: [support] });
-    const out = run(supportRole, details({ roles: [linked, role("other", trustAccount(), { attached: [readOnly] })], policies: [support, readOnly] }));
+    const linked = role("AWSServiceRoleForSupport", trustAccount(), {
+      path: "/aws-service-role/support.amazonaws.com/",
+      attached: [support],
+    });
+    const out = run(
+      supportRole,
+      details({ roles: [linked, role("other", trustAccount(), { attached: [readOnly] })], policies: [support, readOnly] }),
+    );
     expect(out).toMatchObject([{ status: "FAIL", message: "No role has the AWSSupportAccess policy attached." }]);
   });
 });

@@ -25,15 +25,27 @@ const REPORT_CSV = readFileSync(new URL("../../fixtures/iam/credential-report.cs
 const enc = (o: unknown) => encodeURIComponent(JSON.stringify(o));
 const ADMIN_DOC = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
 
-const session = new AwsSession({ credentials: () => Promise.resolve({ accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" }), homeRegion: "us-east-1" });
+const session = new AwsSession({
+  credentials: () => Promise.resolve({ accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" }),
+  homeRegion: "us-east-1",
+});
 afterAll(() => session.destroy());
 
 function context(slices: readonly IamSliceId[] = Object.keys(IAM_SLICES) as IamSliceId[]): CollectContext {
-  return new CollectContext(session, { accountId: ACCOUNT, partition: "aws", regions: ["us-east-1"], wanted: new Set<SliceId>(slices) }, pLimit(4));
+  return new CollectContext(
+    session,
+    { accountId: ACCOUNT, partition: "aws", regions: ["us-east-1"], wanted: new Set<SliceId>(slices) },
+    pLimit(4),
+  );
 }
 const collector = createIamCollector({ reportPollDelaysMs: [0, 0, 0] });
 const accessDenied = (op: string) =>
-  new IAMServiceException({ name: "AccessDenied", $fault: "client", $metadata: { httpStatusCode: 403 }, message: `not authorized to perform: iam:${op}` });
+  new IAMServiceException({
+    name: "AccessDenied",
+    $fault: "client",
+    $metadata: { httpStatusCode: 403 },
+    message: `not authorized to perform: iam:${op}`,
+  });
 
 function happyPath(): void {
   iam.on(GetAccountAuthorizationDetailsCommand, { Marker: undefined }).resolves({
@@ -41,59 +53,136 @@ function happyPath(): void {
     Marker: "page-2",
     UserDetailList: [
       {
-        UserName: "alice", UserId: "AIDA1", Arn: `arn:aws:iam::${ACCOUNT}:user/alice`, Path: "/", CreateDate: new Date("2024-01-02T03:04:05Z"),
+        UserName: "alice",
+        UserId: "AIDA1",
+        Arn: `arn:aws:iam::${ACCOUNT}:user/alice`,
+        Path: "/",
+        CreateDate: new Date("2024-01-02T03:04:05Z"),
         GroupList: ["admins"],
-        UserPolicyList: [{ PolicyName: "inl", PolicyDocument: enc({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:*", Resource: "*" }] }) }],
+        UserPolicyList: [
+          {
+            PolicyName: "inl",
+            PolicyDocument: enc({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:*", Resource: "*" }] }),
+          },
+        ],
         AttachedManagedPolicies: [],
-        PermissionsBoundary: { PermissionsBoundaryType: "PermissionsBoundaryPolicy", PermissionsBoundaryArn: "arn:aws:iam::aws:policy/PowerUserAccess" },
+        PermissionsBoundary: {
+          PermissionsBoundaryType: "PermissionsBoundaryPolicy",
+          PermissionsBoundaryArn: "arn:aws:iam::aws:policy/PowerUserAccess",
+        },
       },
     ],
     GroupDetailList: [
-      { GroupName: "admins", GroupId: "AGPA1", Arn: `arn:aws:iam::${ACCOUNT}:group/admins`, Path: "/", GroupPolicyList: [], AttachedManagedPolicies: [{ PolicyArn: "arn:aws:iam::aws:policy/AdministratorAccess" }] },
+      {
+        GroupName: "admins",
+        GroupId: "AGPA1",
+        Arn: `arn:aws:iam::${ACCOUNT}:group/admins`,
+        Path: "/",
+        GroupPolicyList: [],
+        AttachedManagedPolicies: [{ PolicyArn: "arn:aws:iam::aws:policy/AdministratorAccess" }],
+      },
     ],
     Policies: [
       // As moto sends them: no PolicyName / PolicyId, every AWS-managed policy listed.
-      { Arn: "arn:aws:iam::aws:policy/AdministratorAccess", Path: "/", DefaultVersionId: "v2", AttachmentCount: 1,
+      {
+        Arn: "arn:aws:iam::aws:policy/AdministratorAccess",
+        Path: "/",
+        DefaultVersionId: "v2",
+        AttachmentCount: 1,
         PolicyVersionList: [
           { VersionId: "v1", IsDefaultVersion: false, Document: enc({ Statement: [] }) },
           { VersionId: "v2", IsDefaultVersion: true, Document: enc(ADMIN_DOC) },
-        ] },
-      { Arn: "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess", Path: "/", DefaultVersionId: "v1", AttachmentCount: 0,
-        PolicyVersionList: [{ VersionId: "v1", IsDefaultVersion: true, Document: enc(ADMIN_DOC) }] },
-      { Arn: "arn:aws:iam::aws:policy/PowerUserAccess", Path: "/", DefaultVersionId: "v1", AttachmentCount: 0,
-        PolicyVersionList: [{ VersionId: "v1", IsDefaultVersion: true, Document: enc(ADMIN_DOC) }] },
+        ],
+      },
+      {
+        Arn: "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess",
+        Path: "/",
+        DefaultVersionId: "v1",
+        AttachmentCount: 0,
+        PolicyVersionList: [{ VersionId: "v1", IsDefaultVersion: true, Document: enc(ADMIN_DOC) }],
+      },
+      {
+        Arn: "arn:aws:iam::aws:policy/PowerUserAccess",
+        Path: "/",
+        DefaultVersionId: "v1",
+        AttachmentCount: 0,
+        PolicyVersionList: [{ VersionId: "v1", IsDefaultVersion: true, Document: enc(ADMIN_DOC) }],
+      },
     ],
   });
   iam.on(GetAccountAuthorizationDetailsCommand, { Marker: "page-2" }).resolves({
     IsTruncated: false,
     RoleDetailList: [
       {
-        RoleName: "deploy", RoleId: "AROA1", Arn: `arn:aws:iam::${ACCOUNT}:role/deploy`, Path: "/",
+        RoleName: "deploy",
+        RoleId: "AROA1",
+        Arn: `arn:aws:iam::${ACCOUNT}:role/deploy`,
+        Path: "/",
         // moto sends the trust policy as plain JSON (AWS URL-encodes it).
-        AssumeRolePolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole" }] }),
-        RolePolicyList: [], AttachedManagedPolicies: [{ PolicyName: "deploy", PolicyArn: `arn:aws:iam::${ACCOUNT}:policy/deploy` }],
-        InstanceProfileList: [{ InstanceProfileName: "deploy", InstanceProfileId: "AIPA1", Arn: `arn:aws:iam::${ACCOUNT}:instance-profile/deploy`, Path: "/", Roles: [], CreateDate: new Date() }],
+        AssumeRolePolicyDocument: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole" }],
+        }),
+        RolePolicyList: [],
+        AttachedManagedPolicies: [{ PolicyName: "deploy", PolicyArn: `arn:aws:iam::${ACCOUNT}:policy/deploy` }],
+        InstanceProfileList: [
+          {
+            InstanceProfileName: "deploy",
+            InstanceProfileId: "AIPA1",
+            Arn: `arn:aws:iam::${ACCOUNT}:instance-profile/deploy`,
+            Path: "/",
+            Roles: [],
+            CreateDate: new Date(),
+          },
+        ],
         RoleLastUsed: { LastUsedDate: new Date("2026-01-01T00:00:00Z"), Region: "eu-west-1" },
       },
     ],
     Policies: [
-      { PolicyName: "deploy", PolicyId: "ANPA1", Arn: `arn:aws:iam::${ACCOUNT}:policy/deploy`, Path: "/", DefaultVersionId: "v2", AttachmentCount: 1,
+      {
+        PolicyName: "deploy",
+        PolicyId: "ANPA1",
+        Arn: `arn:aws:iam::${ACCOUNT}:policy/deploy`,
+        Path: "/",
+        DefaultVersionId: "v2",
+        AttachmentCount: 1,
         PolicyVersionList: [
           { VersionId: "v1", IsDefaultVersion: false, Document: enc(ADMIN_DOC) },
-          { VersionId: "v2", IsDefaultVersion: true, Document: enc({ Statement: [{ Effect: "Allow", Action: "ec2:Describe*", Resource: "*" }] }) },
-        ] },
+          {
+            VersionId: "v2",
+            IsDefaultVersion: true,
+            Document: enc({ Statement: [{ Effect: "Allow", Action: "ec2:Describe*", Resource: "*" }] }),
+          },
+        ],
+      },
     ],
   });
   iam.on(GetAccountSummaryCommand).resolves({ SummaryMap: { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0, Users: 1 } });
-  iam.on(GetAccountPasswordPolicyCommand).resolves({ PasswordPolicy: { MinimumPasswordLength: 14, PasswordReusePrevention: 24, RequireSymbols: true, ExpirePasswords: false } });
-  iam.on(GenerateCredentialReportCommand).resolvesOnce({ State: "STARTED" }).resolvesOnce({ State: "INPROGRESS" }).resolves({ State: "COMPLETE" });
-  iam.on(GetCredentialReportCommand).resolves({ Content: new TextEncoder().encode(REPORT_CSV), ReportFormat: "text/csv", GeneratedTime: new Date("2026-06-30T10:00:00Z") });
+  iam
+    .on(GetAccountPasswordPolicyCommand)
+    .resolves({ PasswordPolicy: { MinimumPasswordLength: 14, PasswordReusePrevention: 24, RequireSymbols: true, ExpirePasswords: false } });
+  iam
+    .on(GenerateCredentialReportCommand)
+    .resolvesOnce({ State: "STARTED" })
+    .resolvesOnce({ State: "INPROGRESS" })
+    .resolves({ State: "COMPLETE" });
+  iam
+    .on(GetCredentialReportCommand)
+    .resolves({ Content: new TextEncoder().encode(REPORT_CSV), ReportFormat: "text/csv", GeneratedTime: new Date("2026-06-30T10:00:00Z") });
   iam.on(ListVirtualMFADevicesCommand, { AssignmentStatus: "Any", MaxItems: 1000 }).resolves({
-    IsTruncated: true, Marker: "m2",
-    VirtualMFADevices: [{ SerialNumber: `arn:aws:iam::${ACCOUNT}:mfa/root-account-mfa-device`, User: { Arn: `arn:aws:iam::${ACCOUNT}:root`, UserName: "", UserId: ACCOUNT, Path: "/", CreateDate: new Date() }, EnableDate: new Date("2025-01-01T00:00:00Z") }],
+    IsTruncated: true,
+    Marker: "m2",
+    VirtualMFADevices: [
+      {
+        SerialNumber: `arn:aws:iam::${ACCOUNT}:mfa/root-account-mfa-device`,
+        User: { Arn: `arn:aws:iam::${ACCOUNT}:root`, UserName: "", UserId: ACCOUNT, Path: "/", CreateDate: new Date() },
+        EnableDate: new Date("2025-01-01T00:00:00Z"),
+      },
+    ],
   });
   iam.on(ListVirtualMFADevicesCommand, { AssignmentStatus: "Any", MaxItems: 1000, Marker: "m2" }).resolves({
-    IsTruncated: false, VirtualMFADevices: [{ SerialNumber: `arn:aws:iam::${ACCOUNT}:mfa/spare` }],
+    IsTruncated: false,
+    VirtualMFADevices: [{ SerialNumber: `arn:aws:iam::${ACCOUNT}:mfa/spare` }],
   });
 }
 
@@ -120,12 +209,25 @@ describe("iam collector", () => {
     expect(inv.accountSummary).toEqual({ ok: true, value: { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0, Users: 1 } });
     expect(inv.passwordPolicy).toEqual({
       ok: true,
-      value: { minimumLength: 14, reusePrevention: 24, requireSymbols: true, requireNumbers: false, requireUppercase: false, requireLowercase: false, allowUsersToChange: false, expirePasswords: false },
+      value: {
+        minimumLength: 14,
+        reusePrevention: 24,
+        requireSymbols: true,
+        requireNumbers: false,
+        requireUppercase: false,
+        requireLowercase: false,
+        allowUsersToChange: false,
+        expirePasswords: false,
+      },
     });
     expect(inv.virtualMfaDevices).toEqual({
       ok: true,
       value: [
-        { serialNumber: `arn:aws:iam::${ACCOUNT}:mfa/root-account-mfa-device`, userArn: `arn:aws:iam::${ACCOUNT}:root`, enabledAt: "2025-01-01T00:00:00.000Z" },
+        {
+          serialNumber: `arn:aws:iam::${ACCOUNT}:mfa/root-account-mfa-device`,
+          userArn: `arn:aws:iam::${ACCOUNT}:root`,
+          enabledAt: "2025-01-01T00:00:00.000Z",
+        },
         { serialNumber: `arn:aws:iam::${ACCOUNT}:mfa/spare` },
       ],
     });
@@ -141,12 +243,18 @@ describe("iam collector", () => {
     expect(d.users[0]).toMatchObject({
       createdAt: "2024-01-02T03:04:05.000Z",
       groups: ["admins"],
-      inlinePolicies: [{ name: "inl", document: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}' }],
+      inlinePolicies: [
+        { name: "inl", document: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}' },
+      ],
       permissionsBoundaryArn: "arn:aws:iam::aws:policy/PowerUserAccess",
     });
     expect(d.groups[0]?.attachedPolicies).toEqual([{ arn: "arn:aws:iam::aws:policy/AdministratorAccess", name: "AdministratorAccess" }]);
     expect(JSON.parse(d.roles[0]!.trustPolicy!)).toMatchObject({ Statement: [{ Principal: { AWS: "*" } }] });
-    expect(d.roles[0]).toMatchObject({ lastUsedAt: "2026-01-01T00:00:00.000Z", lastUsedRegion: "eu-west-1", instanceProfiles: [`arn:aws:iam::${ACCOUNT}:instance-profile/deploy`] });
+    expect(d.roles[0]).toMatchObject({
+      lastUsedAt: "2026-01-01T00:00:00.000Z",
+      lastUsedRegion: "eu-west-1",
+      instanceProfiles: [`arn:aws:iam::${ACCOUNT}:instance-profile/deploy`],
+    });
   });
 
   it("keeps customer-managed policies whole, AWS-managed ones only when used, and names policies from their ARN", async () => {
@@ -163,7 +271,9 @@ describe("iam collector", () => {
   });
 
   it("reads no password policy (NoSuchEntity) as a fact, not an error", async () => {
-    iam.on(GetAccountPasswordPolicyCommand).rejects(new NoSuchEntityException({ message: "The Password Policy with domain name 123456789012 cannot be found.", $metadata: {} }));
+    iam
+      .on(GetAccountPasswordPolicyCommand)
+      .rejects(new NoSuchEntityException({ message: "The Password Policy with domain name 123456789012 cannot be found.", $metadata: {} }));
     const ctx = context(["iam.passwordPolicy"]);
     const inv = await collector.collect(ctx);
     expect(inv.passwordPolicy).toEqual({ ok: true, value: null });
@@ -176,9 +286,18 @@ describe("iam collector", () => {
     iam.on(GetAccountAuthorizationDetailsCommand).rejects(accessDenied("GetAccountAuthorizationDetails"));
     const ctx = context();
     const inv = await collector.collect(ctx);
-    expect(inv.accountSummary).toMatchObject({ ok: false, error: { service: "iam", region: "us-east-1", operation: "GetAccountSummary", code: "AccessDenied" } });
-    expect(inv.authorizationDetails).toMatchObject({ ok: false, error: { operation: "GetAccountAuthorizationDetails", code: "AccessDenied" } });
-    expect(ctx.errors.map((e) => `${e.operation}:${e.code}`).sort()).toEqual(["GetAccountAuthorizationDetails:AccessDenied", "GetAccountSummary:AccessDenied"]);
+    expect(inv.accountSummary).toMatchObject({
+      ok: false,
+      error: { service: "iam", region: "us-east-1", operation: "GetAccountSummary", code: "AccessDenied" },
+    });
+    expect(inv.authorizationDetails).toMatchObject({
+      ok: false,
+      error: { operation: "GetAccountAuthorizationDetails", code: "AccessDenied" },
+    });
+    expect(ctx.errors.map((e) => `${e.operation}:${e.code}`).sort()).toEqual([
+      "GetAccountAuthorizationDetails:AccessDenied",
+      "GetAccountSummary:AccessDenied",
+    ]);
     expect(inv.passwordPolicy?.ok).toBe(true);
     expect(inv.credentialReport?.ok).toBe(true);
   });
@@ -189,7 +308,10 @@ describe("iam collector", () => {
     const inv = await collector.collect(ctx);
     expect(calls(GenerateCredentialReportCommand)).toBe(4); // 1 + one per configured delay
     expect(calls(GetCredentialReportCommand)).toBe(0);
-    expect(inv.credentialReport).toMatchObject({ ok: false, error: { operation: "GenerateCredentialReport", code: "CredentialReportNotReady" } });
+    expect(inv.credentialReport).toMatchObject({
+      ok: false,
+      error: { operation: "GenerateCredentialReport", code: "CredentialReportNotReady" },
+    });
     expect(ctx.errors).toHaveLength(1);
   });
 
@@ -198,7 +320,10 @@ describe("iam collector", () => {
     iam.on(GetCredentialReportCommand).resolves({ Content: new TextEncoder().encode("something,else\n1,2\n") });
     const ctx = context(["iam.credentialReport"]);
     const inv = await collector.collect(ctx);
-    expect(inv.credentialReport).toMatchObject({ ok: false, error: { operation: "GetCredentialReport", code: "CredentialReportFormatError" } });
+    expect(inv.credentialReport).toMatchObject({
+      ok: false,
+      error: { operation: "GetCredentialReport", code: "CredentialReportFormatError" },
+    });
   });
 
   it("reads only the slices the checks need", async () => {
@@ -235,8 +360,21 @@ describe("credential report parsing", () => {
 
   it("reads users' passwords, MFA and keys, turning N/A and no_information into null", () => {
     const alice = entries.find((e) => e.user === "alice")!;
-    expect(alice).toMatchObject({ isRoot: false, passwordEnabled: true, passwordLastUsed: null, passwordLastChanged: "2026-01-10T09:00:00.000Z", mfaActive: false });
-    expect(alice.accessKeys[0]).toEqual({ slot: 1, active: true, lastRotated: "2025-11-01T12:00:00.000Z", lastUsed: "2026-06-29T07:00:00.000Z", lastUsedRegion: "us-east-1", lastUsedService: "s3" });
+    expect(alice).toMatchObject({
+      isRoot: false,
+      passwordEnabled: true,
+      passwordLastUsed: null,
+      passwordLastChanged: "2026-01-10T09:00:00.000Z",
+      mfaActive: false,
+    });
+    expect(alice.accessKeys[0]).toEqual({
+      slot: 1,
+      active: true,
+      lastRotated: "2025-11-01T12:00:00.000Z",
+      lastUsed: "2026-06-29T07:00:00.000Z",
+      lastUsedRegion: "us-east-1",
+      lastUsedService: "s3",
+    });
     const bob = entries.find((e) => e.user === "bob")!;
     expect(bob).toMatchObject({ passwordEnabled: false, mfaActive: false });
     expect(bob.accessKeys.map((k) => k.active)).toEqual([true, true]);

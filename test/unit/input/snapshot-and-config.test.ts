@@ -42,7 +42,8 @@ describe("loading a snapshot: every refusal says what is wrong, and where", () =
     change(inv.s3.buckets.value);
     return JSON.stringify(inv);
   };
-  const withBucket0 = (change: (b: Record<string, unknown>) => void): string => withBuckets((all) => change(all[0] as Record<string, unknown>));
+  const withBucket0 = (change: (b: Record<string, unknown>) => void): string =>
+    withBuckets((all) => change(all[0] as Record<string, unknown>));
 
   it("accepts the bundled sample account", () => {
     expect(parseSnapshot(DEMO).accountId).toBe("123456789012");
@@ -53,7 +54,11 @@ describe("loading a snapshot: every refusal says what is wrong, and where", () =
     ["empty", "", /is not valid JSON/],
     ["a JSON array", "[]", /not a JSON object/],
     ["another tool's JSON", JSON.stringify({ format: "prowler/3" }), /format "prowler\/3", expected "yourside-inventory\/1"/],
-    ["a bucket policy that is a number", withBucket0((b) => (b.policy = { ok: true, value: 42 })), /\/s3\/buckets\/value\/0\/policy\/value must be string,null/],
+    [
+      "a bucket policy that is a number",
+      withBucket0((b) => (b.policy = { ok: true, value: 42 })),
+      /\/s3\/buckets\/value\/0\/policy\/value must be string,null/,
+    ],
     ["a bucket that is a string", withBuckets((all) => all.unshift("oops")), /\/s3\/buckets\/value\/0 must be object/],
     ["an unknown key", withBucket0((b) => (b.surprise = true)), /must NOT have additional properties 'surprise'/],
     ["a failed read without its error", withBucket0((b) => (b.acl = { ok: false })), /\/s3\/buckets\/value\/0\/acl/],
@@ -90,12 +95,26 @@ describe("loading a config file", () => {
   });
 
   it.each([
-    ["an unknown setting", "settings:\n  unusedCredentialDayz: 60\n", /\/settings must NOT have additional properties 'unusedCredentialDayz'/],
+    [
+      "an unknown setting",
+      "settings:\n  unusedCredentialDayz: 60\n",
+      /\/settings must NOT have additional properties 'unusedCredentialDayz'/,
+    ],
     ["a wrong type", "settings:\n  adminPorts: twenty-two\n", /\/settings\/adminPorts must be array/],
     ["an out-of-range port", "settings:\n  adminPorts: [70000]\n", /\/settings\/adminPorts\/0 must be <= 65535/],
     ["a mute without a reason", "mutelist:\n  - checkId: x\n    resource: '*'\n", /\/mutelist\/0 must have required property 'reason'/],
     ["broken YAML", "settings: [\n", /not valid YAML\/JSON/],
-    ["an alias bomb", `a: &a [x, x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 10 }, (_, i) => `k${i}: &k${i} [${Array(10).fill(i === 0 ? "*a" : `*k${i - 1}`).join(", ")}]`).join("\n")}\n`, /not valid YAML\/JSON/],
+    [
+      "an alias bomb",
+      `a: &a [x, x, x, x, x, x, x, x, x, x]\n${Array.from(
+        { length: 10 },
+        (_, i) =>
+          `k${i}: &k${i} [${Array(10)
+            .fill(i === 0 ? "*a" : `*k${i - 1}`)
+            .join(", ")}]`,
+      ).join("\n")}\n`,
+      /not valid YAML\/JSON/,
+    ],
   ])("refuses %s", (_name, text, message) => {
     expect(refusal(() => parseConfig(text, "c.yaml"))).toMatch(message);
   });

@@ -48,8 +48,7 @@ interface Validation {
   problems: Problem[];
 }
 
-const levelOf = (r: Result, rule: ReportingDescriptor | undefined): string =>
-  r.level ?? rule?.defaultConfiguration?.level ?? "warning";
+const levelOf = (r: Result, rule: ReportingDescriptor | undefined): string => r.level ?? rule?.defaultConfiguration?.level ?? "warning";
 
 /** The multitool writes message ids + arguments; expand them with the rule's message strings. */
 function textOf(r: Result, rule: ReportingDescriptor | undefined): string {
@@ -61,7 +60,20 @@ function validate(dir: string, sarif: Log): Promise<Validation> {
   const input = join(dir, "input.sarif");
   const output = join(dir, "validation.sarif");
   writeFileSync(input, `${JSON.stringify(sarif, null, 2)}\n`);
-  const args = ["validate", input, "--rule-kind", "Sarif;Ghas", "--config", CONFIG, "--level", "Error;Warning;Note", "--output", output, "--log", "ForceOverwrite"];
+  const args = [
+    "validate",
+    input,
+    "--rule-kind",
+    "Sarif;Ghas",
+    "--config",
+    CONFIG,
+    "--level",
+    "Error;Warning;Note",
+    "--output",
+    output,
+    "--log",
+    "ForceOverwrite",
+  ];
   const started = performance.now();
   return new Promise((resolve, reject) => {
     execFile(MULTITOOL, args, { timeout: 60_000, maxBuffer: 16 * 1024 * 1024 }, (error, _stdout, stderr) => {
@@ -79,7 +91,12 @@ function validate(dir: string, sarif: Log): Promise<Validation> {
       const problems = (run.results ?? []).map((r) => {
         const rule = r.ruleIndex !== undefined ? rules[r.ruleIndex] : rules.find((x) => x.id === r.ruleId);
         const where = /^runs\[(\d+)\]/.exec(r.message.arguments?.[0] ?? "")?.[1];
-        return { ruleId: r.ruleId ?? "?", level: levelOf(r, rule), run: where === undefined ? undefined : Number(where), text: textOf(r, rule) };
+        return {
+          ruleId: r.ruleId ?? "?",
+          level: levelOf(r, rule),
+          run: where === undefined ? undefined : Number(where),
+          text: textOf(r, rule),
+        };
       });
       resolve({ exitCode, stderr, seconds, log, problems });
     });

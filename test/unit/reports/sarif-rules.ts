@@ -76,7 +76,8 @@ export function githubProblems(log: Log): string[] {
       }
       const score: unknown = props["security-severity"];
       if (score !== undefined) {
-        if (typeof score !== "string" || !/^(10(\.0)?|[0-9](\.[0-9])?)$/.test(score)) bad(rat, `security-severity ${JSON.stringify(score)} is not a "0.0"-"10.0" string`);
+        if (typeof score !== "string" || !/^(10(\.0)?|[0-9](\.[0-9])?)$/.test(score))
+          bad(rat, `security-severity ${JSON.stringify(score)} is not a "0.0"-"10.0" string`);
         else if (Number(score) <= 0) bad(rat, `security-severity ${score}: GitHub ignores a zero score`);
       }
     });

@@ -12,16 +12,7 @@ import {
   SECURITY_SEVERITY,
   type SarifOptions,
 } from "../../../reports/sarif.js";
-import {
-  ACCOUNT,
-  bucket,
-  buildFixtureReport,
-  check,
-  CHECKS,
-  fixtureFindings,
-  makeFinding,
-  SG_RULE,
-} from "../../support/report-fixture.js";
+import { ACCOUNT, bucket, buildFixtureReport, check, CHECKS, fixtureFindings, makeFinding, SG_RULE } from "../../support/report-fixture.js";
 import { githubProblems, validateSarifSchema } from "./sarif-rules.js";
 
 const sarifOf = (options: SarifOptions = {}, report = buildFixtureReport()): Log => buildSarif(report, CHECKS, options);
@@ -69,7 +60,11 @@ describe("SARIF: validity", () => {
     const findings = CATALOGUE.map((c, i) =>
       makeFinding(c, { status: "FAIL", resource: bucket(`resource-${i}`), message: `${c.title}: failing` }),
     );
-    const report = buildFixtureReport({ checks: CATALOGUE, findings, scan: { complete: true, errors: [], services: ["s3", "iam", "ec2", "config"] } });
+    const report = buildFixtureReport({
+      checks: CATALOGUE,
+      findings,
+      scan: { complete: true, errors: [], services: ["s3", "iam", "ec2", "config"] },
+    });
     const log = buildSarif(report, CATALOGUE);
     expect(onlyRun(log).tool.driver.rules).toHaveLength(CATALOGUE.length);
     expect(onlyRun(log).results).toHaveLength(CATALOGUE.length);
@@ -171,7 +166,12 @@ describe("SARIF: rules", () => {
   });
 
   it("keeps descriptions within GitHub's 1024 characters", () => {
-    const long: Check = defineCheck({ ...check("s3-bucket-tls-only"), id: "s3-long", title: "T".repeat(2000), rationale: "R".repeat(5000) });
+    const long: Check = defineCheck({
+      ...check("s3-bucket-tls-only"),
+      id: "s3-long",
+      title: "T".repeat(2000),
+      rationale: "R".repeat(5000),
+    });
     const report = buildFixtureReport({ checks: [...CHECKS, long] });
     const r = rule(onlyRun(buildSarif(report, [...CHECKS, long])), "s3-long");
     expect(r.shortDescription?.text.length).toBe(1024);
@@ -181,7 +181,12 @@ describe("SARIF: rules", () => {
 
   it("still has a rule for a finding whose check is not in the list given", () => {
     const report = buildFixtureReport();
-    const run = onlyRun(buildSarif(report, CHECKS.filter((c) => c.id !== "iam-role-trust-anyone")));
+    const run = onlyRun(
+      buildSarif(
+        report,
+        CHECKS.filter((c) => c.id !== "iam-role-trust-anyone"),
+      ),
+    );
     const r = rule(run, "iam-role-trust-anyone");
     expect(r.shortDescription?.text).toMatch(/IAM role trust policy/);
     expect(githubProblems({ version: "2.1.0", runs: [run] })).toEqual([]);
@@ -212,9 +217,7 @@ describe("SARIF: results", () => {
     expect(r.level).toBe("error");
     expect(r.message.text).toBe("Ingress rule allows tcp/22 (SSH) from 0.0.0.0/0.");
     const loc = r.locations![0]!;
-    expect(loc.physicalLocation?.artifactLocation?.uri).toBe(
-      `aws/${ACCOUNT}/us-east-1/ec2/sg-0123456789abcdef0_ingress_tcp_22_0.0.0.0_0`,
-    );
+    expect(loc.physicalLocation?.artifactLocation?.uri).toBe(`aws/${ACCOUNT}/us-east-1/ec2/sg-0123456789abcdef0_ingress_tcp_22_0.0.0.0_0`);
     expect(loc.physicalLocation?.region?.startLine).toBe(1);
     expect(loc.logicalLocations?.[0]?.fullyQualifiedName).toBe(SG_RULE.arn);
     expect(r.partialFingerprints?.primaryLocationLineHash).toBe(`${f.id}:1`);
@@ -231,15 +234,26 @@ describe("SARIF: results", () => {
     const critical = findingsWith("FAIL").find((f) => f.resource.id === "public-website" && f.checkId === "s3-bucket-public-policy")!;
     expect(resultFor(run, critical)?.properties?.severity).toBe("critical");
     expect(resultFor(run, critical)?.level).toBe("error");
-    expect(resultFor(run, findingsWith("FAIL").find((f) => f.checkId === "s3-bucket-access-logging")!)?.level).toBe("note");
-    expect(resultFor(run, findingsWith("FAIL").find((f) => f.checkId === "s3-bucket-default-encryption")!)?.level).toBe("warning");
+    expect(
+      resultFor(
+        run,
+        findingsWith("FAIL").find((f) => f.checkId === "s3-bucket-access-logging")!,
+      )?.level,
+    ).toBe("note");
+    expect(
+      resultFor(
+        run,
+        findingsWith("FAIL").find((f) => f.checkId === "s3-bucket-default-encryption")!,
+      )?.level,
+    ).toBe("warning");
   });
 
   it("keeps fingerprints and paths stable across runs, whatever the message says", () => {
     const first = onlyRun(sarifOf());
     const reworded = fixtureFindings().map((f) => ({ ...f, message: `${f.message} (reworded)`, evidence: { changed: true } }));
     const second = onlyRun(sarifOf({}, buildFixtureReport({ findings: reworded, scan: { id: "another-scan" } })));
-    const keys = (run: Run) => run.results!.map((r) => [r.partialFingerprints?.primaryLocationLineHash, r.locations?.[0]?.physicalLocation?.artifactLocation?.uri]);
+    const keys = (run: Run) =>
+      run.results!.map((r) => [r.partialFingerprints?.primaryLocationLineHash, r.locations?.[0]?.physicalLocation?.artifactLocation?.uri]);
     expect(keys(second)).toEqual(keys(first));
   });
 

@@ -16,7 +16,13 @@ import type { PublicAccessBlock } from "../../../src/inventory/s3.js";
 const ALL_ON: PublicAccessBlock = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
 const run = (check: Check, inv = s3Inventory([])) => evaluate(inv, [check]);
 const publicRead = policy({ Sid: "PublicRead", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" });
-const publicWrite = policy({ Sid: "PublicWrite", Effect: "Allow", Principal: { AWS: "*" }, Action: ["s3:GetObject", "s3:PutObject"], Resource: "arn:aws:s3:::b/*" });
+const publicWrite = policy({
+  Sid: "PublicWrite",
+  Effect: "Allow",
+  Principal: { AWS: "*" },
+  Action: ["s3:GetObject", "s3:PutObject"],
+  Resource: "arn:aws:s3:::b/*",
+});
 const ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
 
 describe("catalogue metadata", () => {
@@ -34,7 +40,11 @@ describe("catalogue metadata", () => {
 describe("s3-account-block-public-access", () => {
   it("passes with all four settings on", () => {
     const [f] = run(accountBpa, s3Inventory([], ok(ALL_ON)));
-    expect(f).toMatchObject({ status: "PASS", resource: { arn: "arn:aws:s3::123456789012:account" }, responsibility: { layer: "data", awsModel: "Customer data", serviceModel: "abstracted", owner: "customer" } });
+    expect(f).toMatchObject({
+      status: "PASS",
+      resource: { arn: "arn:aws:s3::123456789012:account" },
+      responsibility: { layer: "data", awsModel: "Customer data", serviceModel: "abstracted", owner: "customer" },
+    });
   });
   it("fails naming the settings that are off", () => {
     const [f] = run(accountBpa, s3Inventory([], ok({ ...ALL_ON, RestrictPublicBuckets: false, IgnorePublicAcls: false })));
@@ -54,32 +64,52 @@ describe("s3-account-block-public-access", () => {
 
 describe("s3-bucket-public-policy", () => {
   it("passes a bucket without a policy and a bucket with a restricted policy", () => {
-    const restricted = policy({ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "*", Condition: { StringEquals: { "aws:SourceVpce": "vpce-1" } } });
+    const restricted = policy({
+      Effect: "Allow",
+      Principal: "*",
+      Action: "s3:GetObject",
+      Resource: "*",
+      Condition: { StringEquals: { "aws:SourceVpce": "vpce-1" } },
+    });
     const findings = run(publicPolicy, s3Inventory([bucket("none"), bucket("vpce", { policy: ok(restricted) })]));
     expect(findings.map((f) => f.status)).toEqual(["PASS", "PASS"]);
   });
   it("fails public read as high and public write as critical", () => {
-    const findings = run(publicPolicy, s3Inventory([bucket("reader", { policy: ok(publicRead) }), bucket("writer", { policy: ok(publicWrite) })]));
+    const findings = run(
+      publicPolicy,
+      s3Inventory([bucket("reader", { policy: ok(publicRead) }), bucket("writer", { policy: ok(publicWrite) })]),
+    );
     expect(findings.map((f) => [f.resource.id, f.status, f.severity])).toEqual([
       ["reader", "FAIL", "high"],
       ["writer", "FAIL", "critical"],
     ]);
     expect(findings[1]!.message).toContain('Sid "PublicWrite"');
     expect(findings[1]!.message).toContain("write or delete");
-    expect(findings[1]!.evidence.publicStatements).toEqual([{ statement: 'Sid "PublicWrite"', actions: ["s3:GetObject", "s3:PutObject"], access: "write" }]);
+    expect(findings[1]!.evidence.publicStatements).toEqual([
+      { statement: 'Sid "PublicWrite"', actions: ["s3:GetObject", "s3:PutObject"], access: "write" },
+    ]);
   });
   it("is neutralised by RestrictPublicBuckets on the bucket or the account", () => {
-    const onBucket = run(publicPolicy, s3Inventory([bucket("b", { policy: ok(publicRead), publicAccessBlock: ok({ ...ALL_ON, BlockPublicAcls: false }) })]));
+    const onBucket = run(
+      publicPolicy,
+      s3Inventory([bucket("b", { policy: ok(publicRead), publicAccessBlock: ok({ ...ALL_ON, BlockPublicAcls: false }) })]),
+    );
     expect(onBucket[0]).toMatchObject({ status: "PASS", evidence: { neutralisedBy: "RestrictPublicBuckets (bucket)" } });
     const onAccount = run(publicPolicy, s3Inventory([bucket("b", { policy: ok(publicRead) })], ok(ALL_ON)));
     expect(onAccount[0]).toMatchObject({ status: "PASS", evidence: { neutralisedBy: "RestrictPublicBuckets (account)" } });
   });
   it("is ERROR when the policy is public but Block Public Access could not be read", () => {
-    const [f] = run(publicPolicy, s3Inventory([bucket("b", { policy: ok(publicRead), publicAccessBlock: denied("GetPublicAccessBlock") })]));
+    const [f] = run(
+      publicPolicy,
+      s3Inventory([bucket("b", { policy: ok(publicRead), publicAccessBlock: denied("GetPublicAccessBlock") })]),
+    );
     expect(f).toMatchObject({ status: "ERROR", error: { operation: "GetPublicAccessBlock" } });
   });
   it("does not need Block Public Access when the policy is private", () => {
-    const [f] = run(publicPolicy, s3Inventory([bucket("b", { publicAccessBlock: denied("GetPublicAccessBlock") })], denied("GetPublicAccessBlock", "s3-control")));
+    const [f] = run(
+      publicPolicy,
+      s3Inventory([bucket("b", { publicAccessBlock: denied("GetPublicAccessBlock") })], denied("GetPublicAccessBlock", "s3-control")),
+    );
     expect(f!.status).toBe("PASS");
   });
   it("is ERROR when the policy could not be read, never PASS", () => {
@@ -91,11 +121,22 @@ describe("s3-bucket-public-policy", () => {
     expect(f).toMatchObject({ status: "ERROR", error: { code: "MalformedPolicy" } });
   });
   it("uses GetBucketPolicyStatus as a second signal", () => {
-    const [f] = run(publicPolicy, s3Inventory([bucket("b", { policy: ok(policy({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::1:root" }, Action: "s3:*", Resource: "*" })), policyStatusIsPublic: ok(true) })]));
+    const [f] = run(
+      publicPolicy,
+      s3Inventory([
+        bucket("b", {
+          policy: ok(policy({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::1:root" }, Action: "s3:*", Resource: "*" })),
+          policyStatusIsPublic: ok(true),
+        }),
+      ]),
+    );
     expect(f).toMatchObject({ status: "FAIL", severity: "high", evidence: { awsPolicyStatusIsPublic: true } });
   });
   it("one unreadable bucket does not hide the others", () => {
-    const findings = run(publicPolicy, s3Inventory([bucket("a", { policy: denied("GetBucketPolicy") }), bucket("b", { policy: ok(publicRead) }), bucket("c")]));
+    const findings = run(
+      publicPolicy,
+      s3Inventory([bucket("a", { policy: denied("GetBucketPolicy") }), bucket("b", { policy: ok(publicRead) }), bucket("c")]),
+    );
     expect(findings.map((f) => f.status)).toEqual(["ERROR", "FAIL", "PASS"]);
   });
   it("is one account-level ERROR when ListBuckets failed", () => {
@@ -116,19 +157,31 @@ describe("s3-bucket-public-policy", () => {
 describe("s3-bucket-public-acl", () => {
   const grant = (uri: string, permission: string) => ok({ grants: [{ granteeType: "Group", granteeUri: uri, permission }] });
   it("fails AllUsers READ as high and AuthenticatedUsers WRITE as critical", () => {
-    const findings = run(publicAcl, s3Inventory([
-      bucket("r", { acl: grant(ALL_USERS, "READ") }),
-      bucket("w", { acl: grant("http://acs.amazonaws.com/groups/global/AuthenticatedUsers", "WRITE") }),
-    ]));
-    expect(findings.map((f) => [f.status, f.severity])).toEqual([["FAIL", "high"], ["FAIL", "critical"]]);
+    const findings = run(
+      publicAcl,
+      s3Inventory([
+        bucket("r", { acl: grant(ALL_USERS, "READ") }),
+        bucket("w", { acl: grant("http://acs.amazonaws.com/groups/global/AuthenticatedUsers", "WRITE") }),
+      ]),
+    );
+    expect(findings.map((f) => [f.status, f.severity])).toEqual([
+      ["FAIL", "high"],
+      ["FAIL", "critical"],
+    ]);
     expect(findings[0]!.message).toContain("READ to AllUsers");
   });
   it("passes private ACLs and log-delivery grants", () => {
-    const findings = run(publicAcl, s3Inventory([bucket("p"), bucket("logs", { acl: grant("http://acs.amazonaws.com/groups/s3/LogDelivery", "WRITE") })]));
+    const findings = run(
+      publicAcl,
+      s3Inventory([bucket("p"), bucket("logs", { acl: grant("http://acs.amazonaws.com/groups/s3/LogDelivery", "WRITE") })]),
+    );
     expect(findings.map((f) => f.status)).toEqual(["PASS", "PASS"]);
   });
   it("is neutralised by IgnorePublicAcls", () => {
-    const [f] = run(publicAcl, s3Inventory([bucket("r", { acl: grant(ALL_USERS, "READ") })], ok({ ...ALL_ON, RestrictPublicBuckets: false })));
+    const [f] = run(
+      publicAcl,
+      s3Inventory([bucket("r", { acl: grant(ALL_USERS, "READ") })], ok({ ...ALL_ON, RestrictPublicBuckets: false })),
+    );
     expect(f).toMatchObject({ status: "PASS", evidence: { neutralisedBy: "IgnorePublicAcls (account)" } });
   });
   it("is ERROR when the ACL could not be read", () => {
@@ -138,13 +191,16 @@ describe("s3-bucket-public-acl", () => {
 
 describe("s3-bucket-acls-disabled", () => {
   it("passes BucketOwnerEnforced, fails others and absent controls, errors on unread", () => {
-    const findings = run(aclsDisabled, s3Inventory([
-      bucket("a", { ownership: ok("BucketOwnerEnforced") }),
-      bucket("b", { ownership: ok("ObjectWriter") }),
-      bucket("c", { ownership: ok(null) }),
-      bucket("d", { ownership: denied("GetBucketOwnershipControls") }),
-      bucket("e", { ownership: undefined }),
-    ]));
+    const findings = run(
+      aclsDisabled,
+      s3Inventory([
+        bucket("a", { ownership: ok("BucketOwnerEnforced") }),
+        bucket("b", { ownership: ok("ObjectWriter") }),
+        bucket("c", { ownership: ok(null) }),
+        bucket("d", { ownership: denied("GetBucketOwnershipControls") }),
+        bucket("e", { ownership: undefined }),
+      ]),
+    );
     expect(findings.map((f) => f.status)).toEqual(["PASS", "FAIL", "FAIL", "ERROR", "ERROR"]);
     expect(findings[0]!.responsibility.layer).toBe("application");
     expect(findings[4]!.error).toMatchObject({ code: "NotCollected", operation: "GetBucketOwnershipControls" });
@@ -153,23 +209,44 @@ describe("s3-bucket-acls-disabled", () => {
 
 describe("s3-bucket-default-encryption", () => {
   it("distinguishes SSE-KMS, SSE-S3, none and unread", () => {
-    const findings = run(encryption, s3Inventory([
-      bucket("kms", { encryption: ok([{ algorithm: "aws:kms", kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/1" }]) }),
-      bucket("s3", { encryption: ok([{ algorithm: "AES256" }]) }),
-      bucket("none", { encryption: ok(null) }),
-      bucket("x", { encryption: denied("GetBucketEncryption") }),
-    ]));
+    const findings = run(
+      encryption,
+      s3Inventory([
+        bucket("kms", { encryption: ok([{ algorithm: "aws:kms", kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/1" }]) }),
+        bucket("s3", { encryption: ok([{ algorithm: "AES256" }]) }),
+        bucket("none", { encryption: ok(null) }),
+        bucket("x", { encryption: denied("GetBucketEncryption") }),
+      ]),
+    );
     expect(findings.map((f) => f.status)).toEqual(["PASS", "PASS", "FAIL", "ERROR"]);
     expect(findings[0]!.evidence.strength).toBe("SSE-KMS");
     expect(findings[1]!.message).toContain("SSE-KMS would add");
-    expect(findings[0]!.responsibility).toMatchObject({ layer: "encryption", awsModel: "Server-side encryption (file system and/or data)" });
+    expect(findings[0]!.responsibility).toMatchObject({
+      layer: "encryption",
+      awsModel: "Server-side encryption (file system and/or data)",
+    });
   });
 });
 
 describe("s3-bucket-tls-only", () => {
-  const tls = policy({ Sid: "TLS", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: ["arn:aws:s3:::b", "arn:aws:s3:::b/*"], Condition: { Bool: { "aws:SecureTransport": "false" } } });
+  const tls = policy({
+    Sid: "TLS",
+    Effect: "Deny",
+    Principal: "*",
+    Action: "s3:*",
+    Resource: ["arn:aws:s3:::b", "arn:aws:s3:::b/*"],
+    Condition: { Bool: { "aws:SecureTransport": "false" } },
+  });
   it("passes with a TLS deny, fails without policy or without the statement, errors when unread", () => {
-    const findings = run(tlsOnly, s3Inventory([bucket("tls", { policy: ok(tls) }), bucket("none"), bucket("read", { policy: ok(publicRead) }), bucket("x", { policy: denied("GetBucketPolicy") })]));
+    const findings = run(
+      tlsOnly,
+      s3Inventory([
+        bucket("tls", { policy: ok(tls) }),
+        bucket("none"),
+        bucket("read", { policy: ok(publicRead) }),
+        bucket("x", { policy: denied("GetBucketPolicy") }),
+      ]),
+    );
     expect(findings.map((f) => f.status)).toEqual(["PASS", "FAIL", "FAIL", "ERROR"]);
     expect(findings[0]!.responsibility.awsModel).toBe("Networking traffic protection (encryption, integrity, identity)");
   });
@@ -177,17 +254,27 @@ describe("s3-bucket-tls-only", () => {
 
 describe("s3-bucket-access-logging and s3-bucket-versioning", () => {
   it("logging: pass, fail, error", () => {
-    const findings = run(logging, s3Inventory([bucket("l", { logging: ok({ targetBucket: "logs", targetPrefix: "l/" }) }), bucket("n"), bucket("x", { logging: denied("GetBucketLogging") })]));
+    const findings = run(
+      logging,
+      s3Inventory([
+        bucket("l", { logging: ok({ targetBucket: "logs", targetPrefix: "l/" }) }),
+        bucket("n"),
+        bucket("x", { logging: denied("GetBucketLogging") }),
+      ]),
+    );
     expect(findings.map((f) => f.status)).toEqual(["PASS", "FAIL", "ERROR"]);
     expect(findings[0]!.message).toContain("s3://logs/l/");
     expect(findings[0]!.responsibility.layer).toBe("monitoring");
   });
   it("versioning: enabled passes, suspended and never fail", () => {
-    const findings = run(versioning, s3Inventory([
-      bucket("on", { versioning: ok({ status: "Enabled", mfaDelete: null }) }),
-      bucket("sus", { versioning: ok({ status: "Suspended", mfaDelete: null }) }),
-      bucket("never"),
-    ]));
+    const findings = run(
+      versioning,
+      s3Inventory([
+        bucket("on", { versioning: ok({ status: "Enabled", mfaDelete: null }) }),
+        bucket("sus", { versioning: ok({ status: "Suspended", mfaDelete: null }) }),
+        bucket("never"),
+      ]),
+    );
     expect(findings.map((f) => f.status)).toEqual(["PASS", "FAIL", "FAIL"]);
     expect(findings[1]!.message).toContain("suspended");
   });

@@ -28,7 +28,10 @@ function seedPrivateBucket() {
   s3.on(GetPublicAccessBlockCommand).rejects(awsError("NoSuchPublicAccessBlockConfiguration", 404));
   s3.on(GetBucketPolicyCommand).rejects(awsError("NoSuchBucketPolicy", 404));
   s3.on(GetBucketPolicyStatusCommand).rejects(awsError("NoSuchBucketPolicy", 404));
-  s3.on(GetBucketAclCommand).resolves({ Owner: { ID: "o" }, Grants: [{ Grantee: { Type: "CanonicalUser", ID: "o" }, Permission: "FULL_CONTROL" }] });
+  s3.on(GetBucketAclCommand).resolves({
+    Owner: { ID: "o" },
+    Grants: [{ Grantee: { Type: "CanonicalUser", ID: "o" }, Permission: "FULL_CONTROL" }],
+  });
   s3.on(GetBucketEncryptionCommand).rejects(awsError("ServerSideEncryptionConfigurationNotFoundError", 404));
   s3.on(GetBucketOwnershipControlsCommand).rejects(awsError("OwnershipControlsNotFoundError", 404));
   s3.on(GetBucketVersioningCommand).resolves({});
@@ -71,18 +74,37 @@ describe("S3 collector", () => {
     const ctx = testContext(ALL);
     const inv = await s3Collector.collect(ctx);
     const [b] = inv.buckets.ok ? inv.buckets.value : [];
-    expect(b!.policy).toEqual({ ok: false, error: expect.objectContaining({ service: "s3", region: "eu-west-1", operation: "GetBucketPolicy", code: "AccessDenied", resource: "alpha" }) });
+    expect(b!.policy).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        service: "s3",
+        region: "eu-west-1",
+        operation: "GetBucketPolicy",
+        code: "AccessDenied",
+        resource: "alpha",
+      }),
+    });
     expect(b!.acl?.ok).toBe(true);
     expect(ctx.errors).toHaveLength(1);
   });
 
   it("never turns a failed ListBuckets into an empty list", async () => {
     s3.on(ListBucketsCommand).rejects(awsError("AccessDenied", 403));
-    s3control.on(GetAccountPabCommand).resolves({ PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: false } });
+    s3control.on(GetAccountPabCommand).resolves({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        IgnorePublicAcls: true,
+        BlockPublicPolicy: true,
+        RestrictPublicBuckets: false,
+      },
+    });
     const ctx = testContext(ALL);
     const inv = await s3Collector.collect(ctx);
     expect(inv.buckets).toMatchObject({ ok: false, error: { operation: "ListBuckets", code: "AccessDenied" } });
-    expect(inv.accountPublicAccessBlock).toEqual({ ok: true, value: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: false } });
+    expect(inv.accountPublicAccessBlock).toEqual({
+      ok: true,
+      value: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: false },
+    });
   });
 
   it("collects only the slices asked for", async () => {
@@ -99,8 +121,14 @@ describe("S3 collector", () => {
     seedPrivateBucket();
     s3.on(GetBucketPolicyCommand).resolves({ Policy: '{"Statement":[]}' });
     s3.on(GetBucketPolicyStatusCommand).resolves({ PolicyStatus: { IsPublic: true } });
-    s3.on(GetBucketAclCommand).resolves({ Grants: [{ Grantee: { Type: "Group", URI: "http://acs.amazonaws.com/groups/global/AllUsers" }, Permission: "READ" }] });
-    s3.on(GetBucketEncryptionCommand).resolves({ ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms", KMSMasterKeyID: "k" }, BucketKeyEnabled: true }] } });
+    s3.on(GetBucketAclCommand).resolves({
+      Grants: [{ Grantee: { Type: "Group", URI: "http://acs.amazonaws.com/groups/global/AllUsers" }, Permission: "READ" }],
+    });
+    s3.on(GetBucketEncryptionCommand).resolves({
+      ServerSideEncryptionConfiguration: {
+        Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms", KMSMasterKeyID: "k" }, BucketKeyEnabled: true }],
+      },
+    });
     s3.on(GetBucketOwnershipControlsCommand).resolves({ OwnershipControls: { Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] } });
     s3.on(GetBucketLoggingCommand).resolves({ LoggingEnabled: { TargetBucket: "logs", TargetPrefix: "alpha/" } });
     s3.on(GetBucketVersioningCommand).resolves({ Status: "Enabled", MFADelete: "Disabled" });
@@ -109,7 +137,10 @@ describe("S3 collector", () => {
     expect(b).toMatchObject({
       policy: { ok: true, value: '{"Statement":[]}' },
       policyStatusIsPublic: { ok: true, value: true },
-      acl: { ok: true, value: { grants: [{ granteeType: "Group", granteeUri: "http://acs.amazonaws.com/groups/global/AllUsers", permission: "READ" }] } },
+      acl: {
+        ok: true,
+        value: { grants: [{ granteeType: "Group", granteeUri: "http://acs.amazonaws.com/groups/global/AllUsers", permission: "READ" }] },
+      },
       encryption: { ok: true, value: [{ algorithm: "aws:kms", kmsKeyId: "k", bucketKeyEnabled: true }] },
       ownership: { ok: true, value: "BucketOwnerEnforced" },
       logging: { ok: true, value: { targetBucket: "logs", targetPrefix: "alpha/" } },

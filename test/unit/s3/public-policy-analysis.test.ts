@@ -16,7 +16,11 @@ describe("public grants in bucket policies", () => {
     ["PutObject is write", allow({ Action: ["s3:PutObject"] }), "write"],
     ["s3:Delete* is write", allow({ Action: "s3:Delete*" }), "write"],
     ["NotAction with Allow to everyone is write", allow({ Action: undefined, NotAction: "s3:GetObject" }), "write"],
-    ["Allow with NotPrincipal grants everyone else", allow({ Principal: undefined, NotPrincipal: { AWS: "arn:aws:iam::111122223333:root" } }), "read"],
+    [
+      "Allow with NotPrincipal grants everyone else",
+      allow({ Principal: undefined, NotPrincipal: { AWS: "arn:aws:iam::111122223333:root" } }),
+      "read",
+    ],
     ["SourceIp 0.0.0.0/0 does not pin", allow({ Condition: { IpAddress: { "aws:SourceIp": "0.0.0.0/0" } } }), "read"],
     ["SourceIp ::/0 does not pin", allow({ Condition: { IpAddress: { "aws:SourceIp": ["203.0.113.0/24", "::/0"] } } }), "read"],
     ["IfExists does not pin", allow({ Condition: { StringEqualsIfExists: { "aws:SourceVpce": "vpce-1" } } }), "read"],
@@ -58,14 +62,27 @@ describe("public grants in bucket policies", () => {
   });
 
   it("an unconditional Deny to everyone removes the actions it covers", () => {
-    expect(grants(allow({ Action: "s3:GetObject" }), { Effect: "Deny", Principal: "*", Action: "s3:GetObject", Resource: "*" })).toEqual([]);
-    const partial = grants(allow({ Action: ["s3:GetObject", "s3:PutObject"] }), { Effect: "Deny", Principal: "*", Action: "s3:PutObject", Resource: "*" });
+    expect(grants(allow({ Action: "s3:GetObject" }), { Effect: "Deny", Principal: "*", Action: "s3:GetObject", Resource: "*" })).toEqual(
+      [],
+    );
+    const partial = grants(allow({ Action: ["s3:GetObject", "s3:PutObject"] }), {
+      Effect: "Deny",
+      Principal: "*",
+      Action: "s3:PutObject",
+      Resource: "*",
+    });
     expect(partial[0]!.access).toBe("read");
     expect(partial[0]!.effectiveActions).toEqual(["s3:GetObject"]);
   });
 
   it("a conditional Deny (e.g. TLS-only) does not cancel a public grant", () => {
-    const result = grants(allow(), { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } });
+    const result = grants(allow(), {
+      Effect: "Deny",
+      Principal: "*",
+      Action: "s3:*",
+      Resource: "*",
+      Condition: { Bool: { "aws:SecureTransport": "false" } },
+    });
     expect(result).toHaveLength(1);
   });
 
@@ -78,18 +95,31 @@ describe("public grants in bucket policies", () => {
 });
 
 describe("TLS-only policy detection", () => {
-  const denyHttp = { Sid: "DenyHttp", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: ["arn:aws:s3:::b", "arn:aws:s3:::b/*"], Condition: { Bool: { "aws:SecureTransport": "false" } } };
+  const denyHttp = {
+    Sid: "DenyHttp",
+    Effect: "Deny",
+    Principal: "*",
+    Action: "s3:*",
+    Resource: ["arn:aws:s3:::b", "arn:aws:s3:::b/*"],
+    Condition: { Bool: { "aws:SecureTransport": "false" } },
+  };
 
   it("finds a Deny on aws:SecureTransport=false", () => {
     expect(deniesInsecureTransport(parsePolicy(policy(denyHttp)))).toBe('Sid "DenyHttp"');
     expect(deniesInsecureTransport(parsePolicy(policy({ ...denyHttp, Principal: { AWS: "*" }, Action: "*" })))).toBe('Sid "DenyHttp"');
-    expect(deniesInsecureTransport(parsePolicy(policy({ ...denyHttp, Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } } })))).toBe('Sid "DenyHttp"');
+    expect(deniesInsecureTransport(parsePolicy(policy({ ...denyHttp, Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } } })))).toBe(
+      'Sid "DenyHttp"',
+    );
   });
 
   it("rejects look-alikes", () => {
     expect(deniesInsecureTransport(parsePolicy(policy({ ...denyHttp, Effect: "Allow" })))).toBeUndefined();
-    expect(deniesInsecureTransport(parsePolicy(policy({ ...denyHttp, Condition: { Bool: { "aws:SecureTransport": "true" } } })))).toBeUndefined();
+    expect(
+      deniesInsecureTransport(parsePolicy(policy({ ...denyHttp, Condition: { Bool: { "aws:SecureTransport": "true" } } }))),
+    ).toBeUndefined();
     expect(deniesInsecureTransport(parsePolicy(policy({ ...denyHttp, Action: "s3:GetObject" })))).toBeUndefined();
-    expect(deniesInsecureTransport(parsePolicy(policy({ ...denyHttp, Principal: { AWS: "arn:aws:iam::111122223333:root" } })))).toBeUndefined();
+    expect(
+      deniesInsecureTransport(parsePolicy(policy({ ...denyHttp, Principal: { AWS: "arn:aws:iam::111122223333:root" } }))),
+    ).toBeUndefined();
   });
 });
