@@ -18,6 +18,31 @@ export default tseslint.config(
     },
   },
   {
+    // Checks are pure functions of the inventory: no SDK, no I/O, and the data only through the evaluation context.
+    files: ["checks/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@aws-sdk/*", "@smithy/*", "node:*"], message: "Checks are pure: no SDK and no I/O." },
+            {
+              group: [
+                "**/src/services/index.js",
+                "**/src/services/*/index.js",
+                "**/src/gate.js",
+                "**/src/engine.js",
+                "**/src/collect/**",
+                "**/src/aws/**",
+              ],
+              message: "Checks read the inventory through their evaluation context (read, unusable), not the registry or collectors.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Test matchers (expect.any, expect.objectContaining) and parsed JSON fixtures are typed `any` by design.
     files: ["test/**/*.ts"],
     rules: {

@@ -1,5 +1,5 @@
 /**
- * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers (DESIGN.md §9).
+ * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers, shaped by what GitHub accepts:
  *
  * - One run per file, `automationDetails.id` = `yourside/<accounts>/` (a distinct category per account set).
  * - One rule per check that ran; one result per FAIL finding, worst first, at most `maxResults`.
@@ -16,16 +16,17 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Location, Log, Notification, ReportingDescriptor, ReportingDescriptorReference, Result, Run } from "sarif";
-import type { Check } from "../src/check.js";
 import type { CallError } from "../src/inventory/index.js";
-import { DEFAULT_AWS_MODEL, LAYER_TITLES, SERVICE_MODELS, type Layer } from "../src/responsibility.js";
+import { LAYER_TITLES, type Layer } from "../src/responsibility.js";
 import { worstFirst, type Finding, type Severity } from "../src/results.js";
 import { packageRoot } from "../src/version.js";
-import type { Report } from "./json.js";
+import type { CheckInfo, Report } from "../src/report.js";
+import type { Renderer } from "./renderer.js";
+import { clip } from "../src/wording.js";
 
 export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 
-/** GitHub keeps at most 25,000 results per run (DESIGN.md §9). */
+/** GitHub keeps at most 25,000 results per run. */
 export const MAX_RESULTS_PER_RUN = 25_000;
 export const MAX_NOTIFICATIONS = 1_000;
 /** GitHub's limit for rule short and full descriptions. */
@@ -106,9 +107,6 @@ const descriptorRef = (name: NotificationName): ReportingDescriptorReference => 
 
 // ---- small text helpers ----------------------------------------------------------------
 
-/** Cuts text to `max` characters, ending with an ellipsis when cut. */
-export const clip = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
-
 /** SARIF messages are sentences: end them with a period. */
 const sentence = (text: string): string => {
   const t = text.trim();
@@ -164,18 +162,7 @@ interface RuleSource {
   serviceModel: string;
 }
 
-const fromCheck = (c: Check): RuleSource => ({
-  id: c.id,
-  title: c.title,
-  service: c.service,
-  layer: c.layer,
-  severity: c.severity,
-  rationale: c.rationale,
-  remediation: c.remediation,
-  compliance: c.compliance,
-  awsModel: c.awsModel ?? DEFAULT_AWS_MODEL[c.layer],
-  serviceModel: SERVICE_MODELS[c.service],
-});
+const fromCheck = (c: CheckInfo): RuleSource => ({ ...c });
 
 const fromFinding = (f: Finding, severity: Severity): RuleSource => ({
   id: f.checkId,
@@ -249,19 +236,12 @@ function toRule(r: RuleSource): ReportingDescriptor {
   };
 }
 
-/** Rules for the checks that ran, in catalogue order, plus any check a finding names that we lack. */
-function ruleSources(report: Report, checks: readonly Check[]): RuleSource[] {
-  const byId = new Map(checks.map((c) => [c.id, c]));
+/** Rules for the checks that ran, in catalogue order, plus any check a finding names that the report lacks. */
+function ruleSources(report: Report): RuleSource[] {
   const sources = new Map<string, RuleSource>();
-  for (const summary of report.checks) {
-    const check = byId.get(summary.id);
-    if (check) sources.set(check.id, fromCheck(check));
-  }
+  for (const check of report.checks) sources.set(check.id, fromCheck(check));
   for (const f of report.findings) {
-    if (sources.has(f.checkId)) continue;
-    const check = byId.get(f.checkId);
-    const declared = report.checks.find((c) => c.id === f.checkId)?.severity;
-    sources.set(f.checkId, check ? fromCheck(check) : fromFinding(f, declared ?? f.severity));
+    if (!sources.has(f.checkId)) sources.set(f.checkId, fromFinding(f, f.severity));
   }
   return [...sources.values()];
 }
@@ -333,12 +313,12 @@ function packageHomepage(): string | undefined {
   return homepage ?? undefined;
 }
 
-export function buildSarif(report: Report, checks: readonly Check[], options: SarifOptions = {}): Log {
+export function buildSarif(report: Report, options: SarifOptions = {}): Log {
   const maxResults = options.maxResults ?? MAX_RESULTS_PER_RUN;
   const maxNotifications = options.maxNotifications ?? MAX_NOTIFICATIONS;
   const informationUri = options.informationUri ?? packageHomepage();
 
-  const sources = ruleSources(report, checks);
+  const sources = ruleSources(report);
   const ruleIndex = new Map(sources.map((r, i) => [r.id, i]));
   const indexOf = (f: Finding): number => ruleIndex.get(f.checkId) ?? -1;
 
@@ -419,5 +399,12 @@ export function buildSarif(report: Report, checks: readonly Check[], options: Sa
   return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run] };
 }
 
-export const renderSarif = (report: Report, checks: readonly Check[], options: SarifOptions = {}): string =>
-  `${JSON.stringify(buildSarif(report, checks, options), null, 2)}\n`;
+export const renderSarif = (report: Report, options: SarifOptions = {}): string =>
+  `${JSON.stringify(buildSarif(report, options), null, 2)}\n`;
+
+export const sarifRenderer: Renderer = {
+  format: "sarif",
+  extension: "sarif",
+  description: "SARIF 2.1.0, for GitHub code scanning",
+  render: (report) => renderSarif(report),
+};

@@ -5,8 +5,9 @@
 import type { CallError } from "../src/inventory/index.js";
 import { LAYERS } from "../src/responsibility.js";
 import { SEVERITIES, worstFirst, type Finding, type Severity, type Status } from "../src/results.js";
-import type { Report } from "./json.js";
+import type { Report } from "../src/report.js";
 import { oneLine } from "../src/one-line.js";
+import { clip } from "../src/wording.js";
 
 export interface SummaryOptions {
   color: boolean;
@@ -57,10 +58,6 @@ const STATUS_STYLE: Record<Status, Style[]> = {
   PASS: ["green"],
   MUTED: ["dim"],
 };
-
-/** Cuts text to `max` characters with an ellipsis at the end. */
-const cutEnd = (text: string, max: number): string =>
-  text.length <= max ? text : max <= 1 ? text.slice(0, max) : `${text.slice(0, max - 1)}…`;
 
 /** Cuts text to `max` characters keeping both ends (resource names differ at either end). */
 const cutMiddle = (text: string, max: number): string => {
@@ -124,9 +121,9 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
     const room = Math.max(40, width - (2 + 4 + 2 + idWidth + 2 + resWidth + 2));
     for (const f of shown) {
       const sev = paint(SEVERITY_LABEL[f.severity], SEVERITY_STYLE[f.severity]);
-      const id = cutEnd(f.checkId, idWidth).padEnd(idWidth);
+      const id = clip(f.checkId, idWidth).padEnd(idWidth);
       const resource = cutMiddle(label(f), resWidth).padEnd(resWidth);
-      lines.push(`  ${sev}  ${id}  ${resource}  ${cutEnd(oneLine(f.message), room)}`);
+      lines.push(`  ${sev}  ${id}  ${resource}  ${clip(oneLine(f.message), room)}`);
     }
     if (failing.length > shown.length) {
       lines.push(`  … and ${plural(failing.length - shown.length, "more failing finding")} in the report.`);
@@ -143,7 +140,7 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
         g.results > 0 ? `${plural(g.results, "result")} not evaluated` : "",
       ].filter(Boolean);
       const where = g.regions.length > 0 ? ` (${g.regions.join(", ")})` : "";
-      const text = cutEnd(
+      const text = clip(
         `${g.code} on ${g.operation} — ${counts.join(", ")}${where}${g.message ? `: ${oneLine(g.message)}` : ""}`,
         width - 2,
       );

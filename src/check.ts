@@ -1,15 +1,23 @@
-import type { CallError, Fetched, Inventory, ServiceId, SliceId } from "./inventory/index.js";
+import type { FrameworkId } from "./frameworks.js";
+import type {
+  AccountSliceId,
+  CallError,
+  ItemOf,
+  ItemSliceId,
+  Inventory,
+  RegionalSliceId,
+  ServiceId,
+  SliceId,
+  SliceValue,
+} from "./inventory/index.js";
 import type { AwsModelBox, Layer } from "./responsibility.js";
 import type { Evidence, Outcome, Remediation, ResourceRef, Severity } from "./results.js";
 import type { Settings } from "./settings.js";
 
-/** Compliance framework ids used in `compliance`. */
-export const FRAMEWORKS = {
-  cis: "cis-aws-foundations-6.0",
-  fsbp: "aws-fsbp",
-} as const;
+export { FRAMEWORKS } from "./frameworks.js";
 
 export interface CheckMeta {
+  /** `<service>-<file name>`; part of the JSON contract and of users' mutelists. */
   id: string;
   title: string;
   service: ServiceId;
@@ -21,11 +29,40 @@ export interface CheckMeta {
   needs: readonly SliceId[];
   rationale: string;
   remediation: Remediation;
-  compliance: Record<string, string[]>;
+  /** Requirement ids per framework (see `src/frameworks.ts`). */
+  compliance: Partial<Record<FrameworkId, string[]>>;
+  /** Why the check maps to no framework, when it maps to none. */
+  noComplianceBecause?: string;
+}
+
+/** A slice's value, or the ERROR outcome that replaces every verdict resting on it. */
+export type Gated<T> = { ok: true; value: T } | { ok: false; error: CallError; outcome: Outcome };
+
+/**
+ * The one gate between a check and the inventory: the value of a slice, or an ERROR naming the
+ * failed operation ("not collected" when the inventory lacks it), on the account (global
+ * slices), on the account in a region (regional slices), or on a listing's item.
+ */
+export interface SliceReader {
+  <Id extends AccountSliceId>(slice: Id): Gated<SliceValue<Id>>;
+  <Id extends RegionalSliceId>(slice: Id, region: string): Gated<SliceValue<Id>>;
+  <Id extends ItemSliceId>(slice: Id, item: ItemOf<Id>, region: string): Gated<SliceValue<Id>>;
+}
+
+/** Data that was read but cannot be used (a malformed policy, a missing field): an ERROR naming the slice's operation. */
+export interface Unusable {
+  resource: ResourceRef;
+  region: string;
+  code: string;
+  message: string;
+  /** What the data was about (`CallError.resource`), e.g. the bucket or policy. */
+  about?: string;
 }
 
 export interface EvaluationContext {
   settings: Settings;
+  read: SliceReader;
+  unusable: (slice: SliceId, problem: Unusable) => Outcome;
 }
 
 export interface Check extends CheckMeta {
@@ -62,37 +99,16 @@ export const errorOutcome = (resource: ResourceRef, region: string, error: CallE
   error,
 });
 
-/** The error for data a check needs that is not in the inventory (not collected, or missing from a snapshot). */
-export const notCollected = (service: string, region: string, operation: string): CallError => ({
-  service,
-  region,
-  operation,
-  code: "NotCollected",
-  message: "this data is not in the inventory (not collected, or missing from the snapshot)",
+/** The account as a resource (`arn:<partition>:::<account>`): where account-wide verdicts and errors land. */
+export const accountResource = (inv: Pick<Inventory, "partition" | "accountId">): ResourceRef => ({
+  arn: `arn:${inv.partition}:::${inv.accountId}`,
+  id: inv.accountId,
+  type: "AWS::::Account",
 });
 
-/**
- * Evaluates `decide` over the values when every one of them was read; otherwise an ERROR
- * outcome naming the first failed read. A field that was never collected is an error too.
- */
-export function whenRead<T extends readonly (Fetched<unknown> | undefined)[]>(
-  resource: ResourceRef,
-  region: string,
-  reads: T,
-  decide: (...values: { [K in keyof T]: T[K] extends Fetched<infer V> | undefined ? V : never }) => Outcome,
-  missing: { service: string; operation: string } = { service: "yourside", operation: "collect" },
-): Outcome {
-  const values: unknown[] = [];
-  for (const read of reads) {
-    if (read === undefined) {
-      return errorOutcome(resource, region, notCollected(missing.service, region, missing.operation));
-    }
-    if (!read.ok) return errorOutcome(resource, region, read.error);
-    values.push(read.value);
-  }
-  return (decide as (...v: unknown[]) => Outcome)(...values);
-}
-
-/** ERROR outcome for an account- or region-wide read that failed before any resource was known. */
-export const unreadable = (accountId: string, partition: string, region: string, error: CallError, type = "AWS::::Account"): Outcome =>
-  errorOutcome({ arn: `arn:${partition}:::${accountId}`, id: accountId, type }, region, error);
+/** The account in one region of a service (`arn:<partition>:<service>:<region>:<account>:account`). */
+export const regionResource = (inv: Pick<Inventory, "partition" | "accountId">, region: string, service: string): ResourceRef => ({
+  arn: `arn:${inv.partition}:${service}:${region}:${inv.accountId}:account`,
+  id: inv.accountId,
+  type: "AWS::::Account",
+});

@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import type { Check } from "./check.js";
+import { accountResource, type Check } from "./check.js";
+import { evaluationContext } from "./gate.js";
 import type { Inventory } from "./inventory/index.js";
+import { findMute, type Mute } from "./mutelist.js";
 import { responsibilityFor } from "./responsibility.js";
 import type { Finding, Outcome, ResourceRef, Summary } from "./results.js";
+import { serviceById } from "./services/index.js";
 import { DEFAULT_SETTINGS, type Settings } from "./settings.js";
-import type { Mute } from "./mutelist.js";
-import { findMute } from "./mutelist.js";
 
 /** Same check + account + region + resource ⇒ same id, run after run. */
 export function findingId(checkId: string, accountId: string, region: string, resource: ResourceRef): string {
@@ -28,7 +29,7 @@ function toFinding(check: Check, inventory: Inventory, outcome: Outcome, mutes: 
     accountId: inventory.accountId,
     region: outcome.region,
     resource: outcome.resource,
-    responsibility: responsibilityFor(check.service, check.layer, check.awsModel),
+    responsibility: responsibilityFor(serviceById(check.service).model, check.layer, check.awsModel),
     message: outcome.message,
     evidence: outcome.evidence ?? {},
     remediation: check.remediation,
@@ -48,20 +49,20 @@ function crashed(check: Check, inventory: Inventory, err: unknown): Outcome {
   return {
     status: "ERROR",
     region: "global",
-    resource: { arn: `arn:${inventory.partition}:::${inventory.accountId}`, id: inventory.accountId, type: "AWS::::Account" },
+    resource: accountResource(inventory),
     message: `Check ${check.id} failed while evaluating: ${message}`,
     error: { service: check.service, region: "global", operation: `evaluate:${check.id}`, code: "CheckCrashed", message },
   };
 }
 
 export function evaluate(inventory: Inventory, checks: readonly Check[], options: EvaluateOptions = {}): Finding[] {
-  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const context = evaluationContext(inventory, options.settings ?? DEFAULT_SETTINGS);
   const mutes = options.mutes ?? [];
   const findings: Finding[] = [];
   for (const check of checks) {
     let outcomes: Outcome[];
     try {
-      outcomes = check.evaluate(inventory, { settings });
+      outcomes = check.evaluate(inventory, context);
     } catch (err) {
       outcomes = [crashed(check, inventory, err)];
     }

@@ -1,5 +1,6 @@
 import type { Check } from "./check.js";
-import { SLICES, type OperationSpec } from "./inventory/index.js";
+import type { OperationSpec } from "./inventory/index.js";
+import { operationsOf } from "./services/index.js";
 
 /** Operations the scan makes before any collector runs. */
 export const BOOTSTRAP_OPERATIONS: readonly OperationSpec[] = [
@@ -11,11 +12,7 @@ export const BOOTSTRAP_OPERATIONS: readonly OperationSpec[] = [
 export function operationsFor(checks: readonly Check[]): OperationSpec[] {
   const seen = new Map<string, OperationSpec>();
   for (const op of BOOTSTRAP_OPERATIONS) seen.set(`${op.service}:${op.operation}`, op);
-  for (const check of checks) {
-    for (const slice of check.needs) {
-      for (const op of SLICES[slice].operations) seen.set(`${op.service}:${op.operation}`, op);
-    }
-  }
+  for (const op of operationsOf(checks.flatMap((c) => c.needs))) seen.set(`${op.service}:${op.operation}`, op);
   return [...seen.values()].sort((a, b) => a.action.localeCompare(b.action));
 }
 

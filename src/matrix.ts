@@ -1,16 +1,8 @@
 import type { Check } from "./check.js";
-import { SERVICES, type ServiceId } from "./inventory/index.js";
-import {
-  LAYERS,
-  PROVIDER_LAYERS,
-  SERVICE_MODELS,
-  ownerOf,
-  type Layer,
-  type Owner,
-  type ProviderLayer,
-  type ServiceModel,
-} from "./responsibility.js";
+import type { ServiceId } from "./inventory/index.js";
+import { LAYERS, PROVIDER_LAYERS, ownerOf, type Layer, type Owner, type ProviderLayer, type ServiceModel } from "./responsibility.js";
 import type { Finding, Status } from "./results.js";
+import { SERVICES } from "./services/index.js";
 
 /**
  * One service × layer cell. `state` is what a reader needs first:
@@ -32,8 +24,7 @@ export interface ResponsibilityMatrix {
 export function buildMatrix(services: readonly string[], checks: readonly Check[], findings: readonly Finding[]): ResponsibilityMatrix {
   const layers = [...PROVIDER_LAYERS, ...LAYERS];
   const matrix: ResponsibilityMatrix = { layers, services: {} };
-  for (const service of SERVICES.filter((s) => services.includes(s))) {
-    const model = SERVICE_MODELS[service];
+  for (const { id: service, model } of SERVICES.filter((s) => services.includes(s.id))) {
     const cells = {} as Record<Layer | ProviderLayer, MatrixCell>;
     for (const layer of layers) {
       const owner = ownerOf(model, layer);

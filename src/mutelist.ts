@@ -1,6 +1,7 @@
 import type { Finding } from "./results.js";
+import { wildcardMatch } from "./wildcard.js";
 
-/** One accepted risk: findings it matches become MUTED with its reason. Patterns accept `*`. */
+/** One accepted risk: findings it matches become MUTED with its reason. Patterns accept `*` (any run) and `?` (one character). */
 export interface Mute {
   checkId: string;
   resource: string;
@@ -9,15 +10,7 @@ export interface Mute {
   reason: string;
 }
 
-const globToRegExp = (glob: string): RegExp =>
-  new RegExp(
-    `^${glob
-      .split("*")
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-      .join(".*")}$`,
-  );
-
-const matches = (pattern: string | undefined, value: string): boolean => pattern === undefined || globToRegExp(pattern).test(value);
+const matches = (pattern: string | undefined, value: string): boolean => pattern === undefined || wildcardMatch(pattern, value);
 
 export function findMute(mutes: readonly Mute[], finding: Finding): Mute | undefined {
   return mutes.find(

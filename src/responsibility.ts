@@ -1,5 +1,3 @@
-import type { ServiceId } from "./inventory/index.js";
-
 /** Customer-side layers: the subject of every finding. Ids are part of the JSON contract. */
 export const LAYERS = ["data", "identity", "application", "network", "os", "encryption", "monitoring"] as const;
 export type Layer = (typeof LAYERS)[number];
@@ -45,13 +43,6 @@ export const DEFAULT_AWS_MODEL: Record<Layer, AwsModelBox> = {
 
 export type ServiceModel = "infrastructure" | "container" | "abstracted";
 
-export const SERVICE_MODELS: Record<ServiceId, ServiceModel> = {
-  s3: "abstracted",
-  iam: "abstracted",
-  ec2: "infrastructure",
-  config: "abstracted",
-};
-
 export type Owner = "customer" | "provider" | "not-applicable";
 
 /** Which layers the customer owns for each service model. */
@@ -78,10 +69,10 @@ export interface Responsibility {
   awsModel: AwsModelBox;
 }
 
-export function responsibilityFor(service: ServiceId, layer: Layer, awsModel?: AwsModelBox): Responsibility {
+export function responsibilityFor(serviceModel: ServiceModel, layer: Layer, awsModel?: AwsModelBox): Responsibility {
   return {
     layer,
-    serviceModel: SERVICE_MODELS[service],
+    serviceModel,
     owner: "customer",
     awsModel: awsModel ?? DEFAULT_AWS_MODEL[layer],
   };

@@ -7,11 +7,12 @@ import type { Check } from "./check.js";
 import { collectInventory } from "./collect/index.js";
 import { evaluate } from "./engine.js";
 import { UsageError } from "./errors.js";
-import { sliceService, type CallError, type Inventory, type SliceId } from "./inventory/index.js";
+import type { CallError, Inventory, SliceId } from "./inventory/index.js";
 import type { Mute } from "./mutelist.js";
 import type { Finding, Severity } from "./results.js";
 import type { Settings } from "./settings.js";
-import { buildReport, type Report } from "../reports/json.js";
+import { buildReport, type Report } from "./report.js";
+import { needsRegions } from "./services/index.js";
 
 export interface LiveScanOptions extends SessionOptions {
   /** Explicit regions, or "all" / undefined for every region enabled in the account. */
@@ -79,10 +80,8 @@ export async function collectLive(options: LiveScanOptions): Promise<LiveScanRes
     const identity = await whoAmI(session);
     options.onProgress?.(`account ${identity.accountId} (${identity.arn})`);
     const slices = slicesFor(options.checks);
-    const services = new Set([...slices].map(sliceService));
-    const regionalServices = [...services].some((s) => s === "ec2" || s === "config");
     const { regions, error } =
-      regionalServices || options.regions !== undefined
+      needsRegions(slices) || options.regions !== undefined
         ? await resolveRegions(session, options.regions)
         : { regions: [session.homeRegion] };
     options.onProgress?.(`regions: ${regions.join(", ")}`);
@@ -91,7 +90,6 @@ export async function collectLive(options: LiveScanOptions): Promise<LiveScanRes
       partition: identity.partition,
       regions,
       slices,
-      concurrency: options.concurrency,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     if (error) inventory.errors.unshift(error);

@@ -1,25 +1,23 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
-import { isSliceId, SNAPSHOT_FORMAT, type Inventory } from "./inventory/index.js";
-import type { SnapshotShape } from "./inventory/snapshot-shape.js";
+import { SNAPSHOT_FORMAT, type Inventory } from "./inventory/index.js";
+import { CALL_ERRORS_SCHEMA, schemaPath, serviceSchema, type SchemaSource } from "./inventory/schemas.js";
 import { UsageError } from "./errors.js";
+import { isServiceId, isSliceId, serviceById } from "./services/index.js";
 import { readTextFile } from "./text-file.js";
-import { packageRoot } from "./version.js";
 
-/** Generated from the inventory types by `npm run schema`; a test keeps it in step with them. */
-export const SNAPSHOT_SCHEMA_PATH = join(packageRoot(), "src", "inventory", "snapshot.schema.json");
+const compiled = new Map<string, ValidateFunction>();
 
-let compiledShape: ValidateFunction<SnapshotShape> | undefined;
-
-function shapeValidator(): ValidateFunction<SnapshotShape> {
-  if (!compiledShape) {
-    const schema = JSON.parse(readFileSync(SNAPSHOT_SCHEMA_PATH, "utf8")) as Record<string, unknown>;
-    // The generated schema is large and trusted (a test checks it); skipping its meta-validation and
+function validator(source: SchemaSource): ValidateFunction {
+  let validate = compiled.get(source.schema);
+  if (!validate) {
+    const schema = JSON.parse(readFileSync(schemaPath(source), "utf8")) as Record<string, unknown>;
+    // The generated schemas are large and trusted (a test checks them); skipping their meta-validation and
     // code optimisation halves the compile time a scan from a snapshot pays once.
-    compiledShape = new Ajv({ strict: false, validateSchema: false, code: { optimize: false } }).compile<SnapshotShape>(schema);
+    validate = new Ajv({ strict: false, validateSchema: false, code: { optimize: false } }).compile(schema);
+    compiled.set(source.schema, validate);
   }
-  return compiledShape;
+  return validate;
 }
 
 const MAX_SNAPSHOT_BYTES = 512 * 1024 * 1024;
@@ -31,6 +29,17 @@ const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every
 /** Reads an inventory snapshot, refusing anything that is not one (with a one-line reason). */
 export function loadSnapshot(path: string): Inventory {
   return parseSnapshot(readTextFile(path, "snapshot", MAX_SNAPSHOT_BYTES), path);
+}
+
+const BASE_KEYS = new Set(["format", "accountId", "partition", "collectedAt", "regions", "slices", "errors"]);
+
+/** The first schema violation of `value`, as "<where> <what>", with `prefix` in front of the JSON pointer. */
+function violation(validate: ValidateFunction, value: unknown, prefix: string): string | undefined {
+  if (validate(value)) return undefined;
+  const e = validate.errors?.[0];
+  const extra =
+    e?.keyword === "additionalProperties" ? ` '${String((e.params as { additionalProperty?: string }).additionalProperty)}'` : "";
+  return `${prefix}${e?.instancePath ?? ""} ${e?.message ?? "is invalid"}${extra}`;
 }
 
 export function parseSnapshot(text: string, name = "snapshot"): Inventory {
@@ -59,15 +68,18 @@ export function parseSnapshot(text: string, name = "snapshot"): Inventory {
     if (unknown.length) problems.push(`unknown slices: ${unknown.slice(0, 5).join(", ")}`);
   }
   if (problems.length) throw new UsageError(`${name} is not a valid inventory snapshot: ${problems.join("; ")}`);
-  const shape = shapeValidator();
-  const { format: _f, accountId: _a, partition: _p, collectedAt: _c, regions: _r, slices: _s, ...rest } = inv;
-  if (!shape(rest)) {
-    const e = shape.errors?.[0];
-    const extra =
-      e?.keyword === "additionalProperties" ? ` '${String((e.params as { additionalProperty?: string }).additionalProperty)}'` : "";
-    throw new UsageError(
-      `${name} is not a valid inventory snapshot: ${e?.instancePath || "(top level)"} ${e?.message ?? "is invalid"}${extra}`,
-    );
+  const invalid = (problem: string) => new UsageError(`${name} is not a valid inventory snapshot: ${problem}`);
+  if (!Array.isArray(inv.errors)) throw invalid("/errors must be array");
+  const errors = validator(CALL_ERRORS_SCHEMA);
+  inv.errors.forEach((e, i) => {
+    const problem = violation(errors, e, `/errors/${i}`);
+    if (problem) throw invalid(problem);
+  });
+  for (const [key, value] of Object.entries(inv)) {
+    if (BASE_KEYS.has(key)) continue;
+    if (!isServiceId(key)) throw invalid(`(top level) must NOT have additional properties '${key}'`);
+    const problem = violation(validator(serviceSchema(serviceById(key))), value, `/${key}`);
+    if (problem) throw invalid(problem);
   }
   return data as Inventory;
 }

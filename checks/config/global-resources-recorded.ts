@@ -1,7 +1,7 @@
 import { defineCheck, errorOutcome, fail, FRAMEWORKS, pass } from "../../src/check.js";
 import type { CallError } from "../../src/inventory/index.js";
 import type { ResourceRef } from "../../src/results.js";
-import { configRegion, customerRecorders, recordsGlobalTypes, statusOf, valueOrError } from "./support.js";
+import { customerRecorders, recordsGlobalTypes, statusOf } from "./lib/recorders.js";
 
 export default defineCheck({
   id: "config-global-resources-recorded",
@@ -19,7 +19,7 @@ export default defineCheck({
     url: "https://docs.aws.amazon.com/config/latest/developerguide/select-resources.html",
   },
   compliance: { [FRAMEWORKS.cis]: ["4.3"], [FRAMEWORKS.fsbp]: ["Config.1"] },
-  evaluate: (inv) => {
+  evaluate: (inv, { read }) => {
     const resource: ResourceRef = {
       arn: `arn:${inv.partition}:config::${inv.accountId}:global-resource-recording`,
       id: inv.accountId,
@@ -28,16 +28,15 @@ export default defineCheck({
     const recordingIn: { region: string; recorder: string }[] = [];
     const unread: CallError[] = [];
     for (const region of inv.regions) {
-      const data = configRegion(inv, region);
-      const recorders = valueOrError(data?.recorders, region, "DescribeConfigurationRecorders");
-      const statuses = valueOrError(data?.recorderStatuses, region, "DescribeConfigurationRecorderStatus");
-      if ("error" in recorders) {
+      const recorders = read("config.recorders", region);
+      const statuses = read("config.recorderStatus", region);
+      if (!recorders.ok) {
         unread.push(recorders.error);
         continue;
       }
       const candidates = customerRecorders(recorders.value).filter(recordsGlobalTypes);
       if (candidates.length === 0) continue;
-      if ("error" in statuses) {
+      if (!statuses.ok) {
         unread.push(statuses.error);
         continue;
       }

@@ -1,14 +1,6 @@
 import { defineCheck, errorOutcome, fail, FRAMEWORKS, pass } from "../../src/check.js";
 import type { CallError } from "../../src/inventory/index.js";
-import {
-  configRegion,
-  customerRecorders,
-  lastStatusFailed,
-  recorderResource,
-  recordsAllSupported,
-  statusOf,
-  valueOrError,
-} from "./support.js";
+import { customerRecorders, lastStatusFailed, recorderResource, recordsAllSupported, statusOf } from "./lib/recorders.js";
 
 export default defineCheck({
   id: "config-recorder-enabled",
@@ -27,13 +19,12 @@ export default defineCheck({
     url: "https://docs.aws.amazon.com/securityhub/latest/userguide/config-controls.html#config-1",
   },
   compliance: { [FRAMEWORKS.cis]: ["4.3"], [FRAMEWORKS.fsbp]: ["Config.1"] },
-  evaluate: (inv) =>
+  evaluate: (inv, { read }) =>
     inv.regions.map((region) => {
       const resource = recorderResource(inv, region);
-      const data = configRegion(inv, region);
-      const recorders = valueOrError(data?.recorders, region, "DescribeConfigurationRecorders");
-      const statuses = valueOrError(data?.recorderStatuses, region, "DescribeConfigurationRecorderStatus");
-      const channels = valueOrError(data?.deliveryChannels, region, "DescribeDeliveryChannels");
+      const recorders = read("config.recorders", region);
+      const statuses = read("config.recorderStatus", region);
+      const channels = read("config.deliveryChannels", region);
 
       // A problem proven by data that was read is a FAIL even when another read failed;
       // without any proven problem, a failed read makes the verdict an ERROR.
@@ -41,7 +32,7 @@ export default defineCheck({
       const unread: CallError[] = [];
       const evidence: Record<string, unknown> = { region };
 
-      if ("error" in recorders) unread.push(recorders.error);
+      if (!recorders.ok) unread.push(recorders.error);
       else {
         const mine = customerRecorders(recorders.value);
         evidence.recorders = mine;
@@ -53,7 +44,7 @@ export default defineCheck({
               : `records only ${r.resourceTypes.length} listed type(s)`;
             problems.push(`recorder "${r.name}" does not record all supported resource types (allSupported=${r.allSupported}, ${scope})`);
           }
-          if ("error" in statuses) unread.push(statuses.error);
+          if (!statuses.ok) unread.push(statuses.error);
           else {
             const status = statusOf(statuses.value, r);
             evidence.recorderStatuses = statuses.value;
@@ -66,7 +57,7 @@ export default defineCheck({
           }
         }
       }
-      if ("error" in channels) unread.push(channels.error);
+      if (!channels.ok) unread.push(channels.error);
       else {
         evidence.deliveryChannels = channels.value;
         if (channels.value.length === 0) problems.push("no delivery channel exists");
@@ -76,10 +67,10 @@ export default defineCheck({
       if (problems.length > 0) return fail(resource, region, `AWS Config in ${region}: ${problems.join("; ")}.`, evidence);
       const firstUnread = unread[0];
       if (firstUnread) return errorOutcome(resource, region, firstUnread);
-      const names = customerRecorders("value" in recorders ? recorders.value : [])
+      const names = customerRecorders(recorders.ok ? recorders.value : [])
         .map((r) => `"${r.name}"`)
         .join(", ");
-      const channelNames = ("value" in channels ? channels.value : []).map((c) => `"${c.name}"`).join(", ");
+      const channelNames = (channels.ok ? channels.value : []).map((c) => `"${c.name}"`).join(", ");
       return pass(
         resource,
         region,

@@ -1,7 +1,6 @@
 import { defineCheck, fail, pass } from "../../src/check.js";
-import type { Image } from "../../src/inventory/ec2.js";
+import type { Image } from "../../src/services/ec2/inventory.js";
 import type { Outcome, ResourceRef } from "../../src/results.js";
-import { ec2Region, regionalRead } from "./support.js";
 
 const imageResource = (i: Image): ResourceRef => ({ arn: i.arn, id: i.imageId, type: "AWS::EC2::Image" });
 
@@ -21,9 +20,10 @@ export default defineCheck({
     url: "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/sharingamis-intro.html",
   },
   compliance: {},
-  evaluate: (inv) =>
+  noComplianceBecause: "Neither CIS AWS Foundations v6.0 nor FSBP has a recommendation or control for public AMIs.",
+  evaluate: (inv, { read }) =>
     inv.regions.flatMap((region): Outcome[] => {
-      const images = regionalRead(inv, region, ec2Region(inv, region)?.images, "DescribeImages");
+      const images = read("ec2.images", region);
       if (!images.ok) return [images.outcome];
       return images.value.map((i) => {
         const label = `AMI ${i.imageId}${i.name ? ` (${i.name})` : ""}`;

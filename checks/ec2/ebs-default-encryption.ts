@@ -1,5 +1,4 @@
-import { defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
-import { ec2Region, regionalRead, regionResource } from "./support.js";
+import { defineCheck, fail, FRAMEWORKS, pass, regionResource } from "../../src/check.js";
 
 export default defineCheck({
   id: "ec2-ebs-default-encryption",
@@ -17,13 +16,13 @@ export default defineCheck({
     url: "https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html",
   },
   compliance: { [FRAMEWORKS.cis]: ["6.1.1"], [FRAMEWORKS.fsbp]: ["EC2.7"] },
-  evaluate: (inv) =>
+  evaluate: (inv, { read }) =>
     inv.regions.map((region) => {
-      const resource = regionResource(inv, region);
-      const read = regionalRead(inv, region, ec2Region(inv, region)?.ebsEncryptionByDefault, "GetEbsEncryptionByDefault");
-      if (!read.ok) return read.outcome;
-      const evidence = { region, ebsEncryptionByDefault: read.value };
-      return read.value
+      const resource = regionResource(inv, region, "ec2");
+      const setting = read("ec2.ebsEncryptionByDefault", region);
+      if (!setting.ok) return setting.outcome;
+      const evidence = { region, ebsEncryptionByDefault: setting.value };
+      return setting.value
         ? pass(resource, region, `EBS encryption by default is enabled in ${region}.`, evidence)
         : fail(resource, region, `EBS encryption by default is disabled in ${region} (GetEbsEncryptionByDefault: false).`, evidence);
     }),

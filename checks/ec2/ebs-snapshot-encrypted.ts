@@ -1,6 +1,6 @@
 import { defineCheck, fail, pass } from "../../src/check.js";
 import type { Outcome } from "../../src/results.js";
-import { ec2Region, regionalRead, snapshotResource } from "./support.js";
+import { snapshotResource } from "../../src/services/ec2/inventory.js";
 
 export default defineCheck({
   id: "ec2-ebs-snapshot-encrypted",
@@ -18,9 +18,11 @@ export default defineCheck({
     url: "https://docs.aws.amazon.com/ebs/latest/userguide/ebs-copy-snapshot.html",
   },
   compliance: {},
-  evaluate: (inv) =>
+  noComplianceBecause:
+    "Neither CIS AWS Foundations v6.0 nor FSBP has a recommendation or control for unencrypted EBS snapshots (FSBP EC2.3 covers volumes only).",
+  evaluate: (inv, { read }) =>
     inv.regions.flatMap((region): Outcome[] => {
-      const snapshots = regionalRead(inv, region, ec2Region(inv, region)?.snapshots, "DescribeSnapshots");
+      const snapshots = read("ec2.snapshots", region);
       if (!snapshots.ok) return [snapshots.outcome];
       return snapshots.value.map((s) => {
         const evidence = {

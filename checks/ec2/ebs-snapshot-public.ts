@@ -1,6 +1,6 @@
-import { defineCheck, fail, FRAMEWORKS, pass, whenRead } from "../../src/check.js";
+import { defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
 import type { Outcome } from "../../src/results.js";
-import { ec2Region, regionalRead, snapshotResource } from "./support.js";
+import { snapshotResource } from "../../src/services/ec2/inventory.js";
 
 export default defineCheck({
   id: "ec2-ebs-snapshot-public",
@@ -18,41 +18,32 @@ export default defineCheck({
     url: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-1",
   },
   compliance: { [FRAMEWORKS.fsbp]: ["EC2.1"] },
-  evaluate: (inv) =>
+  evaluate: (inv, { read }) =>
     inv.regions.flatMap((region): Outcome[] => {
-      const snapshots = regionalRead(inv, region, ec2Region(inv, region)?.snapshots, "DescribeSnapshots");
+      const snapshots = read("ec2.snapshots", region);
       if (!snapshots.ok) return [snapshots.outcome];
-      return snapshots.value.map((s) =>
-        whenRead(
+      return snapshots.value.map((s) => {
+        const shared = read("ec2.snapshotPermissions", s, region);
+        if (!shared.ok) return shared.outcome;
+        const permissions = shared.value;
+        const accounts = permissions.flatMap((p) => (p.userId ? [p.userId] : []));
+        const evidence = { snapshotId: s.snapshotId, encrypted: s.encrypted, createVolumePermissions: permissions };
+        if (permissions.some((p) => p.group === "all")) {
+          return fail(
+            snapshotResource(s),
+            region,
+            `Snapshot ${s.snapshotId} is public: its createVolumePermission grants group "all" (every AWS account may create volumes from it).`,
+            evidence,
+          );
+        }
+        return pass(
           snapshotResource(s),
           region,
-          [s.createVolumePermissions] as const,
-          (permissions) => {
-            const accounts = permissions.flatMap((p) => (p.userId ? [p.userId] : []));
-            const evidence = {
-              snapshotId: s.snapshotId,
-              encrypted: s.encrypted,
-              createVolumePermissions: permissions,
-            };
-            if (permissions.some((p) => p.group === "all")) {
-              return fail(
-                snapshotResource(s),
-                region,
-                `Snapshot ${s.snapshotId} is public: its createVolumePermission grants group "all" (every AWS account may create volumes from it).`,
-                evidence,
-              );
-            }
-            return pass(
-              snapshotResource(s),
-              region,
-              accounts.length > 0
-                ? `Snapshot ${s.snapshotId} is not public; it is shared with account(s) ${accounts.join(", ")}.`
-                : `Snapshot ${s.snapshotId} is not shared (createVolumePermission is empty).`,
-              evidence,
-            );
-          },
-          { service: "ec2", operation: "DescribeSnapshotAttribute" },
-        ),
-      );
+          accounts.length > 0
+            ? `Snapshot ${s.snapshotId} is not public; it is shared with account(s) ${accounts.join(", ")}.`
+            : `Snapshot ${s.snapshotId} is not shared (createVolumePermission is empty).`,
+          evidence,
+        );
+      });
     }),
 });

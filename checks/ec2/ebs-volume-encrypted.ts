@@ -1,7 +1,6 @@
 import { defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
-import type { Volume } from "../../src/inventory/ec2.js";
+import type { Volume } from "../../src/services/ec2/inventory.js";
 import type { Outcome, ResourceRef } from "../../src/results.js";
-import { ec2Region, regionalRead } from "./support.js";
 
 const volumeResource = (v: Volume): ResourceRef => ({ arn: v.arn, id: v.volumeId, type: "AWS::EC2::Volume" });
 
@@ -21,9 +20,9 @@ export default defineCheck({
     url: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-3",
   },
   compliance: { [FRAMEWORKS.fsbp]: ["EC2.3"] },
-  evaluate: (inv) =>
+  evaluate: (inv, { read }) =>
     inv.regions.flatMap((region): Outcome[] => {
-      const volumes = regionalRead(inv, region, ec2Region(inv, region)?.volumes, "DescribeVolumes");
+      const volumes = read("ec2.volumes", region);
       if (!volumes.ok) return [volumes.outcome];
       return volumes.value.map((v) => {
         const evidence = {

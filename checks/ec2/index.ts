@@ -1,16 +1,16 @@
 import type { Check } from "../../src/check.js";
 import amiPublic from "./ami-public.js";
-import defaultSecurityGroup from "./default-security-group.js";
+import defaultSecurityGroup from "./default-security-group-restricts-all.js";
 import ebsDefaultEncryption from "./ebs-default-encryption.js";
 import ebsSnapshotEncrypted from "./ebs-snapshot-encrypted.js";
 import ebsSnapshotPublic from "./ebs-snapshot-public.js";
 import ebsVolumeEncrypted from "./ebs-volume-encrypted.js";
-import instanceImdsv2 from "./instance-imdsv2.js";
-import networkAclAdminPorts from "./network-acl-admin-ports.js";
-import securityGroupAdminPorts from "./security-group-admin-ports.js";
-import securityGroupAllPorts from "./security-group-all-ports.js";
-import securityGroupSensitivePorts from "./security-group-sensitive-ports.js";
-import vpcFlowLogs from "./vpc-flow-logs.js";
+import instanceImdsv2 from "./instance-imdsv2-required.js";
+import networkAclAdminPorts from "./network-acl-admin-ports-open.js";
+import securityGroupAdminPorts from "./security-group-admin-ports-open.js";
+import securityGroupAllPorts from "./security-group-all-ports-open.js";
+import securityGroupSensitivePorts from "./security-group-sensitive-ports-open.js";
+import vpcFlowLogs from "./vpc-flow-logs-enabled.js";
 
 export const ec2Checks: readonly Check[] = [
   securityGroupAdminPorts,

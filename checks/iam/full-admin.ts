@@ -1,4 +1,4 @@
-import { defineCheck, FRAMEWORKS, fail, pass } from "../../src/check.js";
+import { defineCheck, FRAMEWORKS, fail, pass, type EvaluationContext } from "../../src/check.js";
 import {
   fullAdmin,
   policyGrantsFullAdmin,
@@ -15,29 +15,18 @@ import {
   GLOBAL,
   kindLabel,
   principalVerdict,
-  withAuthorizationDetails,
-} from "./support.js";
+  authorization,
+  policyUnreadable,
+} from "./lib/principals.js";
 
 /** FSBP IAM.1 / CIS 2.15 look at customer-managed policies themselves; AWS-managed ones are AWS's documents. */
-function policyOutcome(analysis: IamAnalysis, entry: AnalyzedManagedPolicy): Outcome | undefined {
+function policyOutcome(ctx: EvaluationContext, analysis: IamAnalysis, entry: AnalyzedManagedPolicy): Outcome | undefined {
   const { policy, document } = entry;
   if (policy.awsManaged) return undefined;
   const resource = { arn: policy.arn, id: policy.name, type: RESOURCE_TYPES.policy };
   if (!document) {
-    return {
-      status: "ERROR",
-      resource,
-      region: GLOBAL,
-      message: `Could not evaluate: the default version of ${policy.name} could not be read (${entry.problem ?? "no document"}).`,
-      error: {
-        service: "iam",
-        region: GLOBAL,
-        operation: "GetAccountAuthorizationDetails",
-        code: "PolicyUnreadable",
-        message: entry.problem ?? "no document",
-        resource: policy.arn,
-      },
-    };
+    const version = policy.defaultVersionId ?? "(none)";
+    return policyUnreadable(ctx, resource, `default version ${version} of ${policy.name}: ${entry.problem ?? "no document"}`, policy.arn);
   }
   const verdict = policyGrantsFullAdmin(analysis.catalog, {
     source: {
@@ -80,25 +69,28 @@ export default defineCheck({
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
   },
   compliance: { [FRAMEWORKS.cis]: ["2.15"], [FRAMEWORKS.fsbp]: ["IAM.1"] },
-  evaluate: (inv) =>
-    withAuthorizationDetails(inv, (_details, analysis) => {
-      const outcomes: Outcome[] = customerPrincipals(analysis).map((p) => {
-        const verdict = fullAdmin(p.permissions);
-        return principalVerdict(
-          p,
-          verdict.admin
-            ? {
-                message: `${kindLabel(p)} is a full administrator through ${verdict.grants.map(describeGrant).join("; ")}.`,
-                evidence: { via: verdict.via, statements: verdict.grants.map(grantEvidence) },
-              }
-            : undefined,
-          `${kindLabel(p)} is not allowed every action on every resource.`,
-        );
-      });
-      for (const entry of analysis.managedPolicies) {
-        const outcome = policyOutcome(analysis, entry);
-        if (outcome) outcomes.push(outcome);
-      }
-      return outcomes;
-    }),
+  evaluate: (inv, ctx) => {
+    const iam = authorization(ctx);
+    if (!iam.ok) return [iam.outcome];
+    const { analysis } = iam.value;
+    const outcomes: Outcome[] = customerPrincipals(analysis).map((p) => {
+      const verdict = fullAdmin(p.permissions);
+      return principalVerdict(
+        ctx,
+        p,
+        verdict.admin
+          ? {
+              message: `${kindLabel(p)} is a full administrator through ${verdict.grants.map(describeGrant).join("; ")}.`,
+              evidence: { via: verdict.via, statements: verdict.grants.map(grantEvidence) },
+            }
+          : undefined,
+        `${kindLabel(p)} is not allowed every action on every resource.`,
+      );
+    });
+    for (const entry of analysis.managedPolicies) {
+      const outcome = policyOutcome(ctx, analysis, entry);
+      if (outcome) outcomes.push(outcome);
+    }
+    return outcomes;
+  },
 });

@@ -1,13 +1,13 @@
 import type { Check } from "../../src/check.js";
 import accessKeyRotation from "./access-key-rotation.js";
 import fullAdmin from "./full-admin.js";
-import multipleActiveKeys from "./multiple-active-keys.js";
+import multipleActiveKeys from "./user-multiple-active-keys.js";
 import passwordPolicyExists from "./password-policy-exists.js";
-import passwordPolicyLength from "./password-policy-length.js";
+import passwordPolicyLength from "./password-policy-min-length.js";
 import passwordPolicyReuse from "./password-policy-reuse.js";
-import permissionsManagement from "./permissions-management.js";
+import permissionsManagement from "./permissions-management-on-all-resources.js";
 import privilegeEscalation from "./privilege-escalation.js";
-import roleTrustExternalId from "./role-trust-external-id.js";
+import roleTrustExternalId from "./role-trust-cross-account-external-id.js";
 import roleTrustPublic from "./role-trust-public.js";
 import rootAccessKeys from "./root-access-keys.js";
 import rootHardwareMfa from "./root-hardware-mfa.js";

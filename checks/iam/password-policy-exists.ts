@@ -1,5 +1,5 @@
 import { defineCheck, FRAMEWORKS } from "../../src/check.js";
-import { withPasswordPolicy } from "./password-policy.js";
+import { withPasswordPolicy } from "./lib/password-policy.js";
 
 export default defineCheck({
   id: "iam-password-policy-exists",
@@ -15,8 +15,8 @@ export default defineCheck({
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
   },
   compliance: { [FRAMEWORKS.fsbp]: ["IAM.7"] },
-  evaluate: (inv) =>
-    withPasswordPolicy(inv, (policy) =>
+  evaluate: (inv, ctx) =>
+    withPasswordPolicy(inv, ctx, (policy) =>
       policy
         ? [true, "The account has a password policy."]
         : [false, "The account has no IAM password policy (GetAccountPasswordPolicy: NoSuchEntity)."],

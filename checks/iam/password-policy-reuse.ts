@@ -1,5 +1,5 @@
 import { defineCheck, FRAMEWORKS } from "../../src/check.js";
-import { withPasswordPolicy } from "./password-policy.js";
+import { withPasswordPolicy } from "./lib/password-policy.js";
 
 export default defineCheck({
   id: "iam-password-policy-reuse",
@@ -15,9 +15,9 @@ export default defineCheck({
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
   },
   compliance: { [FRAMEWORKS.cis]: ["2.8"] },
-  evaluate: (inv, { settings }) =>
-    withPasswordPolicy(inv, (policy) => {
-      const required = settings.passwordReusePrevention;
+  evaluate: (inv, ctx) =>
+    withPasswordPolicy(inv, ctx, (policy) => {
+      const required = ctx.settings.passwordReusePrevention;
       if (!policy)
         return [false, `The account has no password policy, so passwords may be reused (required: last ${required} remembered).`];
       const reuse = policy.reusePrevention;

@@ -7,8 +7,8 @@ import {
   listSome,
   principalVerdict,
   verdictEvidence,
-  withAuthorizationDetails,
-} from "./support.js";
+  authorization,
+} from "./lib/principals.js";
 
 export default defineCheck({
   id: "iam-privilege-escalation",
@@ -25,23 +25,27 @@ export default defineCheck({
     url: "https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/",
   },
   compliance: {},
-  evaluate: (inv) =>
-    withAuthorizationDetails(inv, (_details, analysis) =>
-      customerPrincipals(analysis).map((p) => {
-        const open = openEscalationPaths(p.permissions);
-        const grants = distinctSources(open.flatMap((o) => o.via));
-        return principalVerdict(
-          p,
-          open.length
-            ? {
-                message: `${kindLabel(p)} can escalate its privileges via ${listSome(open.map((o) => o.path.id))}, granted by ${listSome(grants, 3)}.`,
-                evidence: {
-                  paths: open.map((o) => ({ path: o.path.id, how: o.path.how, actions: o.via.map(verdictEvidence) })),
-                },
-              }
-            : undefined,
-          `${kindLabel(p)} holds none of the known privilege-escalation paths on broad resources.`,
-        );
-      }),
-    ),
+  noComplianceBecause: "Neither CIS AWS Foundations v6.0 nor FSBP has a recommendation or control for privilege-escalation paths.",
+  evaluate: (inv, ctx) => {
+    const iam = authorization(ctx);
+    if (!iam.ok) return [iam.outcome];
+    const { analysis } = iam.value;
+    return customerPrincipals(analysis).map((p) => {
+      const open = openEscalationPaths(p.permissions);
+      const grants = distinctSources(open.flatMap((o) => o.via));
+      return principalVerdict(
+        ctx,
+        p,
+        open.length
+          ? {
+              message: `${kindLabel(p)} can escalate its privileges via ${listSome(open.map((o) => o.path.id))}, granted by ${listSome(grants, 3)}.`,
+              evidence: {
+                paths: open.map((o) => ({ path: o.path.id, how: o.path.how, actions: o.via.map(verdictEvidence) })),
+              },
+            }
+          : undefined,
+        `${kindLabel(p)} holds none of the known privilege-escalation paths on broad resources.`,
+      );
+    });
+  },
 });

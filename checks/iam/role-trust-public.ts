@@ -1,6 +1,6 @@
 import { defineCheck, fail, pass } from "../../src/check.js";
-import { forEachRoleTrust, roleResource } from "./trust-common.js";
-import { GLOBAL } from "./support.js";
+import { forEachRoleTrust, roleResource } from "./lib/trust.js";
+import { GLOBAL } from "./lib/principals.js";
 
 export default defineCheck({
   id: "iam-role-trust-public",
@@ -17,8 +17,10 @@ export default defineCheck({
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-trust-policy",
   },
   compliance: {},
-  evaluate: (inv) =>
-    forEachRoleTrust(inv, (role, trust) => {
+  noComplianceBecause:
+    "Neither CIS AWS Foundations v6.0 nor FSBP has a recommendation or control for role trust policies open to everyone.",
+  evaluate: (inv, ctx) =>
+    forEachRoleTrust(inv, ctx, (role, trust) => {
       if (!trust.public.length) return pass(roleResource(role), GLOBAL, `Role ${role.name}'s trust policy does not let anyone assume it.`);
       const first = trust.public[0]!;
       return fail(

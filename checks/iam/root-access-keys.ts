@@ -1,6 +1,6 @@
-import { defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
-import { withSummaryValue } from "./root-common.js";
-import { accountResource, GLOBAL } from "./support.js";
+import { accountResource, defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
+import { withSummaryValue } from "./lib/account-summary.js";
+import { GLOBAL } from "./lib/principals.js";
 
 export default defineCheck({
   id: "iam-root-access-keys",
@@ -17,10 +17,10 @@ export default defineCheck({
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user_manage_delete-key.html",
   },
   compliance: { [FRAMEWORKS.cis]: ["2.3"], [FRAMEWORKS.fsbp]: ["IAM.4"] },
-  evaluate: (inv) =>
-    withSummaryValue(inv, "AccountAccessKeysPresent", (present) =>
+  evaluate: (inv, ctx) =>
+    withSummaryValue(inv, ctx, "AccountAccessKeysPresent", (present) =>
       present > 0
-        ? fail(accountResource(inv), GLOBAL, "The root user has access keys (AccountAccessKeysPresent = 1).", {
+        ? fail(accountResource(inv), GLOBAL, `The root user has access keys (AccountAccessKeysPresent = ${present}).`, {
             AccountAccessKeysPresent: present,
           })
         : pass(accountResource(inv), GLOBAL, "The root user has no access keys.", { AccountAccessKeysPresent: present }),

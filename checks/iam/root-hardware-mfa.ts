@@ -1,6 +1,6 @@
-import { defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
-import { withSummaryValue } from "./root-common.js";
-import { accountResource, GLOBAL, withRead } from "./support.js";
+import { accountResource, defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
+import { withSummaryValue } from "./lib/account-summary.js";
+import { GLOBAL } from "./lib/principals.js";
 
 export default defineCheck({
   id: "iam-root-hardware-mfa",
@@ -17,36 +17,26 @@ export default defineCheck({
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-hw-mfa-for-root.html",
   },
   compliance: { [FRAMEWORKS.cis]: ["2.5"], [FRAMEWORKS.fsbp]: ["IAM.6"] },
-  evaluate: (inv) =>
-    withSummaryValue(inv, "AccountMFAEnabled", (enabled) => {
+  evaluate: (inv, ctx) =>
+    withSummaryValue(inv, ctx, "AccountMFAEnabled", (enabled) => {
       const resource = accountResource(inv);
       if (enabled !== 1)
         return fail(resource, GLOBAL, "The root user has no MFA device at all (AccountMFAEnabled = 0).", { AccountMFAEnabled: enabled });
       // Only with MFA on does the kind of device matter, and only then is the device list needed.
-      const [outcome] = withRead(
-        inv,
-        (iam) => iam.virtualMfaDevices,
-        "ListVirtualMFADevices",
-        (devices) => {
-          const rootVirtual = devices.filter(
-            (d) => d.userArn?.endsWith(":root") || d.serialNumber.endsWith(":mfa/root-account-mfa-device"),
-          );
-          if (rootVirtual.length) {
-            return [
-              fail(resource, GLOBAL, `The root user's MFA is a virtual device (${rootVirtual.map((d) => d.serialNumber).join(", ")}).`, {
-                AccountMFAEnabled: enabled,
-                virtualDevices: rootVirtual,
-              }),
-            ];
-          }
-          return [
-            pass(resource, GLOBAL, "The root user has MFA and no virtual MFA device is assigned to it: the device is hardware.", {
-              AccountMFAEnabled: enabled,
-              virtualDevices: devices.length,
-            }),
-          ];
-        },
+      const devices = ctx.read("iam.virtualMfaDevices");
+      if (!devices.ok) return devices.outcome;
+      const rootVirtual = devices.value.filter(
+        (d) => d.userArn?.endsWith(":root") || d.serialNumber.endsWith(":mfa/root-account-mfa-device"),
       );
-      return outcome!;
+      if (rootVirtual.length) {
+        return fail(resource, GLOBAL, `The root user's MFA is a virtual device (${rootVirtual.map((d) => d.serialNumber).join(", ")}).`, {
+          AccountMFAEnabled: enabled,
+          virtualDevices: rootVirtual,
+        });
+      }
+      return pass(resource, GLOBAL, "The root user has MFA and no virtual MFA device is assigned to it: the device is hardware.", {
+        AccountMFAEnabled: enabled,
+        virtualDevices: devices.value.length,
+      });
     }),
 });

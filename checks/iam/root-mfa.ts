@@ -1,6 +1,6 @@
-import { defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
-import { withSummaryValue } from "./root-common.js";
-import { accountResource, GLOBAL } from "./support.js";
+import { accountResource, defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
+import { withSummaryValue } from "./lib/account-summary.js";
+import { GLOBAL } from "./lib/principals.js";
 
 export default defineCheck({
   id: "iam-root-mfa",
@@ -16,8 +16,8 @@ export default defineCheck({
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-mfa-for-root.html",
   },
   compliance: { [FRAMEWORKS.cis]: ["2.4"] },
-  evaluate: (inv) =>
-    withSummaryValue(inv, "AccountMFAEnabled", (enabled) =>
+  evaluate: (inv, ctx) =>
+    withSummaryValue(inv, ctx, "AccountMFAEnabled", (enabled) =>
       enabled === 1
         ? pass(accountResource(inv), GLOBAL, "The root user has MFA enabled.", { AccountMFAEnabled: enabled })
         : fail(accountResource(inv), GLOBAL, "The root user has no MFA device (AccountMFAEnabled = 0).", { AccountMFAEnabled: enabled }),

@@ -1,5 +1,5 @@
-import { defineCheck, errorOutcome, fail, FRAMEWORKS, pass } from "../../src/check.js";
-import { accountResource, ageInDays, GLOBAL, withCredentialReport } from "./support.js";
+import { accountResource, defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
+import { ageInDays, GLOBAL } from "./lib/principals.js";
 
 export default defineCheck({
   id: "iam-root-recent-use",
@@ -16,42 +16,43 @@ export default defineCheck({
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#root-user-tasks",
   },
   compliance: { [FRAMEWORKS.cis]: ["2.6"] },
-  evaluate: (inv, { settings }) =>
-    withCredentialReport(inv, (report) => {
-      const resource = accountResource(inv);
-      const root = report.entries.find((e) => e.isRoot);
-      if (!root) {
-        return [
-          errorOutcome(resource, GLOBAL, {
-            service: "iam",
-            region: GLOBAL,
-            operation: "GetCredentialReport",
-            code: "RootRowMissing",
-            message: "the credential report has no <root_account> row",
-          }),
-        ];
-      }
-      const uses = [
-        { credential: "password", at: root.passwordLastUsed },
-        ...root.accessKeys.map((k) => ({ credential: `access key ${k.slot}`, at: k.lastUsed })),
-      ].filter((u): u is { credential: string; at: string } => u.at !== null);
-      const last = uses.sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0];
-      const evidence = {
-        passwordLastUsed: root.passwordLastUsed,
-        accessKeysLastUsed: root.accessKeys.map((k) => k.lastUsed),
-        thresholdDays: settings.rootRecentUseDays,
-      };
-      if (!last) return [pass(resource, GLOBAL, "The root user has no recorded use.", evidence)];
-      const days = ageInDays(last.at, inv);
+  evaluate: (inv, { read, settings, unusable }) => {
+    const reportRead = read("iam.credentialReport");
+    if (!reportRead.ok) return [reportRead.outcome];
+    const report = reportRead.value;
+    const resource = accountResource(inv);
+    const root = report.entries.find((e) => e.isRoot);
+    if (!root) {
       return [
-        days < settings.rootRecentUseDays
-          ? fail(
-              resource,
-              GLOBAL,
-              `The root user's ${last.credential} was used ${days} day(s) ago (${last.at}), within the last ${settings.rootRecentUseDays} days.`,
-              evidence,
-            )
-          : pass(resource, GLOBAL, `The root user was last used ${days} days ago (${last.at}).`, evidence),
+        unusable("iam.credentialReport", {
+          resource,
+          region: GLOBAL,
+          code: "RootRowMissing",
+          message: "the credential report has no <root_account> row",
+        }),
       ];
-    }),
+    }
+    const uses = [
+      { credential: "password", at: root.passwordLastUsed },
+      ...root.accessKeys.map((k) => ({ credential: `access key ${k.slot}`, at: k.lastUsed })),
+    ].filter((u): u is { credential: string; at: string } => u.at !== null);
+    const last = uses.sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0];
+    const evidence = {
+      passwordLastUsed: root.passwordLastUsed,
+      accessKeysLastUsed: root.accessKeys.map((k) => k.lastUsed),
+      thresholdDays: settings.rootRecentUseDays,
+    };
+    if (!last) return [pass(resource, GLOBAL, "The root user has no recorded use.", evidence)];
+    const days = ageInDays(last.at, inv);
+    return [
+      days < settings.rootRecentUseDays
+        ? fail(
+            resource,
+            GLOBAL,
+            `The root user's ${last.credential} was used ${days} day(s) ago (${last.at}), within the last ${settings.rootRecentUseDays} days.`,
+            evidence,
+          )
+        : pass(resource, GLOBAL, `The root user was last used ${days} days ago (${last.at}).`, evidence),
+    ];
+  },
 });

@@ -1,6 +1,6 @@
-import { defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
-import { isServiceLinkedRole } from "../../src/inventory/iam.js";
-import { accountResource, GLOBAL, withAuthorizationDetails } from "./support.js";
+import { accountResource, defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
+import { isServiceLinkedRole } from "../../src/services/iam/inventory.js";
+import { GLOBAL, authorization } from "./lib/principals.js";
 
 const SUPPORT_POLICY = /^arn:[^:]+:iam::aws:policy\/AWSSupportAccess$/;
 
@@ -19,15 +19,17 @@ export default defineCheck({
     url: "https://docs.aws.amazon.com/awssupport/latest/user/accessing-support.html",
   },
   compliance: { [FRAMEWORKS.cis]: ["2.16"] },
-  evaluate: (inv) =>
-    withAuthorizationDetails(inv, (details) => {
-      const roles = details.roles.filter((r) => !isServiceLinkedRole(r) && r.attachedPolicies.some((p) => SUPPORT_POLICY.test(p.arn)));
-      return [
-        roles.length
-          ? pass(accountResource(inv), GLOBAL, `Role(s) ${roles.map((r) => r.name).join(", ")} hold AWSSupportAccess.`, {
-              roles: roles.map((r) => r.arn),
-            })
-          : fail(accountResource(inv), GLOBAL, "No role has the AWSSupportAccess policy attached.", { roles: [] }),
-      ];
-    }),
+  evaluate: (inv, ctx) => {
+    const iam = authorization(ctx);
+    if (!iam.ok) return [iam.outcome];
+    const { details } = iam.value;
+    const roles = details.roles.filter((r) => !isServiceLinkedRole(r) && r.attachedPolicies.some((p) => SUPPORT_POLICY.test(p.arn)));
+    return [
+      roles.length
+        ? pass(accountResource(inv), GLOBAL, `Role(s) ${roles.map((r) => r.name).join(", ")} hold AWSSupportAccess.`, {
+            roles: roles.map((r) => r.arn),
+          })
+        : fail(accountResource(inv), GLOBAL, "No role has the AWSSupportAccess policy attached.", { roles: [] }),
+    ];
+  },
 });

@@ -1,7 +1,7 @@
 import { defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
 import type { Inventory } from "../../src/inventory/index.js";
-import type { CredentialReportEntry } from "../../src/inventory/iam.js";
-import { ageInDays, GLOBAL, userResource, withCredentialReport } from "./support.js";
+import type { CredentialReportEntry } from "../../src/services/iam/inventory.js";
+import { ageInDays, GLOBAL, userResource } from "./lib/principals.js";
 
 interface Unused {
   credential: string;
@@ -43,26 +43,28 @@ export default defineCheck({
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_finding-unused.html",
   },
   compliance: { [FRAMEWORKS.cis]: ["2.11"], [FRAMEWORKS.fsbp]: ["IAM.8"] },
-  evaluate: (inv, { settings }) =>
-    withCredentialReport(inv, (report) =>
-      report.entries
-        .filter((e) => !e.isRoot)
-        .map((e) => {
-          const unused = unusedCredentials(e, inv, settings.unusedCredentialDays);
-          const evidence = { thresholdDays: settings.unusedCredentialDays, unused };
-          return unused.length
-            ? fail(
-                userResource(e),
-                GLOBAL,
-                `User ${e.user} has credentials unused for ${settings.unusedCredentialDays}+ days: ${unused.map(describeUnused).join("; ")}.`,
-                evidence,
-              )
-            : pass(
-                userResource(e),
-                GLOBAL,
-                `User ${e.user} has no enabled credential unused for ${settings.unusedCredentialDays} days or more.`,
-                evidence,
-              );
-        }),
-    ),
+  evaluate: (inv, { read, settings }) => {
+    const reportRead = read("iam.credentialReport");
+    if (!reportRead.ok) return [reportRead.outcome];
+    const report = reportRead.value;
+    return report.entries
+      .filter((e) => !e.isRoot)
+      .map((e) => {
+        const unused = unusedCredentials(e, inv, settings.unusedCredentialDays);
+        const evidence = { thresholdDays: settings.unusedCredentialDays, unused };
+        return unused.length
+          ? fail(
+              userResource(e),
+              GLOBAL,
+              `User ${e.user} has credentials unused for ${settings.unusedCredentialDays}+ days: ${unused.map(describeUnused).join("; ")}.`,
+              evidence,
+            )
+          : pass(
+              userResource(e),
+              GLOBAL,
+              `User ${e.user} has no enabled credential unused for ${settings.unusedCredentialDays} days or more.`,
+              evidence,
+            );
+      });
+  },
 });

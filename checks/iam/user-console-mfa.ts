@@ -1,5 +1,5 @@
 import { defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
-import { GLOBAL, userResource, withCredentialReport } from "./support.js";
+import { GLOBAL, userResource } from "./lib/principals.js";
 
 export default defineCheck({
   id: "iam-user-console-mfa",
@@ -16,16 +16,18 @@ export default defineCheck({
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_virtual.html",
   },
   compliance: { [FRAMEWORKS.cis]: ["2.9"], [FRAMEWORKS.fsbp]: ["IAM.5"] },
-  evaluate: (inv) =>
-    withCredentialReport(inv, (report) =>
-      report.entries
-        .filter((e) => !e.isRoot)
-        .map((e) => {
-          const evidence = { passwordEnabled: e.passwordEnabled, mfaActive: e.mfaActive, passwordLastUsed: e.passwordLastUsed };
-          if (e.passwordEnabled !== true) return pass(userResource(e), GLOBAL, `User ${e.user} has no console password.`, evidence);
-          return e.mfaActive
-            ? pass(userResource(e), GLOBAL, `User ${e.user} has a console password and MFA.`, evidence)
-            : fail(userResource(e), GLOBAL, `User ${e.user} can sign in to the console with a password and has no MFA device.`, evidence);
-        }),
-    ),
+  evaluate: (inv, { read }) => {
+    const reportRead = read("iam.credentialReport");
+    if (!reportRead.ok) return [reportRead.outcome];
+    const report = reportRead.value;
+    return report.entries
+      .filter((e) => !e.isRoot)
+      .map((e) => {
+        const evidence = { passwordEnabled: e.passwordEnabled, mfaActive: e.mfaActive, passwordLastUsed: e.passwordLastUsed };
+        if (e.passwordEnabled !== true) return pass(userResource(e), GLOBAL, `User ${e.user} has no console password.`, evidence);
+        return e.mfaActive
+          ? pass(userResource(e), GLOBAL, `User ${e.user} has a console password and MFA.`, evidence)
+          : fail(userResource(e), GLOBAL, `User ${e.user} can sign in to the console with a password and has no MFA device.`, evidence);
+      });
+  },
 });

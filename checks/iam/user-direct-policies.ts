@@ -1,5 +1,5 @@
 import { defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
-import { GLOBAL, withAuthorizationDetails } from "./support.js";
+import { GLOBAL, authorization } from "./lib/principals.js";
 import { RESOURCE_TYPES } from "../../src/policy/iam/index.js";
 
 export default defineCheck({
@@ -17,24 +17,26 @@ export default defineCheck({
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups_manage_attach-policy.html",
   },
   compliance: { [FRAMEWORKS.cis]: ["2.14"], [FRAMEWORKS.fsbp]: ["IAM.2"] },
-  evaluate: (inv) =>
-    withAuthorizationDetails(inv, (details) =>
-      details.users.map((u) => {
-        const resource = { arn: u.arn, id: u.name, type: RESOURCE_TYPES.user };
-        const names = [
-          ...u.attachedPolicies.map((p) => `managed policy ${p.name}`),
-          ...u.inlinePolicies.map((p) => `inline policy "${p.name}"`),
-        ];
-        return names.length
-          ? fail(resource, GLOBAL, `User ${u.name} has policies attached directly: ${names.join(", ")}.`, {
-              attachedPolicies: u.attachedPolicies,
-              inlinePolicies: u.inlinePolicies.map((p) => p.name),
-            })
-          : pass(
-              resource,
-              GLOBAL,
-              `User ${u.name} has no policies of its own${u.groups.length ? `; it gets permissions from group(s) ${u.groups.join(", ")}` : ""}.`,
-            );
-      }),
-    ),
+  evaluate: (inv, ctx) => {
+    const iam = authorization(ctx);
+    if (!iam.ok) return [iam.outcome];
+    const { details } = iam.value;
+    return details.users.map((u) => {
+      const resource = { arn: u.arn, id: u.name, type: RESOURCE_TYPES.user };
+      const names = [
+        ...u.attachedPolicies.map((p) => `managed policy ${p.name}`),
+        ...u.inlinePolicies.map((p) => `inline policy "${p.name}"`),
+      ];
+      return names.length
+        ? fail(resource, GLOBAL, `User ${u.name} has policies attached directly: ${names.join(", ")}.`, {
+            attachedPolicies: u.attachedPolicies,
+            inlinePolicies: u.inlinePolicies.map((p) => p.name),
+          })
+        : pass(
+            resource,
+            GLOBAL,
+            `User ${u.name} has no policies of its own${u.groups.length ? `; it gets permissions from group(s) ${u.groups.join(", ")}` : ""}.`,
+          );
+    });
+  },
 });

@@ -1,5 +1,5 @@
-import { defineCheck, errorOutcome, fail, FRAMEWORKS, notCollected, pass } from "../../src/check.js";
-import type { PublicAccessBlock } from "../../src/inventory/s3.js";
+import { defineCheck, errorOutcome, fail, FRAMEWORKS, pass } from "../../src/check.js";
+import type { PublicAccessBlock } from "../../src/services/s3/inventory.js";
 
 const SETTINGS: (keyof PublicAccessBlock)[] = ["BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"];
 
@@ -18,26 +18,24 @@ export default defineCheck({
     url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/configuring-block-public-access-account.html",
   },
   compliance: { [FRAMEWORKS.cis]: ["3.1.4"], [FRAMEWORKS.fsbp]: ["S3.1"] },
-  evaluate(inv) {
+  evaluate(inv, { read }) {
     const resource = {
       arn: `arn:${inv.partition}:s3::${inv.accountId}:account`,
       id: inv.accountId,
       type: "AWS::S3::AccountPublicAccessBlock",
     };
-    const read = inv.s3?.accountPublicAccessBlock;
-    if (!read) {
-      return [errorOutcome(resource, "global", notCollected("s3-control", "global", "GetPublicAccessBlock"))];
-    }
-    if (!read.ok) return [errorOutcome(resource, "global", read.error)];
-    if (read.value === null) {
+    const pab = read("s3.accountPublicAccessBlock");
+    if (!pab.ok) return [errorOutcome(resource, "global", pab.error)];
+    const settings = pab.value;
+    if (settings === null) {
       return [
         fail(resource, "global", "Account-level S3 Block Public Access is not configured: no setting is on.", {
           accountPublicAccessBlock: null,
         }),
       ];
     }
-    const off = SETTINGS.filter((k) => !read.value?.[k]);
-    const evidence = { accountPublicAccessBlock: read.value };
+    const off = SETTINGS.filter((k) => !settings[k]);
+    const evidence = { accountPublicAccessBlock: settings };
     return off.length === 0
       ? [pass(resource, "global", "All four account-level S3 Block Public Access settings are on.", evidence)]
       : [fail(resource, "global", `Account-level S3 Block Public Access has ${off.join(", ")} off.`, { ...evidence, settingsOff: off })];

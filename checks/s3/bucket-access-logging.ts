@@ -1,5 +1,5 @@
-import { whenRead, defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
-import { eachBucket } from "./common.js";
+import { defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
+import { forEachBucket } from "./lib/buckets.js";
 
 export default defineCheck({
   id: "s3-bucket-access-logging",
@@ -16,19 +16,19 @@ export default defineCheck({
     url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html",
   },
   compliance: { [FRAMEWORKS.fsbp]: ["S3.9"] },
-  evaluate: (inv) =>
-    eachBucket(inv, (bucket, resource, region) =>
-      whenRead(
-        resource,
-        region,
-        [bucket.logging] as const,
-        (logging) =>
-          logging
-            ? pass(resource, region, `Bucket ${bucket.name} logs requests to s3://${logging.targetBucket}/${logging.targetPrefix ?? ""}.`, {
-                logging,
-              })
-            : fail(resource, region, `Bucket ${bucket.name} has server access logging disabled.`, { logging: null }),
-        { service: "s3", operation: "GetBucketLogging" },
-      ),
-    ),
+  evaluate: (_inv, ctx) =>
+    forEachBucket(ctx, (bucket, { resource, region }) => {
+      const logging = ctx.read("s3.bucketLogging", bucket, region);
+      if (!logging.ok) return logging.outcome;
+      return logging.value
+        ? pass(
+            resource,
+            region,
+            `Bucket ${bucket.name} logs requests to s3://${logging.value.targetBucket}/${logging.value.targetPrefix ?? ""}.`,
+            {
+              logging: logging.value,
+            },
+          )
+        : fail(resource, region, `Bucket ${bucket.name} has server access logging disabled.`, { logging: null });
+    }),
 });

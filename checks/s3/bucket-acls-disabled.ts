@@ -1,5 +1,5 @@
-import { whenRead, defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
-import { eachBucket } from "./common.js";
+import { defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
+import { forEachBucket } from "./lib/buckets.js";
 
 export default defineCheck({
   id: "s3-bucket-acls-disabled",
@@ -16,24 +16,19 @@ export default defineCheck({
     url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html",
   },
   compliance: { [FRAMEWORKS.fsbp]: ["S3.12"] },
-  evaluate: (inv) =>
-    eachBucket(inv, (bucket, resource, region) =>
-      whenRead(
-        resource,
-        region,
-        [bucket.ownership] as const,
-        (ownership) =>
-          ownership === "BucketOwnerEnforced"
-            ? pass(resource, region, `Bucket ${bucket.name} has ACLs disabled (BucketOwnerEnforced).`, { objectOwnership: ownership })
-            : fail(
-                resource,
-                region,
-                ownership === null
-                  ? `Bucket ${bucket.name} has no Object Ownership controls, so ACLs are in effect.`
-                  : `Bucket ${bucket.name} has Object Ownership ${ownership}, so ACLs are in effect.`,
-                { objectOwnership: ownership },
-              ),
-        { service: "s3", operation: "GetBucketOwnershipControls" },
-      ),
-    ),
+  evaluate: (_inv, ctx) =>
+    forEachBucket(ctx, (bucket, { resource, region }) => {
+      const ownership = ctx.read("s3.bucketOwnership", bucket, region);
+      if (!ownership.ok) return ownership.outcome;
+      return ownership.value === "BucketOwnerEnforced"
+        ? pass(resource, region, `Bucket ${bucket.name} has ACLs disabled (BucketOwnerEnforced).`, { objectOwnership: ownership.value })
+        : fail(
+            resource,
+            region,
+            ownership.value === null
+              ? `Bucket ${bucket.name} has no Object Ownership controls, so ACLs are in effect.`
+              : `Bucket ${bucket.name} has Object Ownership ${ownership.value}, so ACLs are in effect.`,
+            { objectOwnership: ownership.value },
+          );
+    }),
 });

@@ -1,5 +1,5 @@
-import { whenRead, defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
-import { eachBucket } from "./common.js";
+import { defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
+import { forEachBucket } from "./lib/buckets.js";
 
 const KMS_ALGORITHMS = new Set(["aws:kms", "aws:kms:dsse"]);
 
@@ -18,28 +18,23 @@ export default defineCheck({
     url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-bucket-encryption.html",
   },
   compliance: { [FRAMEWORKS.fsbp]: ["S3.4", "S3.17"] },
-  evaluate: (inv) =>
-    eachBucket(inv, (bucket, resource, region) =>
-      whenRead(
+  evaluate: (_inv, ctx) =>
+    forEachBucket(ctx, (bucket, { resource, region }) => {
+      const encryption = ctx.read("s3.bucketEncryption", bucket, region);
+      if (!encryption.ok) return encryption.outcome;
+      const rules = encryption.value;
+      const algorithms = (rules ?? []).map((r) => r.algorithm).filter((a) => a !== "none");
+      if (algorithms.length === 0) {
+        return fail(resource, region, `Bucket ${bucket.name} has no default encryption configuration.`, { encryption: rules });
+      }
+      const kms = algorithms.some((a) => KMS_ALGORITHMS.has(a));
+      return pass(
         resource,
         region,
-        [bucket.encryption] as const,
-        (rules) => {
-          const algorithms = (rules ?? []).map((r) => r.algorithm).filter((a) => a !== "none");
-          if (algorithms.length === 0) {
-            return fail(resource, region, `Bucket ${bucket.name} has no default encryption configuration.`, { encryption: rules });
-          }
-          const kms = algorithms.some((a) => KMS_ALGORITHMS.has(a));
-          return pass(
-            resource,
-            region,
-            kms
-              ? `Bucket ${bucket.name} encrypts by default with SSE-KMS (${algorithms.join(", ")}).`
-              : `Bucket ${bucket.name} encrypts by default with SSE-S3 (${algorithms.join(", ")}); SSE-KMS would add key policy control and key-use logging.`,
-            { encryption: rules, strength: kms ? "SSE-KMS" : "SSE-S3" },
-          );
-        },
-        { service: "s3", operation: "GetBucketEncryption" },
-      ),
-    ),
+        kms
+          ? `Bucket ${bucket.name} encrypts by default with SSE-KMS (${algorithms.join(", ")}).`
+          : `Bucket ${bucket.name} encrypts by default with SSE-S3 (${algorithms.join(", ")}); SSE-KMS would add key policy control and key-use logging.`,
+        { encryption: rules, strength: kms ? "SSE-KMS" : "SSE-S3" },
+      );
+    }),
 });

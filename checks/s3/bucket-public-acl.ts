@@ -1,11 +1,6 @@
-import { defineCheck, errorOutcome, fail, FRAMEWORKS, notCollected, pass } from "../../src/check.js";
-import { effectivePab, eachBucket } from "./common.js";
-
-const PUBLIC_GROUPS: Record<string, string> = {
-  "http://acs.amazonaws.com/groups/global/AllUsers": "AllUsers (everyone)",
-  "http://acs.amazonaws.com/groups/global/AuthenticatedUsers": "AuthenticatedUsers (any AWS account)",
-};
-const WRITE_PERMISSIONS = new Set(["WRITE", "WRITE_ACP", "FULL_CONTROL"]);
+import { defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
+import { forEachBucket } from "./lib/buckets.js";
+import { aclExposure, neutralisedBy } from "./lib/exposure.js";
 
 export default defineCheck({
   id: "s3-bucket-public-acl",
@@ -22,33 +17,25 @@ export default defineCheck({
     url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html",
   },
   compliance: { [FRAMEWORKS.cis]: ["3.1.4"], [FRAMEWORKS.fsbp]: ["S3.2", "S3.3"] },
-  evaluate(inv) {
-    const account = inv.s3?.accountPublicAccessBlock;
-    return eachBucket(inv, (bucket, resource, region) => {
-      const acl = bucket.acl;
-      if (!acl) return errorOutcome(resource, region, notCollected("s3", region, "GetBucketAcl"));
-      if (!acl.ok) return errorOutcome(resource, region, acl.error);
-      const publicGrants = acl.value.grants.filter((g) => g.granteeUri && PUBLIC_GROUPS[g.granteeUri]);
-      if (publicGrants.length === 0)
+  evaluate: (_inv, ctx) =>
+    forEachBucket(ctx, (bucket, at) => {
+      const { resource, region } = at;
+      const exposure = aclExposure(ctx, bucket, at);
+      if (!exposure.ok) return exposure.outcome;
+      const e = exposure.value;
+      if (!e.public && e.reason === "no-public-grant") {
         return pass(resource, region, `Bucket ${bucket.name}'s ACL grants nothing to AllUsers or AuthenticatedUsers.`);
-      const evidence = { publicGrants: publicGrants.map((g) => ({ grantee: PUBLIC_GROUPS[g.granteeUri!], permission: g.permission })) };
-      const pab = effectivePab(bucket.publicAccessBlock, account);
-      if (!pab) return errorOutcome(resource, region, notCollected("s3", region, "GetPublicAccessBlock"));
-      if (!pab.ok) return errorOutcome(resource, region, pab.error);
-      if (pab.value.IgnorePublicAcls) {
+      }
+      const evidence = { publicGrants: e.grants };
+      if (!e.public) {
         return pass(
           resource,
           region,
-          `Bucket ${bucket.name}'s ACL has public grants, ignored because IgnorePublicAcls is on at the ${pab.value.source.IgnorePublicAcls} level.`,
-          {
-            ...evidence,
-            neutralisedBy: `IgnorePublicAcls (${pab.value.source.IgnorePublicAcls})`,
-          },
+          `Bucket ${bucket.name}'s ACL has public grants, ignored because ${e.by.setting} is on at the ${e.by.level} level.`,
+          { ...evidence, neutralisedBy: neutralisedBy(e.by) },
         );
       }
-      const write = publicGrants.some((g) => WRITE_PERMISSIONS.has(g.permission));
-      const described = evidence.publicGrants.map((g) => `${g.permission} to ${g.grantee}`).join("; ");
-      return fail(resource, region, `Bucket ${bucket.name}'s ACL grants ${described}.`, evidence, write ? "critical" : "high");
-    });
-  },
+      const described = e.grants.map((g) => `${g.permission} to ${g.grantee}`).join("; ");
+      return fail(resource, region, `Bucket ${bucket.name}'s ACL grants ${described}.`, evidence, e.write ? "critical" : "high");
+    }),
 });

@@ -1,7 +1,6 @@
-import { defineCheck, errorOutcome, fail, FRAMEWORKS, notCollected, pass } from "../../src/check.js";
-import { parsePolicy, PolicyParseError } from "../../src/policy/document.js";
-import { publicGrants } from "../../src/policy/s3-public.js";
-import { effectivePab, eachBucket } from "./common.js";
+import { defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
+import { forEachBucket } from "./lib/buckets.js";
+import { neutralisedBy, policyExposure } from "./lib/exposure.js";
 
 export default defineCheck({
   id: "s3-bucket-public-policy",
@@ -18,33 +17,16 @@ export default defineCheck({
     url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status",
   },
   compliance: { [FRAMEWORKS.cis]: ["3.1.4"], [FRAMEWORKS.fsbp]: ["S3.2", "S3.3", "S3.8"] },
-  evaluate(inv) {
-    const account = inv.s3?.accountPublicAccessBlock;
-    return eachBucket(inv, (bucket, resource, region) => {
-      const policyRead = bucket.policy;
-      if (!policyRead) {
-        return errorOutcome(resource, region, notCollected("s3", region, "GetBucketPolicy"));
-      }
-      if (!policyRead.ok) return errorOutcome(resource, region, policyRead.error);
-      const awsSaysPublic = bucket.policyStatusIsPublic?.ok ? bucket.policyStatusIsPublic.value : undefined;
-      if (policyRead.value === null) return pass(resource, region, `Bucket ${bucket.name} has no bucket policy.`, { policy: null });
-
-      let grants;
-      try {
-        grants = publicGrants(parsePolicy(policyRead.value));
-      } catch (err) {
-        if (!(err instanceof PolicyParseError)) throw err;
-        return errorOutcome(resource, region, {
-          service: "s3",
-          region,
-          operation: "GetBucketPolicy",
-          code: "MalformedPolicy",
-          message: err.message,
-          resource: bucket.name,
-        });
-      }
-      const evidenceBase = { awsPolicyStatusIsPublic: awsSaysPublic ?? null };
-      if (grants.length === 0 && awsSaysPublic !== true) {
+  evaluate: (_inv, ctx) =>
+    forEachBucket(ctx, (bucket, at) => {
+      const { resource, region } = at;
+      const exposure = policyExposure(ctx, bucket, at);
+      if (!exposure.ok) return exposure.outcome;
+      const e = exposure.value;
+      if (!e.public && e.reason === "no-policy")
+        return pass(resource, region, `Bucket ${bucket.name} has no bucket policy.`, { policy: null });
+      const evidenceBase = { awsPolicyStatusIsPublic: e.awsSaysPublic ?? null };
+      if (!e.public && e.reason === "no-public-grant") {
         return pass(
           resource,
           region,
@@ -52,19 +34,14 @@ export default defineCheck({
           evidenceBase,
         );
       }
-
-      const pab = effectivePab(bucket.publicAccessBlock, account);
-      if (!pab) {
-        return errorOutcome(resource, region, notCollected("s3", region, "GetPublicAccessBlock"));
-      }
-      if (!pab.ok) return errorOutcome(resource, region, pab.error);
+      const grants = e.grants;
       const publicStatements = grants.map((g) => ({ statement: g.statement, actions: g.actions, access: g.access }));
-      if (pab.value.RestrictPublicBuckets) {
+      if (!e.public) {
         return pass(
           resource,
           region,
-          `Bucket ${bucket.name}'s policy has a public grant (${grants.map((g) => g.statement).join(", ") || "per GetBucketPolicyStatus"}), neutralised by RestrictPublicBuckets at the ${pab.value.source.RestrictPublicBuckets} level.`,
-          { ...evidenceBase, publicStatements, neutralisedBy: `RestrictPublicBuckets (${pab.value.source.RestrictPublicBuckets})` },
+          `Bucket ${bucket.name}'s policy has a public grant (${grants.map((g) => g.statement).join(", ") || "per GetBucketPolicyStatus"}), neutralised by ${e.by.setting} at the ${e.by.level} level.`,
+          { ...evidenceBase, publicStatements, neutralisedBy: neutralisedBy(e.by) },
         );
       }
       if (grants.length === 0) {
@@ -85,6 +62,5 @@ export default defineCheck({
         { ...evidenceBase, publicStatements },
         write ? "critical" : "high",
       );
-    });
-  },
+    }),
 });

@@ -1,8 +1,7 @@
-import { whenRead, defineCheck, errorOutcome, fail, FRAMEWORKS, pass } from "../../src/check.js";
-import { parsePolicy, PolicyParseError } from "../../src/policy/document.js";
+import { defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
 import { deniesInsecureTransport } from "../../src/policy/s3-public.js";
 import { AWS_MODEL } from "../../src/responsibility.js";
-import { eachBucket } from "./common.js";
+import { bucketPolicy, forEachBucket } from "./lib/buckets.js";
 
 export default defineCheck({
   id: "s3-bucket-tls-only",
@@ -20,43 +19,19 @@ export default defineCheck({
     url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html#transit",
   },
   compliance: { [FRAMEWORKS.cis]: ["3.1.1"], [FRAMEWORKS.fsbp]: ["S3.5"] },
-  evaluate: (inv) =>
-    eachBucket(inv, (bucket, resource, region) =>
-      whenRead(
-        resource,
-        region,
-        [bucket.policy] as const,
-        (policy) => {
-          if (policy === null)
-            return fail(resource, region, `Bucket ${bucket.name} has no bucket policy, so plain-HTTP requests are allowed.`, {
-              policy: null,
-            });
-          let statement: string | undefined;
-          try {
-            statement = deniesInsecureTransport(parsePolicy(policy));
-          } catch (err) {
-            if (!(err instanceof PolicyParseError)) throw err;
-            return errorOutcome(resource, region, {
-              service: "s3",
-              region,
-              operation: "GetBucketPolicy",
-              code: "MalformedPolicy",
-              message: err.message,
-              resource: bucket.name,
-            });
-          }
-          return statement
-            ? pass(resource, region, `Bucket ${bucket.name}'s policy ${statement} denies requests without TLS.`, {
-                denyStatement: statement,
-              })
-            : fail(
-                resource,
-                region,
-                `Bucket ${bucket.name}'s policy has no statement denying requests where aws:SecureTransport is false.`,
-                { denyStatement: null },
-              );
-        },
-        { service: "s3", operation: "GetBucketPolicy" },
-      ),
-    ),
+  evaluate: (_inv, ctx) =>
+    forEachBucket(ctx, (bucket, at) => {
+      const { resource, region } = at;
+      const policy = bucketPolicy(ctx, bucket, at);
+      if (!policy.ok) return policy.outcome;
+      if (policy.value === null) {
+        return fail(resource, region, `Bucket ${bucket.name} has no bucket policy, so plain-HTTP requests are allowed.`, { policy: null });
+      }
+      const statement = deniesInsecureTransport(policy.value);
+      return statement
+        ? pass(resource, region, `Bucket ${bucket.name}'s policy ${statement} denies requests without TLS.`, { denyStatement: statement })
+        : fail(resource, region, `Bucket ${bucket.name}'s policy has no statement denying requests where aws:SecureTransport is false.`, {
+            denyStatement: null,
+          });
+    }),
 });

@@ -1,5 +1,5 @@
-import { whenRead, defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
-import { eachBucket } from "./common.js";
+import { defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
+import { forEachBucket } from "./lib/buckets.js";
 
 export default defineCheck({
   id: "s3-bucket-versioning",
@@ -16,24 +16,17 @@ export default defineCheck({
     url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html",
   },
   compliance: { [FRAMEWORKS.fsbp]: ["S3.14"] },
-  evaluate: (inv) =>
-    eachBucket(inv, (bucket, resource, region) =>
-      whenRead(
-        resource,
-        region,
-        [bucket.versioning] as const,
-        (v) =>
-          v.status === "Enabled"
-            ? pass(
-                resource,
-                region,
-                `Bucket ${bucket.name} has versioning enabled${v.mfaDelete === "Enabled" ? " with MFA delete" : ""}.`,
-                { versioning: v },
-              )
-            : fail(resource, region, `Bucket ${bucket.name} has versioning ${v.status === "Suspended" ? "suspended" : "never enabled"}.`, {
-                versioning: v,
-              }),
-        { service: "s3", operation: "GetBucketVersioning" },
-      ),
-    ),
+  evaluate: (_inv, ctx) =>
+    forEachBucket(ctx, (bucket, { resource, region }) => {
+      const versioning = ctx.read("s3.bucketVersioning", bucket, region);
+      if (!versioning.ok) return versioning.outcome;
+      const v = versioning.value;
+      return v.status === "Enabled"
+        ? pass(resource, region, `Bucket ${bucket.name} has versioning enabled${v.mfaDelete === "Enabled" ? " with MFA delete" : ""}.`, {
+            versioning: v,
+          })
+        : fail(resource, region, `Bucket ${bucket.name} has versioning ${v.status === "Suspended" ? "suspended" : "never enabled"}.`, {
+            versioning: v,
+          });
+    }),
 });

@@ -11,10 +11,4 @@ export class CallRecorder {
   stats(): Record<string, number> {
     return Object.fromEntries([...this.#counts.entries()].sort(([a], [b]) => a.localeCompare(b)));
   }
-
-  total(): number {
-    let n = 0;
-    for (const c of this.#counts.values()) n += c;
-    return n;
-  }
 }

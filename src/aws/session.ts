@@ -6,6 +6,8 @@ import type { LookupFunction } from "node:net";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { AdaptiveRetryStrategy, DefaultRateLimiter } from "@smithy/core/retry";
 import type { AwsCredentialIdentityProvider, MiddlewareStack, RetryErrorInfo, RetryToken, StandardRetryToken } from "@smithy/types";
+import pLimit, { type LimitFunction } from "p-limit";
+import type { ClientClass, SdkClient } from "../services/define.js";
 import { CallRecorder } from "./recorder.js";
 import { credentialChain } from "./credentials.js";
 import { registerSecrets } from "./errors.js";
@@ -22,6 +24,8 @@ export interface SessionOptions {
   /** Region for global calls (STS, IAM, DescribeRegions). */
   homeRegion?: string;
   credentials?: AwsCredentialIdentityProvider;
+  /** AWS calls in flight at once, over every client of the session (default 16). */
+  concurrency?: number;
 }
 
 /**
@@ -67,14 +71,6 @@ export class ScanRetryStrategy extends AdaptiveRetryStrategy {
   }
 }
 
-/** The shape every SDK v3 client shares that we rely on. */
-interface SdkClient {
-  middlewareStack: unknown;
-  destroy(): void;
-}
-
-type ClientClass<C> = new (...args: [never]) => C;
-
 /** Services whose requests go to `<account id>.<endpoint host>`. */
 const HOST_PREFIXED_SERVICES = new Set(["s3-control"]);
 
@@ -118,7 +114,7 @@ export function endpointLookup(endpointHost: string): LookupFunction {
   return lookup;
 }
 
-/** One place that builds SDK clients: credentials, region, endpoint, retries, timeouts, call recording. */
+/** One place that builds SDK clients: credentials, region, endpoint, retries, timeouts, concurrency, call recording. */
 export class AwsSession {
   readonly recorder = new CallRecorder();
   readonly endpointUrl: string | undefined;
@@ -129,6 +125,7 @@ export class AwsSession {
   readonly #options: SessionOptions;
   readonly #prefixableEndpoint: string | undefined;
   readonly #maxAttempts: number;
+  readonly #limit: LimitFunction;
 
   /** The named profile the credentials come from, when one was given. */
   get profile(): string | undefined {
@@ -137,6 +134,7 @@ export class AwsSession {
 
   constructor(options: SessionOptions = {}) {
     this.#options = options;
+    this.#limit = pLimit(options.concurrency ?? 16);
     this.#maxAttempts = options.maxAttempts ?? envNumber("AWS_MAX_ATTEMPTS", 1, 20, true) ?? 6;
     const callTimeoutSeconds = envNumber("YOURSIDE_CALL_TIMEOUT", 0.1, 600, false);
     const requestTimeoutMs =
@@ -180,12 +178,16 @@ export class AwsSession {
       requestHandler: this.#handler,
       ...(this.endpointUrl ? { endpoint: HOST_PREFIXED_SERVICES.has(service) ? this.#prefixableEndpoint : this.endpointUrl } : {}),
       ...(this.endpointUrl && service === "s3" ? { forcePathStyle: true } : {}),
+      // A wrong guess at a bucket's region must not fail the call: S3 says where the bucket lives.
+      ...(service === "s3" ? { followRegionRedirects: true } : {}),
     });
     const recorder = this.recorder;
+    const limit = this.#limit;
+    // Every command (each page of a listing, with its retries) waits for a slot of the session's concurrency.
     (client.middlewareStack as MiddlewareStack<object, object>).add(
-      (next, context) => async (args) => {
+      (next, context) => (args) => {
         recorder.record(service, (context.commandName ?? "Unknown").replace(/Command$/, ""));
-        return next(args);
+        return limit(() => next(args));
       },
       { step: "initialize", name: "yoursideCallRecorder" },
     );

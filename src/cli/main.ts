@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
-import { CHECKS } from "../../checks/index.js";
+import { FORMATS, RENDERERS } from "../../reports/index.js";
 import { loadConfig, settingsFrom, type ConfigFile } from "../config-file.js";
 import { EXIT, UsageError } from "../errors.js";
 import { oneLine } from "../one-line.js";
@@ -21,6 +21,7 @@ import {
 import { runScan, type ScanPlan } from "./run-scan.js";
 import { catalogueMarkdown, catalogueText } from "./catalogue.js";
 import { hasCredentials } from "../aws/credentials.js";
+import { CHECKS, SERVICE_IDS } from "../services/index.js";
 
 interface ScanFlags {
   profile?: string;
@@ -126,10 +127,15 @@ function buildProgram(setExit: (code: number) => void): Command {
         .option("--from-snapshot <file>", "evaluate a saved inventory instead of calling AWS");
     }
     return cmd
-      .option("--services <list>", "only these services (s3, iam, ec2, config)")
+      .option("--services <list>", `only these services (${SERVICE_IDS.join(", ")})`)
       .option("--checks <list>", "only these check ids (see 'yourside checks')")
       .option("--severity <list>", `only findings of these severities, e.g. critical,high or high+ (${SEVERITIES.join(", ")})`)
-      .addOption(new Option("--format <list>", "report formats: json, sarif").default("json"))
+      .addOption(
+        new Option(
+          "--format <list>",
+          `report formats, comma-separated: ${FORMATS.map((f) => `${f} (${RENDERERS[f].description})`).join(", ")}`,
+        ).default("json"),
+      )
       .option("--output <file>", "write the one report format to this file ('-' = stdout)")
       .option("--output-dir <dir>", "write yourside-report.<format> files here (default: current directory)")
       .option("--fail-on <severity>", "exit 1 when a FAIL at or above this severity exists, or 'none'", "low")
@@ -167,7 +173,7 @@ function buildProgram(setExit: (code: number) => void): Command {
   program
     .command("checks")
     .description("list the check catalogue: id, severity, layer, title")
-    .option("--services <list>", "only these services")
+    .option("--services <list>", `only these services (${SERVICE_IDS.join(", ")})`)
     .option("--json", "machine-readable output with full metadata")
     .option("--markdown", "a Markdown table (as in README.md)")
     .action((flags: { services?: string; json?: boolean; markdown?: boolean }) => {
@@ -188,7 +194,7 @@ function buildProgram(setExit: (code: number) => void): Command {
   program
     .command("policy")
     .description("print the least-privilege IAM policy the selected checks need (read actions only)")
-    .option("--services <list>", "only these services")
+    .option("--services <list>", `only these services (${SERVICE_IDS.join(", ")})`)
     .option("--checks <list>", "only these check ids")
     .action((flags: { services?: string; checks?: string }) => {
       const checks = selectChecks(CHECKS, {

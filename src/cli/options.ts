@@ -1,11 +1,9 @@
 import type { Check } from "../check.js";
 import { UsageError } from "../errors.js";
-import { SERVICES, type ServiceId } from "../inventory/index.js";
+import type { ServiceId } from "../inventory/index.js";
 import { SEVERITIES, type Severity } from "../results.js";
-
-export const FORMATS = ["json", "sarif"] as const;
-export type Format = (typeof FORMATS)[number];
-export const FORMAT_EXTENSIONS: Record<Format, string> = { json: "json", sarif: "sarif" };
+import { isServiceId, SERVICE_IDS } from "../services/index.js";
+import { FORMATS, type Format } from "../../reports/index.js";
 
 const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
@@ -32,8 +30,8 @@ export function parseRegions(value: string): string[] | "all" {
 
 export function parseServices(value: string): ServiceId[] {
   const items = parseList("--services", value);
-  const bad = items.filter((s) => !(SERVICES as readonly string[]).includes(s));
-  if (bad.length) throw new UsageError(`--services: unknown service ${bad.join(", ")} (known: ${SERVICES.join(", ")})`);
+  const bad = items.filter((s) => !isServiceId(s));
+  if (bad.length) throw new UsageError(`--services: unknown service ${bad.join(", ")} (known: ${SERVICE_IDS.join(", ")})`);
   return items as ServiceId[];
 }
 

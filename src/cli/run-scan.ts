@@ -9,10 +9,9 @@ import { collectLive, evaluateScan } from "../scan.js";
 import type { Settings } from "../settings.js";
 import { loadSnapshot, snapshotText } from "../snapshot.js";
 import type { Inventory } from "../inventory/index.js";
-import { renderJson, type Report } from "../../reports/json.js";
-import { renderSarif } from "../../reports/sarif.js";
+import type { Report } from "../report.js";
+import { RENDERERS, type Format } from "../../reports/index.js";
 import { renderSummary } from "../../reports/terminal.js";
-import { FORMAT_EXTENSIONS, type Format } from "./options.js";
 
 export interface ScanPlan {
   checks: Check[];
@@ -38,10 +37,6 @@ export interface ScanPlan {
 }
 
 export const REPORT_BASENAME = "yourside-report";
-
-function render(format: Format, report: Report, checks: readonly Check[]): string {
-  return format === "json" ? renderJson(report) : renderSarif(report, checks);
-}
 
 /** A file the scan will write: its directory must exist and the path must not be a directory. */
 function checkFilePath(flag: string, path: string): void {
@@ -127,7 +122,8 @@ export async function runScan(plan: ScanPlan): Promise<number> {
 
   const written: string[] = [];
   for (const format of plan.formats) {
-    const text = render(format, report, plan.checks);
+    const renderer = RENDERERS[format];
+    const text = renderer.render(report);
     if ("file" in plan.output) {
       if (plan.output.file === "-") process.stdout.write(text);
       else {
@@ -135,7 +131,7 @@ export async function runScan(plan: ScanPlan): Promise<number> {
         written.push(plan.output.file);
       }
     } else {
-      const path = join(plan.output.dir, `${REPORT_BASENAME}.${FORMAT_EXTENSIONS[format]}`);
+      const path = join(plan.output.dir, `${REPORT_BASENAME}.${renderer.extension}`);
       writeOutput("report", path, text);
       written.push(path);
     }

@@ -1,7 +1,6 @@
-import type { LimitFunction } from "p-limit";
 import type { AwsSession } from "../aws/session.js";
 import { errorCode, toCallError } from "../aws/errors.js";
-import type { CallError, Fetched, Inventory, ServiceId, SliceId } from "../inventory/index.js";
+import type { CallError, Fetched, OperationSpec, SliceId } from "../inventory/index.js";
 
 export interface CollectScope {
   accountId: string;
@@ -10,70 +9,51 @@ export interface CollectScope {
   wanted: ReadonlySet<SliceId>;
 }
 
-/** What a collector gets: a session for clients, a shared concurrency limit and error recording. */
+/** A failure a read attributes to one of its operations (its slice names another one first). */
+export class OperationFailed extends Error {
+  constructor(
+    readonly operation: OperationSpec,
+    override readonly cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+export interface ReadOptions {
+  /** Error codes that mean "not configured": the value is `null`. */
+  absent?: readonly string[];
+  /** What the call was about (bucket name, snapshot id), kept with a failure. */
+  resource?: string;
+}
+
+/** What collection shares: the session (clients, concurrency, call recording) and every failed call, as data. */
 export class CollectContext {
   readonly errors: CallError[] = [];
 
   constructor(
     readonly session: AwsSession,
     readonly scope: CollectScope,
-    private readonly limit: LimitFunction,
     private readonly onProgress: (message: string) => void = () => {},
   ) {}
-
-  wants(slice: SliceId): boolean {
-    return this.scope.wanted.has(slice);
-  }
 
   progress(message: string): void {
     this.onProgress(message);
   }
 
   /**
-   * Runs one AWS read (or one paginated listing) under the scan's concurrency limit.
-   * A failure is recorded and returned as data; it never throws.
+   * The one way collection reads AWS: runs `fn` and returns its value, `null` for an error code
+   * that means "not configured", or the failure — recorded, and returned as data, never thrown.
    */
-  async read<T>(service: string, region: string, operation: string, fn: () => Promise<T>, resource?: string): Promise<Fetched<T>> {
+  async read<T>(operation: OperationSpec, region: string, fn: () => Promise<T>, options: ReadOptions = {}): Promise<Fetched<T>> {
     try {
-      return { ok: true, value: await this.limit(fn) };
-    } catch (err) {
-      const error = toCallError(err, service, region, operation, resource);
+      return { ok: true, value: await fn() };
+    } catch (thrown) {
+      const failedAt = thrown instanceof OperationFailed ? thrown.operation : operation;
+      const err = thrown instanceof OperationFailed ? thrown.cause : thrown;
+      if (failedAt === operation && options.absent?.includes(errorCode(err))) return { ok: true, value: null as T };
+      const error = toCallError(err, failedAt.service, region, failedAt.operation, options.resource);
       this.errors.push(error);
       return { ok: false, error };
     }
   }
-
-  /** Like `read`, but the listed error codes mean "not configured": a fact, returned as `null`. */
-  async readOptional<T>(
-    service: string,
-    region: string,
-    operation: string,
-    absentCodes: readonly string[],
-    fn: () => Promise<T>,
-    resource?: string,
-  ): Promise<Fetched<T | null>> {
-    try {
-      return { ok: true, value: await this.limit(fn) };
-    } catch (err) {
-      if (absentCodes.includes(errorCode(err))) return { ok: true, value: null };
-      const error = toCallError(err, service, region, operation, resource);
-      this.errors.push(error);
-      return { ok: false, error };
-    }
-  }
-}
-
-export interface Collector<K extends ServiceId & keyof Inventory = ServiceId & keyof Inventory> {
-  service: K;
-  collect(ctx: CollectContext): Promise<NonNullable<Inventory[K]>>;
-}
-
-/** Every item of a paginated listing, in order: `allPages(paginateX(...), (page) => page.Items)`. */
-export async function allPages<Page, Item>(
-  pages: AsyncIterable<Page>,
-  items: (page: Page) => readonly Item[] | undefined,
-): Promise<Item[]> {
-  const out: Item[] = [];
-  for await (const page of pages) out.push(...(items(page) ?? []));
-  return out;
 }

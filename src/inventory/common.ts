@@ -15,20 +15,11 @@ export interface CallError {
  */
 export type Fetched<T> = { ok: true; value: T } | { ok: false; error: CallError };
 
-export const fetched = <T>(value: T): Fetched<T> => ({ ok: true, value });
-export const failed = <T = never>(error: CallError): Fetched<T> => ({ ok: false, error });
-
 /** An AWS API operation and the IAM action that authorizes it (they differ, e.g. ListBuckets → s3:ListAllMyBuckets). */
 export interface OperationSpec {
   service: string;
   operation: string;
   action: string;
-}
-
-/** A named part of the inventory that checks declare they need and collectors know how to fill. */
-export interface SliceSpec {
-  description: string;
-  operations: readonly OperationSpec[];
 }
 
 export const op = (service: string, operation: string, action = `${service}:${operation}`): OperationSpec => ({

@@ -1,21 +1,23 @@
-import type { CallError, SliceSpec } from "./common.js";
-import { S3_SLICES, type S3Inventory, type S3SliceId } from "./s3.js";
-import { IAM_SLICES, type IamInventory, type IamSliceId } from "./iam.js";
-import { EC2_SLICES, type Ec2Inventory, type Ec2SliceId } from "./ec2.js";
-import { CONFIG_SLICES, type ConfigInventory, type ConfigSliceId } from "./config.js";
+import type { DataOf } from "../services/define.js";
+import type { SERVICES } from "../services/index.js";
+import type { CallError } from "./common.js";
 
 export * from "./common.js";
 
 export const SNAPSHOT_FORMAT = "yourside-inventory/1";
 
-export const SERVICES = ["s3", "iam", "ec2", "config"] as const;
-export type ServiceId = (typeof SERVICES)[number];
+type Service = (typeof SERVICES)[number];
+
+export type ServiceId = Service["id"];
+
+/** `<service>.<name>`: a part of the inventory that checks declare they need and collection knows how to read. */
+export type SliceId = Service["slices"][number]["id"];
 
 /**
  * Everything a scan read from AWS, as plain JSON-able data. Checks read only this, so a
  * snapshot of it can be evaluated later, offline, with the same verdicts.
  */
-export interface Inventory {
+export interface InventoryBase {
   format: typeof SNAPSHOT_FORMAT;
   accountId: string;
   partition: string;
@@ -26,21 +28,23 @@ export interface Inventory {
   slices: SliceId[];
   /** Every failed call, in the order seen. */
   errors: CallError[];
-  s3?: S3Inventory;
-  iam?: IamInventory;
-  ec2?: Ec2Inventory;
-  config?: ConfigInventory;
 }
 
-export const SLICES = {
-  ...S3_SLICES,
-  ...IAM_SLICES,
-  ...EC2_SLICES,
-  ...CONFIG_SLICES,
-} as const satisfies Record<string, SliceSpec>;
+/** The base, and what each service read (present only when some of its slices were collected). */
+export type Inventory = InventoryBase & { [S in Service as S["id"]]?: DataOf<S> };
 
-export type SliceId = S3SliceId | IamSliceId | Ec2SliceId | ConfigSliceId;
+type AnyDefinedSlice = Service["slices"][number];
+type SliceOf<Id extends SliceId> = Extract<AnyDefinedSlice, { id: Id }>;
+type TopSliceOf<S> = Extract<S extends { slices: readonly (infer X)[] } ? X : never, { level: "top" }>;
 
-export const sliceService = (slice: SliceId): ServiceId => slice.split(".")[0] as ServiceId;
+/** Slices read once per account (the top-level slices of global services). */
+export type AccountSliceId = TopSliceOf<Extract<Service, { scope: "global" }>>["id"];
+/** Slices read once per region (the top-level slices of regional services). */
+export type RegionalSliceId = TopSliceOf<Extract<Service, { scope: "regional" }>>["id"];
+/** Slices read once per item of a listing. */
+export type ItemSliceId = Extract<AnyDefinedSlice, { level: "item" }>["id"];
 
-export const isSliceId = (s: string): s is SliceId => Object.hasOwn(SLICES, s);
+/** What a slice holds once read. */
+export type SliceValue<Id extends SliceId> = SliceOf<Id> extends { read: (...args: never[]) => Promise<infer V> } ? V : never;
+/** The listing item an item slice is stored on. */
+export type ItemOf<Id extends ItemSliceId> = SliceOf<Id> extends { item?: (item: infer I) => void } ? I : never;

@@ -4,7 +4,7 @@
  * interfaces without public addresses is attached; a group on nothing is unattached.
  */
 import type { CallError, Fetched } from "../inventory/common.js";
-import type { Ec2RegionInventory, Instance, InstanceInterface, NetworkInterface } from "../inventory/ec2.js";
+import type { Ec2RegionInventory, Instance, InstanceInterface, NetworkInterface } from "../services/ec2/inventory.js";
 import { SEVERITIES, type Severity } from "../results.js";
 import type { AddressFamily } from "./cidr.js";
 

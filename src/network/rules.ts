@@ -1,5 +1,5 @@
 /** Which security group and network ACL rules let the internet in, and to which ports. */
-import type { NetworkAclEntry, SecurityGroup, SecurityGroupPermission } from "../inventory/ec2.js";
+import type { NetworkAclEntry, SecurityGroup, SecurityGroupPermission } from "../services/ec2/inventory.js";
 import { cidrFamily, isInternetCidr, type AddressFamily } from "./cidr.js";
 import { admitsAllPorts, admitsPort, admittedPorts, describeProtocolPorts, portRangeText, protocolName } from "./ports.js";
 

@@ -2,6 +2,9 @@
  * IAM / resource policy documents, normalized: every field that AWS allows as a string or
  * an array becomes an array, so analysers never branch on JSON shape.
  */
+import { wildcardMatch } from "../wildcard.js";
+
+export { wildcardMatch, wildcardRegExp } from "../wildcard.js";
 
 export type Effect = "Allow" | "Deny";
 
@@ -128,20 +131,6 @@ export function parsePolicy(input: string | object): PolicyDocument {
 
 /** A statement's name for messages: its Sid, or its position. */
 export const statementName = (s: Statement): string => (s.sid ? `Sid "${s.sid}"` : `statement #${s.index + 1}`);
-
-/** IAM wildcard match (`*` any run, `?` one character). Case-insensitive when `ignoreCase`. */
-export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
-  return wildcardRegExp(pattern, ignoreCase).test(value);
-}
-
-/** The compiled form of an IAM wildcard pattern, for matching one pattern against many values. */
-export function wildcardRegExp(pattern: string, ignoreCase = false): RegExp {
-  const escaped = pattern
-    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-    .replace(/\*/g, ".*")
-    .replace(/\?/g, ".");
-  return new RegExp(`^${escaped}$`, ignoreCase ? "is" : "s");
-}
 
 /** Whether an action pattern (`s3:Get*`, `*`) covers an action (`s3:GetObject`); actions are case-insensitive. */
 export const actionMatches = (pattern: string, action: string): boolean => wildcardMatch(pattern, action, true);

@@ -2,13 +2,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Report } from "../../reports/json.js";
+import type { Report } from "../../src/report.js";
 import { validateReport } from "../../reports/schema/validate.js";
 import { demoSnapshotPath } from "../../src/demo.js";
 import type { Inventory } from "../../src/inventory/index.js";
 import { runCli } from "../support/cli.js";
 import { startMoto, type MotoServer } from "../support/moto.js";
-import { seedDemoAccount, withSampleRootRow } from "../support/scenarios/demo.js";
+import { seedDemoAccount, withSampleRootRow } from "../support/demo-account.js";
 
 /** How many results of each check end in each status: ids differ between moto runs, verdicts must not. */
 const verdicts = (report: Report): Record<string, number> => {

@@ -4,14 +4,14 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wa
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Report } from "../../reports/json.js";
+import type { Report } from "../../src/report.js";
 import { demoSnapshotPath } from "../../src/demo.js";
 import type { Inventory } from "../../src/inventory/index.js";
 import { runCli, type CliRun } from "../support/cli.js";
 import { startFaultProxy, type FaultProxy, type FaultRule } from "../support/fault-proxy.js";
 import { startMoto, type MotoServer } from "../support/moto.js";
 import { CLI, REPO_ROOT } from "../support/paths.js";
-import { seedS3Scenario } from "../support/scenarios/s3.js";
+import { seedS3Scenario } from "../services/s3/scenario.js";
 import { inParallel } from "./scenario.js";
 
 describe("reports are written atomically: a scan killed at any moment leaves the previous report intact", () => {

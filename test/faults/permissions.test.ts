@@ -4,9 +4,9 @@ import { join } from "node:path";
 import pLimit from "p-limit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AttachUserPolicyCommand, CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from "@aws-sdk/client-iam";
-import { CHECKS } from "../../checks/index.js";
+import { CHECKS } from "../../src/services/index.js";
 import { leastPrivilegePolicy, operationsFor } from "../../src/least-privilege.js";
-import type { Report } from "../../reports/json.js";
+import type { Report } from "../../src/report.js";
 import { errorFor, startFaultProxy, type FaultProxy, type LoggedRequest, type Protocol } from "../support/fault-proxy.js";
 import { startMoto, type MotoServer } from "../support/moto.js";
 import {
@@ -166,7 +166,7 @@ describe("permissions: the scanner only reads, and a permission it lacks is an E
 
   describe("moto's own IAM enforcement (not the proxy): a user granted the least-privilege policy minus some actions", () => {
     /**
-     * moto authorizes some S3 calls by other action names than AWS does (DESIGN §10): GetBucketEncryption,
+     * moto authorizes some S3 calls by other action names than AWS does: GetBucketEncryption,
      * GetBucketOwnershipControls and GetPublicAccessBlock as s3:ListBucket, S3 Control's GetPublicAccessBlock
      * as s3:GetPublicAccessBlock. Those names are added so the policy means on moto what it means on AWS.
      */

@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CHECKS } from "../../checks/index.js";
+import { CHECKS, operationsOf, SLICES } from "../../src/services/index.js";
 import type { Check } from "../../src/check.js";
-import { SLICES, type OperationSpec } from "../../src/inventory/index.js";
+import type { OperationSpec } from "../../src/inventory/index.js";
 import { BOOTSTRAP_OPERATIONS } from "../../src/least-privilege.js";
-import type { Report } from "../../reports/json.js";
+import type { Report } from "../../src/report.js";
 import type { Finding } from "../../src/results.js";
 import { runCli, type CliRun } from "../support/cli.js";
 import type { MotoServer } from "../support/moto.js";
-import { seedDemoAccount } from "../support/scenarios/demo.js";
+import { seedDemoAccount } from "../support/demo-account.js";
 
 export const REGIONS = ["us-east-1", "eu-west-1"] as const;
 
@@ -66,14 +66,14 @@ export const verdictLines = (findings: Iterable<Finding>): string[] =>
 
 /** `service:Operation` keys of every operation a check's slices declare. */
 export function operationsOfCheck(check: Check): Set<string> {
-  return new Set(check.needs.flatMap((slice) => SLICES[slice].operations.map((o) => `${o.service}:${o.operation}`)));
+  return new Set(operationsOf(check.needs).map((o) => `${o.service}:${o.operation}`));
 }
 
 /** Every declared operation, keyed like `scan.stats`. */
 export function declaredOperations(): Map<string, OperationSpec> {
   const all = new Map<string, OperationSpec>();
   for (const op of BOOTSTRAP_OPERATIONS) all.set(`${op.service}:${op.operation}`, op);
-  for (const spec of Object.values(SLICES)) for (const op of spec.operations) all.set(`${op.service}:${op.operation}`, op);
+  for (const spec of SLICES) for (const op of spec.operations) all.set(`${op.service}:${op.operation}`, op);
   return all;
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { stringify as stringifyYaml } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
-import { CHECKS } from "../../checks/index.js";
+import { CHECKS } from "../../src/services/index.js";
 import {
   parseEndpoint,
   parseFailOn,

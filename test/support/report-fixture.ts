@@ -3,12 +3,13 @@
  * SARIF, terminal, HTML later). Findings are made the way the engine makes them (stable ids,
  * responsibility from the check), without an inventory.
  */
-import { defineCheck, FRAMEWORKS, type Check } from "../../src/check.js";
+import type { Check } from "../../src/check.js";
 import { findingId } from "../../src/engine.js";
 import type { CallError } from "../../src/inventory/index.js";
-import { AWS_MODEL, responsibilityFor } from "../../src/responsibility.js";
+import { responsibilityFor } from "../../src/responsibility.js";
 import type { Evidence, Finding, ResourceRef, Severity } from "../../src/results.js";
-import { buildReport, type Report, type ScanInfo } from "../../reports/json.js";
+import { buildReport, type Report, type ScanInfo } from "../../src/report.js";
+import { CHECKS as CATALOGUE, serviceById } from "../../src/services/index.js";
 
 export const ACCOUNT = "123456789012";
 export const REGIONS = ["us-east-1", "eu-west-1"];
@@ -28,121 +29,23 @@ export const ADMIN_ROLE: ResourceRef = {
   type: "AWS::IAM::Role",
 };
 
-const noEvaluation = (): never[] => [];
+/** The real checks the fixture's findings are about (the report's `checks`). */
+export const CHECK_IDS = [
+  "s3-bucket-public-policy",
+  "s3-account-block-public-access",
+  "s3-bucket-default-encryption",
+  "s3-bucket-tls-only",
+  "s3-bucket-access-logging",
+  "s3-bucket-versioning",
+  "ec2-security-group-admin-ports-open",
+  "iam-role-trust-public",
+] as const;
 
-export const CHECKS: readonly Check[] = [
-  defineCheck({
-    id: "s3-bucket-public-policy",
-    title: "S3 bucket policy does not grant access to everyone",
-    service: "s3",
-    layer: "data",
-    severity: "high",
-    needs: ["s3.buckets", "s3.bucketPolicy", "s3.bucketPublicAccessBlock", "s3.accountPublicAccessBlock"],
-    rationale:
-      'A bucket policy statement that allows Principal "*" without a condition pinning the caller makes the bucket\'s data readable (or writable) by anyone on the internet.',
-    remediation: {
-      text: "Remove the public statement or restrict it with a condition, and turn on Block Public Access.",
-      cli: "aws s3api put-public-access-block --bucket BUCKET --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
-      url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html",
-    },
-    compliance: { [FRAMEWORKS.cis]: ["3.1.4"], [FRAMEWORKS.fsbp]: ["S3.2", "S3.3", "S3.8"] },
-    evaluate: noEvaluation,
-  }),
-  defineCheck({
-    id: "s3-account-public-access-block",
-    title: "S3 account-level Block Public Access is on",
-    service: "s3",
-    layer: "data",
-    severity: "high",
-    needs: ["s3.accountPublicAccessBlock"],
-    rationale: "Account-level Block Public Access stops any bucket of the account from being made public by mistake.",
-    remediation: {
-      text: "Turn on all four account-level Block Public Access settings.",
-      cli: "aws s3control put-public-access-block --account-id ACCOUNT --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
-    },
-    compliance: { [FRAMEWORKS.cis]: ["3.1.4"], [FRAMEWORKS.fsbp]: ["S3.1"] },
-    evaluate: noEvaluation,
-  }),
-  defineCheck({
-    id: "s3-bucket-default-encryption",
-    title: "S3 bucket has default encryption",
-    service: "s3",
-    layer: "encryption",
-    severity: "medium",
-    needs: ["s3.buckets", "s3.bucketEncryption"],
-    rationale: "Default encryption makes every new object encrypted at rest; SSE-KMS also gives key policies and an audit trail.",
-    remediation: {
-      text: "Configure SSE-KMS default encryption on the bucket.",
-      cli: 'aws s3api put-bucket-encryption --bucket BUCKET --server-side-encryption-configuration \'{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms"}}]}\'',
-    },
-    compliance: { [FRAMEWORKS.fsbp]: ["S3.4"] },
-    evaluate: noEvaluation,
-  }),
-  defineCheck({
-    id: "s3-bucket-tls-only",
-    title: "S3 bucket policy denies requests without TLS",
-    service: "s3",
-    layer: "encryption",
-    awsModel: AWS_MODEL.trafficProtection,
-    severity: "medium",
-    needs: ["s3.buckets", "s3.bucketPolicy"],
-    rationale: "Without a Deny on aws:SecureTransport=false, clients can read and write the bucket over plain HTTP.",
-    remediation: { text: "Add a bucket policy statement that denies s3:* when aws:SecureTransport is false." },
-    compliance: { [FRAMEWORKS.cis]: ["3.1.1"], [FRAMEWORKS.fsbp]: ["S3.5"] },
-    evaluate: noEvaluation,
-  }),
-  defineCheck({
-    id: "s3-bucket-access-logging",
-    title: "S3 bucket has server access logging",
-    service: "s3",
-    layer: "monitoring",
-    severity: "low",
-    needs: ["s3.buckets", "s3.bucketLogging"],
-    rationale: "Server access logs record every request to the bucket, which investigations need.",
-    remediation: { text: "Enable server access logging to a separate log bucket." },
-    compliance: { [FRAMEWORKS.fsbp]: ["S3.9"] },
-    evaluate: noEvaluation,
-  }),
-  defineCheck({
-    id: "s3-bucket-versioning",
-    title: "S3 bucket has versioning",
-    service: "s3",
-    layer: "data",
-    severity: "informational",
-    needs: ["s3.buckets", "s3.bucketVersioning"],
-    rationale: "Versioning keeps earlier versions of objects, so an overwrite or delete can be undone.",
-    remediation: { text: "Enable versioning on the bucket." },
-    compliance: {},
-    evaluate: noEvaluation,
-  }),
-  defineCheck({
-    id: "ec2-security-group-admin-ports-open",
-    title: "Security group does not open administration ports to the internet",
-    service: "ec2",
-    layer: "network",
-    severity: "high",
-    needs: [],
-    rationale: "SSH (22) and RDP (3389) open to 0.0.0.0/0 expose instances to brute-force attacks from anywhere.",
-    remediation: {
-      text: "Restrict the rule to known address ranges or use Session Manager.",
-      cli: "aws ec2 revoke-security-group-ingress --group-id GROUP --security-group-rule-ids RULE",
-    },
-    compliance: { [FRAMEWORKS.cis]: ["6.3"], [FRAMEWORKS.fsbp]: ["EC2.13"] },
-    evaluate: noEvaluation,
-  }),
-  defineCheck({
-    id: "iam-role-trust-anyone",
-    title: "IAM role trust policy does not allow anyone to assume it",
-    service: "iam",
-    layer: "identity",
-    severity: "critical",
-    needs: [],
-    rationale: 'A trust policy with Principal "*" lets any AWS account assume the role.',
-    remediation: { text: "Name the accounts or services allowed to assume the role." },
-    compliance: {},
-    evaluate: noEvaluation,
-  }),
-];
+export const CHECKS: readonly Check[] = CHECK_IDS.map((id) => {
+  const found = CATALOGUE.find((c) => c.id === id);
+  if (!found) throw new Error(`fixture: the catalogue has no check ${id}`);
+  return found;
+});
 
 export const check = (id: string): Check => {
   const found = CHECKS.find((c) => c.id === id);
@@ -177,7 +80,7 @@ export function makeFinding(checkOrId: Check | string, input: FindingInput): Fin
     accountId,
     region,
     resource: input.resource,
-    responsibility: responsibilityFor(c.service, c.layer, c.awsModel),
+    responsibility: responsibilityFor(serviceById(c.service).model, c.layer, c.awsModel),
     message: input.message,
     evidence: input.evidence ?? {},
     remediation: c.remediation,
@@ -219,6 +122,7 @@ export function fixtureFindings(): Finding[] {
       resource: bucket("public-reports"),
       region: "eu-west-1",
       message: 'Bucket policy statement "PublicRead" allows s3:GetObject to Principal "*"',
+      severity: "high",
       evidence: { statementSid: "PublicRead", actions: ["s3:GetObject"], principal: "*" },
     }),
     makeFinding("s3-bucket-public-policy", {
@@ -233,7 +137,7 @@ export function fixtureFindings(): Finding[] {
       message: "Could not evaluate: GetBucketPolicy failed with AccessDenied (Access Denied).",
       error: POLICY_DENIED,
     }),
-    makeFinding("s3-account-public-access-block", {
+    makeFinding("s3-account-block-public-access", {
       status: "ERROR",
       resource: { arn: `arn:aws:::${ACCOUNT}`, id: ACCOUNT, type: "AWS::::Account" },
       region: "us-east-1",
@@ -269,6 +173,7 @@ export function fixtureFindings(): Finding[] {
       resource: bucket("public-website"),
       message: "Versioning is Suspended",
       evidence: { status: "Suspended" },
+      severity: "informational",
     }),
     makeFinding("ec2-security-group-admin-ports-open", {
       status: "FAIL",
@@ -276,7 +181,7 @@ export function fixtureFindings(): Finding[] {
       message: "Ingress rule allows tcp/22 (SSH) from 0.0.0.0/0",
       evidence: { protocol: "tcp", fromPort: 22, toPort: 22, cidr: "0.0.0.0/0" },
     }),
-    makeFinding("iam-role-trust-anyone", {
+    makeFinding("iam-role-trust-public", {
       status: "FAIL",
       resource: ADMIN_ROLE,
       region: "global",

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CHECKS } from "../../checks/index.js";
+import { CHECKS } from "../../src/services/index.js";
 import { catalogueMarkdown } from "../../src/cli/catalogue.js";
 import { REPO_ROOT } from "../support/paths.js";
 

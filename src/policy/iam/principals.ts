@@ -1,5 +1,5 @@
-import type { IamAttachedPolicy, IamAuthorizationDetails, IamInlinePolicy, IamManagedPolicy } from "../../inventory/iam.js";
-import { isAwsManagedPolicyArn, isServiceLinkedRole } from "../../inventory/iam.js";
+import type { IamAttachedPolicy, IamAuthorizationDetails, IamInlinePolicy, IamManagedPolicy } from "../../services/iam/inventory.js";
+import { isAwsManagedPolicyArn, isServiceLinkedRole } from "../../services/iam/inventory.js";
 import { parsePolicy, PolicyParseError, type PolicyDocument } from "../document.js";
 import { iamActionCatalog, type ActionCatalog } from "./catalog.js";
 import { EffectivePermissions, type LoadedPolicy, type PolicySource } from "./permissions.js";

@@ -1,16 +1,13 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { renderJson, type Report } from "../../../reports/json.js";
-import { REPORT_SCHEMA_PATH, validateReport } from "../../../reports/schema/validate.js";
-import { SERVICES } from "../../../src/inventory/index.js";
+import { renderJson } from "../../../reports/json.js";
+import { reportSchema, validateReport } from "../../../reports/schema/validate.js";
+import type { Report } from "../../../src/report.js";
+import { SERVICE_IDS } from "../../../src/services/index.js";
 import { AWS_MODEL, LAYERS, PROVIDER_LAYERS } from "../../../src/responsibility.js";
 import { SEVERITIES, STATUSES } from "../../../src/results.js";
 import { buildFixtureReport, cloneReport } from "../../support/report-fixture.js";
 
-interface SchemaDefs {
-  $defs: Record<string, { enum?: unknown[] }>;
-}
-const schema = JSON.parse(readFileSync(REPORT_SCHEMA_PATH, "utf8")) as SchemaDefs;
+const schema = reportSchema();
 
 /** The fixture report after `mutate`; every case starts from a valid report. */
 const drifted = (mutate: (r: Report & Record<string, unknown>) => void): Report => {
@@ -51,7 +48,7 @@ describe("JSON report schema", () => {
     expect(values("layer")).toEqual([...LAYERS]);
     expect(values("providerLayer")).toEqual([...PROVIDER_LAYERS]);
     expect(values("awsModel")).toEqual(Object.values(AWS_MODEL));
-    expect(values("service")).toEqual([...SERVICES]);
+    expect(values("service")).toEqual([...SERVICE_IDS]);
   });
 
   const cases: [string, (r: Report & Record<string, unknown>) => void, RegExp][] = [

@@ -27,7 +27,7 @@ import type { Log, ReportingDescriptor, Result } from "sarif";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSarif } from "../../../reports/sarif.js";
 import { packageRoot } from "../../../src/version.js";
-import { buildFixtureReport, CHECKS } from "../../support/report-fixture.js";
+import { buildFixtureReport } from "../../support/report-fixture.js";
 import { MULTITOOL } from "./sarif-rules.js";
 
 const CONFIG = fileURLToPath(new URL("./multitool-github.config.xml", import.meta.url));
@@ -125,14 +125,14 @@ describe("SARIF Multitool", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "yourside-sarif-"));
     const report = buildFixtureReport();
-    const fixture = buildSarif(report, CHECKS);
-    const variant = buildSarif(report, CHECKS, {
+    const fixture = buildSarif(report);
+    const variant = buildSarif(report, {
       includeMuted: true,
       maxResults: 3,
       maxNotifications: 1,
       informationUri: "https://example.com/yourside",
     });
-    const broken = buildSarif(report, CHECKS).runs[0]!;
+    const broken = buildSarif(report).runs[0]!;
     const results = broken.results!;
     delete results[0]!.locations;
     results[1]!.locations![0]!.physicalLocation!.artifactLocation!.uri = "arn:aws:s3:::public-reports";

@@ -1,6 +1,6 @@
 /**
  * Helpers for SARIF tests: the 2.1.0 JSON schema shipped with @microsoft/sarif-multitool, and
- * GitHub code scanning's ingestion requirements (DESIGN.md §9) asserted directly, because the
+ * GitHub code scanning's ingestion requirements asserted directly, because the
  * multitool's GitHub rules cover only part of them.
  */
 import { readFileSync } from "node:fs";
@@ -17,7 +17,7 @@ const require = createRequire(import.meta.url);
 export const MULTITOOL: string = require("@microsoft/sarif-multitool") as string;
 
 /**
- * The SARIF 2.1.0 schema the multitool ships. DESIGN.md §9 calls it draft-04, but the file in
+ * The SARIF 2.1.0 schema the multitool ships. It is often called draft-04, but the file in
  * 5.7.0 declares draft 2020-12 (`$schema`) while still using `definitions`; Ajv2020 reads it.
  */
 export const SARIF_SCHEMA_FILE = join(dirname(MULTITOOL), "sarif-2.1.0.json");

@@ -31,7 +31,7 @@ describe("terminal summary", () => {
   it("lists the worst findings first: severity, then check id", () => {
     const lines = findingLines(plain());
     expect(lines.map((l) => l.trim().split(/\s+/).slice(0, 2).join(" "))).toEqual([
-      "CRIT iam-role-trust-anyone",
+      "CRIT iam-role-trust-public",
       "CRIT s3-bucket-public-policy",
       "HIGH ec2-security-group-admin-ports-open",
       "HIGH s3-bucket-public-policy",

@@ -1,0 +1,15 @@
+/** The output formats: `--format` accepts exactly these keys. Adding a format is its renderer and a line here. */
+import { jsonRenderer } from "./json.js";
+import type { Renderer } from "./renderer.js";
+import { sarifRenderer } from "./sarif.js";
+
+export const RENDERERS = {
+  json: jsonRenderer,
+  sarif: sarifRenderer,
+} as const satisfies Record<string, Renderer>;
+
+export type Format = keyof typeof RENDERERS;
+
+export const FORMATS = Object.keys(RENDERERS) as Format[];
+
+export type { Renderer } from "./renderer.js";

@@ -1,0 +1,77 @@
+/** The report model: what a scan produced, which every output format renders (none re-evaluates). */
+import type { Check } from "./check.js";
+import { summarize } from "./engine.js";
+import type { FrameworkId } from "./frameworks.js";
+import type { CallError, ServiceId } from "./inventory/index.js";
+import { buildMatrix, type ResponsibilityMatrix } from "./matrix.js";
+import { DEFAULT_AWS_MODEL, type AwsModelBox, type Layer, type ServiceModel } from "./responsibility.js";
+import type { Finding, Remediation, Severity, Summary } from "./results.js";
+import { serviceById } from "./services/index.js";
+import { TOOL_VERSION } from "./version.js";
+
+export const REPORT_SCHEMA_VERSION = "1.0";
+
+export interface ScanInfo {
+  id: string;
+  startedAt: string;
+  finishedAt: string;
+  accounts: string[];
+  regions: string[];
+  services: string[];
+  /** False when any AWS call failed or any check could not evaluate. */
+  complete: boolean;
+  errors: CallError[];
+  /** AWS calls per `service:Operation`. */
+  stats: Record<string, number>;
+  /** "live" or the snapshot file the findings were evaluated from. */
+  source: string;
+}
+
+/** A check that ran, with the metadata a report format needs to describe it (SARIF rules, HTML). */
+export interface CheckInfo {
+  id: string;
+  title: string;
+  service: ServiceId;
+  layer: Layer;
+  severity: Severity;
+  rationale: string;
+  remediation: Remediation;
+  compliance: Partial<Record<FrameworkId, string[]>>;
+  awsModel: AwsModelBox;
+  serviceModel: ServiceModel;
+}
+
+export interface Report {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  tool: { name: "yourside"; version: string };
+  scan: ScanInfo;
+  checks: CheckInfo[];
+  findings: Finding[];
+  summary: Summary;
+  responsibilityMatrix: ResponsibilityMatrix;
+}
+
+export const checkInfo = (c: Check): CheckInfo => ({
+  id: c.id,
+  title: c.title,
+  service: c.service,
+  layer: c.layer,
+  severity: c.severity,
+  rationale: c.rationale,
+  remediation: c.remediation,
+  compliance: c.compliance,
+  awsModel: c.awsModel ?? DEFAULT_AWS_MODEL[c.layer],
+  serviceModel: serviceById(c.service).model,
+});
+
+export function buildReport(scan: ScanInfo, findings: readonly Finding[], checks: readonly Check[]): Report {
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: "yourside", version: TOOL_VERSION },
+    scan,
+    checks: checks.map(checkInfo),
+    findings: [...findings],
+    summary: summarize(findings),
+    responsibilityMatrix: buildMatrix(scan.services, checks, findings),
+  };
+}

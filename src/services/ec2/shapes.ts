@@ -1,0 +1,204 @@
+/** SDK shapes → EC2 inventory. */
+import type {
+  FlowLog as SdkFlowLog,
+  Image as SdkImage,
+  Instance as SdkInstance,
+  IpPermission,
+  NetworkAcl as SdkNetworkAcl,
+  NetworkInterface as SdkNetworkInterface,
+  SecurityGroup as SdkSecurityGroup,
+  Snapshot as SdkSnapshot,
+  Tag,
+  Volume as SdkVolume,
+  Vpc as SdkVpc,
+} from "@aws-sdk/client-ec2";
+import type {
+  FlowLog,
+  Image,
+  Instance,
+  NetworkAcl,
+  NetworkAclEntry,
+  NetworkInterface,
+  SecurityGroup,
+  SecurityGroupPermission,
+  Snapshot,
+  Volume,
+  Vpc,
+} from "./inventory.js";
+import { opt } from "../../collect/sdk.js";
+
+const nameTag = (tags: Tag[] | undefined): string | undefined => tags?.find((t) => t.Key === "Name")?.Value;
+
+const ids = (values: (string | undefined)[]): string[] => values.filter((v): v is string => typeof v === "string" && v !== "");
+
+function toPermission(p: IpPermission): SecurityGroupPermission {
+  return {
+    protocol: p.IpProtocol ?? "-1",
+    ...opt("fromPort", p.FromPort),
+    ...opt("toPort", p.ToPort),
+    ipv4Ranges: (p.IpRanges ?? []).filter((r) => r.CidrIp).map((r) => ({ cidr: r.CidrIp as string, ...opt("description", r.Description) })),
+    ipv6Ranges: (p.Ipv6Ranges ?? [])
+      .filter((r) => r.CidrIpv6)
+      .map((r) => ({ cidr: r.CidrIpv6 as string, ...opt("description", r.Description) })),
+    prefixListIds: ids((p.PrefixListIds ?? []).map((x) => x.PrefixListId)),
+    referencedGroupIds: ids((p.UserIdGroupPairs ?? []).map((x) => x.GroupId)),
+  };
+}
+
+export interface ArnScope {
+  partition: string;
+  region: string;
+  accountId: string;
+}
+
+const arnOf = (s: ArnScope, resource: string, account: string = s.accountId) => `arn:${s.partition}:ec2:${s.region}:${account}:${resource}`;
+
+export function toSecurityGroup(g: SdkSecurityGroup, s: ArnScope): SecurityGroup {
+  const groupId = g.GroupId ?? "";
+  return {
+    groupId,
+    groupName: g.GroupName ?? "",
+    arn: g.SecurityGroupArn ?? arnOf(s, `security-group/${groupId}`, g.OwnerId ?? s.accountId),
+    ...opt("vpcId", g.VpcId),
+    ...opt("ownerId", g.OwnerId),
+    ...opt("description", g.Description),
+    ingress: (g.IpPermissions ?? []).map(toPermission),
+    egress: (g.IpPermissionsEgress ?? []).map(toPermission),
+  };
+}
+
+export function toNetworkInterface(n: SdkNetworkInterface): NetworkInterface {
+  return {
+    networkInterfaceId: n.NetworkInterfaceId ?? "",
+    status: n.Status ?? "unknown",
+    ...opt("interfaceType", n.InterfaceType),
+    ...opt("description", n.Description),
+    groupIds: ids((n.Groups ?? []).map((g) => g.GroupId)),
+    ...opt("instanceId", n.Attachment?.InstanceId),
+    ...opt("publicIp", n.Association?.PublicIp),
+    ipv6Addresses: ids((n.Ipv6Addresses ?? []).map((a) => a.Ipv6Address)),
+    ...opt("vpcId", n.VpcId),
+    ...opt("subnetId", n.SubnetId),
+    ...opt("requesterManaged", n.RequesterManaged),
+  };
+}
+
+export function toNetworkAcl(a: SdkNetworkAcl, s: ArnScope): NetworkAcl {
+  const networkAclId = a.NetworkAclId ?? "";
+  const entries: NetworkAclEntry[] = (a.Entries ?? []).map((e) => ({
+    ruleNumber: e.RuleNumber ?? 0,
+    protocol: e.Protocol ?? "-1",
+    action: e.RuleAction === "allow" ? "allow" : "deny",
+    egress: e.Egress === true,
+    cidr: e.CidrBlock ?? e.Ipv6CidrBlock ?? "",
+    ...(e.PortRange?.From !== undefined && e.PortRange.To !== undefined
+      ? { portRange: { from: e.PortRange.From, to: e.PortRange.To } }
+      : {}),
+  }));
+  return {
+    networkAclId,
+    arn: arnOf(s, `network-acl/${networkAclId}`, a.OwnerId ?? s.accountId),
+    ...opt("vpcId", a.VpcId),
+    isDefault: a.IsDefault === true,
+    entries,
+    subnetIds: ids((a.Associations ?? []).map((x) => x.SubnetId)),
+  };
+}
+
+export function toInstance(i: SdkInstance, s: ArnScope): Instance {
+  const instanceId = i.InstanceId ?? "";
+  const m = i.MetadataOptions;
+  return {
+    instanceId,
+    arn: arnOf(s, `instance/${instanceId}`),
+    state: i.State?.Name ?? "unknown",
+    ...opt("name", nameTag(i.Tags)),
+    ...opt("vpcId", i.VpcId),
+    ...opt("subnetId", i.SubnetId),
+    ...opt("publicIp", i.PublicIpAddress),
+    ...opt("privateIp", i.PrivateIpAddress),
+    securityGroupIds: ids((i.SecurityGroups ?? []).map((g) => g.GroupId)),
+    networkInterfaces: (i.NetworkInterfaces ?? []).map((n) => ({
+      networkInterfaceId: n.NetworkInterfaceId ?? "",
+      groupIds: ids((n.Groups ?? []).map((g) => g.GroupId)),
+      ...opt("publicIp", n.Association?.PublicIp),
+      ipv6Addresses: ids((n.Ipv6Addresses ?? []).map((a) => a.Ipv6Address)),
+    })),
+    ...(m
+      ? {
+          metadataOptions: {
+            ...opt("httpTokens", m.HttpTokens),
+            ...opt("httpEndpoint", m.HttpEndpoint),
+            ...opt("httpPutResponseHopLimit", m.HttpPutResponseHopLimit),
+            ...opt("state", m.State),
+          },
+        }
+      : {}),
+    ...opt("launchTime", i.LaunchTime?.toISOString()),
+  };
+}
+
+export function toVolume(v: SdkVolume, s: ArnScope): Volume {
+  const volumeId = v.VolumeId ?? "";
+  return {
+    volumeId,
+    arn: arnOf(s, `volume/${volumeId}`),
+    encrypted: v.Encrypted === true,
+    ...opt("kmsKeyId", v.KmsKeyId),
+    ...opt("state", v.State),
+    ...opt("sizeGiB", v.Size),
+    ...opt("availabilityZone", v.AvailabilityZone),
+    attachedInstanceIds: ids((v.Attachments ?? []).map((a) => a.InstanceId)),
+  };
+}
+
+/** Snapshot and image ARNs carry no account id. */
+export function toSnapshot(x: SdkSnapshot, s: ArnScope): Snapshot {
+  const snapshotId = x.SnapshotId ?? "";
+  return {
+    snapshotId,
+    arn: arnOf(s, `snapshot/${snapshotId}`, ""),
+    encrypted: x.Encrypted === true,
+    ...opt("kmsKeyId", x.KmsKeyId),
+    ...opt("state", x.State),
+    ...opt("volumeId", x.VolumeId),
+    ...opt("ownerId", x.OwnerId),
+    ...opt("description", x.Description),
+    ...opt("startTime", x.StartTime?.toISOString()),
+  };
+}
+
+export function toImage(x: SdkImage, s: ArnScope): Image {
+  const imageId = x.ImageId ?? "";
+  return {
+    imageId,
+    arn: arnOf(s, `image/${imageId}`, ""),
+    ...opt("name", x.Name),
+    public: x.Public === true,
+    ...opt("state", x.State),
+    ...opt("ownerId", x.OwnerId),
+  };
+}
+
+export function toVpc(x: SdkVpc, s: ArnScope): Vpc {
+  const vpcId = x.VpcId ?? "";
+  return {
+    vpcId,
+    arn: arnOf(s, `vpc/${vpcId}`, x.OwnerId ?? s.accountId),
+    isDefault: x.IsDefault === true,
+    ...opt("cidrBlock", x.CidrBlock),
+    ...opt("name", nameTag(x.Tags)),
+  };
+}
+
+export function toFlowLog(x: SdkFlowLog): FlowLog {
+  return {
+    flowLogId: x.FlowLogId ?? "",
+    resourceId: x.ResourceId ?? "",
+    ...opt("status", x.FlowLogStatus),
+    ...opt("trafficType", x.TrafficType),
+    ...opt("logDestinationType", x.LogDestinationType),
+    ...opt("logDestination", x.LogDestination),
+    ...opt("deliverLogsStatus", x.DeliverLogsStatus),
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * The registry: every service yourside scans. Adding a service is its folder (`src/services/<id>/`,
+ * `checks/<id>/`, `test/services/<id>/`) and one line here; every list of services, slices,
+ * operations and checks is derived from this one.
+ */
+import type { Check } from "../check.js";
+import type { OperationSpec, ServiceId, SliceId } from "../inventory/index.js";
+import config from "./config/index.js";
+import type { AnyService, AnySlice } from "./define.js";
+import ec2 from "./ec2/index.js";
+import iam from "./iam/index.js";
+import s3 from "./s3/index.js";
+
+export const SERVICES = [s3, iam, ec2, config] as const;
+
+export const SERVICE_IDS: readonly ServiceId[] = SERVICES.map((s) => s.id);
+
+/** Every slice of every service. */
+export const SLICES: readonly AnySlice[] = SERVICES.flatMap((s): readonly AnySlice[] => s.slices);
+
+/** The check catalogue, service by service. */
+export const CHECKS: readonly Check[] = SERVICES.flatMap((s) => s.checks);
+
+const services = new Map<string, AnyService>(SERVICES.map((s) => [s.id, s]));
+const slices = new Map<string, AnySlice>(SLICES.map((slice) => [slice.id, slice]));
+const serviceOfSlice = new Map<string, AnyService>(SERVICES.flatMap((s) => s.slices.map((slice) => [slice.id, s] as const)));
+
+export const isServiceId = (s: string): s is ServiceId => services.has(s);
+export const isSliceId = (s: string): s is SliceId => slices.has(s);
+
+export function serviceById(id: ServiceId): AnyService {
+  const service = services.get(id);
+  if (!service) throw new Error(`unknown service ${id}`);
+  return service;
+}
+
+export function sliceById(id: SliceId): AnySlice {
+  const slice = slices.get(id);
+  if (!slice) throw new Error(`unknown slice ${id}`);
+  return slice;
+}
+
+export const serviceOf = (slice: SliceId): AnyService => serviceOfSlice.get(slice) ?? serviceById(slice.split(".")[0] as ServiceId);
+
+/** The slices and, for slices of a listing's items, the listing they need too. */
+export function withParents(wanted: Iterable<SliceId>): Set<SliceId> {
+  const out = new Set<SliceId>();
+  for (const id of wanted) {
+    out.add(id);
+    const slice = sliceById(id);
+    if (slice.level === "item") out.add(slice.parent as SliceId);
+  }
+  return out;
+}
+
+/** Every AWS operation reading these slices can make (their listings' included). */
+export const operationsOf = (wanted: Iterable<SliceId>): OperationSpec[] =>
+  [...withParents(wanted)].flatMap((id) => [...sliceById(id).operations]);
+
+/** Whether any of these slices is read in every region (so the scan needs the region list). */
+export const needsRegions = (wanted: Iterable<SliceId>): boolean => [...wanted].some((id) => serviceOf(id).scope === "regional");

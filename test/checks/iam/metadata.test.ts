@@ -1,0 +1,57 @@
+/**
+ * What the catalogue-wide test (`../catalogue.test.ts`) does not pin for IAM: the exact list of
+ * checks, their compliance references, and the stricter metadata IAM checks hold to.
+ */
+import { describe, expect, it } from "vitest";
+import { iamChecks } from "../../../checks/iam/index.js";
+import { FRAMEWORKS } from "../../../src/check.js";
+import { serviceOf } from "../../../src/services/index.js";
+
+describe("IAM check catalogue", () => {
+  it("has the checks issue 3 asks for, in order", () => {
+    expect(iamChecks.map((c) => c.id)).toEqual([
+      "iam-full-admin",
+      "iam-permissions-management-on-all-resources",
+      "iam-privilege-escalation",
+      "iam-role-trust-public",
+      "iam-role-trust-cross-account-external-id",
+      "iam-root-access-keys",
+      "iam-root-mfa",
+      "iam-root-hardware-mfa",
+      "iam-root-recent-use",
+      "iam-user-console-mfa",
+      "iam-unused-credentials",
+      "iam-user-multiple-active-keys",
+      "iam-access-key-rotation",
+      "iam-user-direct-policies",
+      "iam-support-role",
+      "iam-password-policy-exists",
+      "iam-password-policy-min-length",
+      "iam-password-policy-reuse",
+    ]);
+  });
+
+  it.each(iamChecks.map((c) => [c.id, c] as const))("%s: identity layer, IAM data only, an IAM remediation with a link", (_id, check) => {
+    expect(check.layer).toBe("identity");
+    for (const slice of check.needs) expect(serviceOf(slice).id, slice).toBe("iam");
+    expect(check.remediation.text.length).toBeGreaterThan(20);
+    expect(check.remediation.cli).toMatch(/^aws iam /);
+    expect(check.remediation.url).toMatch(/^https:\/\//);
+  });
+
+  it("maps the CIS AWS Foundations v6.0 and FSBP controls", () => {
+    const refs = Object.fromEntries(iamChecks.map((c) => [c.id, c.compliance]));
+    expect(refs["iam-full-admin"]).toEqual({ [FRAMEWORKS.cis]: ["2.15"], [FRAMEWORKS.fsbp]: ["IAM.1"] });
+    expect(refs["iam-root-access-keys"]).toEqual({ [FRAMEWORKS.cis]: ["2.3"], [FRAMEWORKS.fsbp]: ["IAM.4"] });
+    expect(refs["iam-root-mfa"]?.[FRAMEWORKS.cis]).toEqual(["2.4"]);
+    expect(refs["iam-root-hardware-mfa"]?.[FRAMEWORKS.cis]).toEqual(["2.5"]);
+    expect(refs["iam-password-policy-min-length"]?.[FRAMEWORKS.cis]).toEqual(["2.7"]);
+    expect(refs["iam-password-policy-reuse"]?.[FRAMEWORKS.cis]).toEqual(["2.8"]);
+    expect(refs["iam-user-console-mfa"]?.[FRAMEWORKS.cis]).toEqual(["2.9"]);
+    expect(refs["iam-unused-credentials"]?.[FRAMEWORKS.cis]).toEqual(["2.11"]);
+    expect(refs["iam-user-multiple-active-keys"]?.[FRAMEWORKS.cis]).toEqual(["2.12"]);
+    expect(refs["iam-access-key-rotation"]?.[FRAMEWORKS.cis]).toEqual(["2.13"]);
+    expect(refs["iam-user-direct-policies"]?.[FRAMEWORKS.cis]).toEqual(["2.14"]);
+    expect(refs["iam-support-role"]?.[FRAMEWORKS.cis]).toEqual(["2.16"]);
+  });
+});

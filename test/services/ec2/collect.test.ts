@@ -1,0 +1,314 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { mockClient } from "aws-sdk-client-mock";
+import {
+  DescribeFlowLogsCommand,
+  DescribeImagesCommand,
+  DescribeInstancesCommand,
+  DescribeNetworkAclsCommand,
+  DescribeNetworkInterfacesCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeSnapshotAttributeCommand,
+  DescribeSnapshotsCommand,
+  DescribeVolumesCommand,
+  DescribeVpcsCommand,
+  EC2Client,
+  GetEbsEncryptionByDefaultCommand,
+} from "@aws-sdk/client-ec2";
+import { AwsSession } from "../../../src/aws/session.js";
+import service from "../../../src/services/ec2/index.js";
+import type { SliceId } from "../../../src/inventory/index.js";
+import { allSlicesOf, collect, testContext } from "../../support/collect.js";
+import { ACCOUNT } from "../../support/fixtures/index.js";
+
+const REGIONS = ["us-east-1", "eu-west-1"];
+
+function setup(wanted: SliceId[] = allSlicesOf(service)) {
+  const session = new AwsSession({
+    credentials: () => Promise.resolve({ accessKeyId: "AKIDTEST", secretAccessKey: "secret" }),
+    maxAttempts: 1,
+  });
+  const ctx = testContext(wanted, REGIONS, session);
+  const mocks = Object.fromEntries(REGIONS.map((r) => [r, mockClient(session.client(EC2Client, "ec2", r))]));
+  return { session, ctx, east: mocks["us-east-1"]!, west: mocks["eu-west-1"]! };
+}
+
+const unauthorized = () =>
+  Object.assign(new Error("You are not authorized to perform this operation."), {
+    name: "UnauthorizedOperation",
+    $fault: "client",
+    $metadata: { httpStatusCode: 403 },
+  });
+
+let sessions: AwsSession[] = [];
+afterEach(() => {
+  for (const s of sessions) s.destroy();
+  sessions = [];
+});
+
+function seedRegion(m: ReturnType<typeof setup>["east"], region: string) {
+  m.on(DescribeSecurityGroupsCommand)
+    .resolvesOnce({
+      SecurityGroups: [
+        {
+          GroupId: `sg-${region}-1`,
+          GroupName: "web",
+          VpcId: "vpc-1",
+          OwnerId: ACCOUNT,
+          IpPermissions: [
+            {
+              IpProtocol: "tcp",
+              FromPort: 22,
+              ToPort: 22,
+              IpRanges: [{ CidrIp: "0.0.0.0/0", Description: "ssh" }],
+              Ipv6Ranges: [{ CidrIpv6: "::/0" }],
+            },
+            { IpProtocol: "-1", UserIdGroupPairs: [{ GroupId: `sg-${region}-1` }], PrefixListIds: [{ PrefixListId: "pl-1" }] },
+          ],
+          IpPermissionsEgress: [{ IpProtocol: "-1", IpRanges: [{ CidrIp: "0.0.0.0/0" }] }],
+        },
+      ],
+      NextToken: "page-2",
+    })
+    .resolvesOnce({ SecurityGroups: [{ GroupId: `sg-${region}-2`, GroupName: "default", VpcId: "vpc-1" }] });
+  m.on(DescribeNetworkInterfacesCommand).resolves({
+    NetworkInterfaces: [
+      {
+        NetworkInterfaceId: "eni-1",
+        Status: "in-use",
+        InterfaceType: "interface",
+        Groups: [{ GroupId: `sg-${region}-1` }],
+        Attachment: { InstanceId: "i-1" },
+        Association: { PublicIp: "54.1.2.3" },
+        Ipv6Addresses: [{ Ipv6Address: "2600::1" }],
+      },
+    ],
+  });
+  m.on(DescribeNetworkAclsCommand).resolves({
+    NetworkAcls: [
+      {
+        NetworkAclId: "acl-1",
+        VpcId: "vpc-1",
+        IsDefault: true,
+        Associations: [{ SubnetId: "subnet-1" }],
+        Entries: [
+          { RuleNumber: 100, Protocol: "6", RuleAction: "allow", Egress: false, CidrBlock: "0.0.0.0/0", PortRange: { From: 22, To: 22 } },
+          { RuleNumber: 32768, Protocol: "-1", RuleAction: "deny", Egress: false, Ipv6CidrBlock: "::/0" },
+        ],
+      },
+    ],
+  });
+  m.on(DescribeInstancesCommand).resolves({
+    Reservations: [
+      {
+        Instances: [
+          {
+            InstanceId: "i-1",
+            State: { Name: "running" },
+            PublicIpAddress: "54.1.2.3",
+            Tags: [{ Key: "Name", Value: "web" }],
+            SecurityGroups: [{ GroupId: `sg-${region}-1` }],
+            NetworkInterfaces: [
+              { NetworkInterfaceId: "eni-1", Groups: [{ GroupId: `sg-${region}-1` }], Association: { PublicIp: "54.1.2.3" } },
+            ],
+            MetadataOptions: { HttpTokens: "optional", HttpEndpoint: "enabled", HttpPutResponseHopLimit: 1, State: "applied" },
+            LaunchTime: new Date("2026-01-01T00:00:00Z"),
+          },
+        ],
+      },
+    ],
+  });
+  m.on(DescribeVolumesCommand).resolves({
+    Volumes: [{ VolumeId: "vol-1", Encrypted: false, State: "in-use", Size: 8, Attachments: [{ InstanceId: "i-1" }] }],
+  });
+  m.on(GetEbsEncryptionByDefaultCommand).resolves({ EbsEncryptionByDefault: region === "us-east-1" });
+  m.on(DescribeSnapshotsCommand).resolves({
+    Snapshots: [
+      { SnapshotId: "snap-1", Encrypted: false, OwnerId: ACCOUNT, VolumeId: "vol-1" },
+      { SnapshotId: "snap-2", Encrypted: true, OwnerId: ACCOUNT, KmsKeyId: "key-1" },
+      // Not ours: an emulator may return it despite OwnerIds=self; it must be dropped.
+      { SnapshotId: "snap-amazon", Encrypted: false, OwnerId: "801119661308" },
+    ],
+  });
+  m.on(DescribeSnapshotAttributeCommand, { SnapshotId: "snap-1" }).resolves({ CreateVolumePermissions: [{ Group: "all" }] });
+  m.on(DescribeSnapshotAttributeCommand, { SnapshotId: "snap-2" }).rejects(unauthorized());
+  m.on(DescribeImagesCommand).resolves({ Images: [{ ImageId: "ami-1", Name: "golden", Public: true, OwnerId: ACCOUNT }] });
+  m.on(DescribeVpcsCommand).resolves({ Vpcs: [{ VpcId: "vpc-1", IsDefault: true, CidrBlock: "172.31.0.0/16", OwnerId: ACCOUNT }] });
+  m.on(DescribeFlowLogsCommand).resolves({
+    FlowLogs: [{ FlowLogId: "fl-1", ResourceId: "vpc-1", FlowLogStatus: "ACTIVE", TrafficType: "REJECT" }],
+  });
+}
+
+describe("ec2 collector", () => {
+  it("collects every region, follows pages, maps shapes, and records a failure in one region as data", async () => {
+    const { session, ctx, east, west } = setup();
+    sessions.push(session);
+    seedRegion(east, "us-east-1");
+    seedRegion(west, "eu-west-1");
+    west.on(DescribeSecurityGroupsCommand).rejects(unauthorized());
+
+    const inv = await collect(service, ctx);
+    const us = inv.regions["us-east-1"]!;
+    const eu = inv.regions["eu-west-1"]!;
+
+    expect(Object.keys(inv.regions)).toEqual(REGIONS);
+    expect(us.securityGroups).toEqual({
+      ok: true,
+      value: [
+        {
+          groupId: "sg-us-east-1-1",
+          groupName: "web",
+          arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:security-group/sg-us-east-1-1`,
+          vpcId: "vpc-1",
+          ownerId: ACCOUNT,
+          ingress: [
+            {
+              protocol: "tcp",
+              fromPort: 22,
+              toPort: 22,
+              ipv4Ranges: [{ cidr: "0.0.0.0/0", description: "ssh" }],
+              ipv6Ranges: [{ cidr: "::/0" }],
+              prefixListIds: [],
+              referencedGroupIds: [],
+            },
+            { protocol: "-1", ipv4Ranges: [], ipv6Ranges: [], prefixListIds: ["pl-1"], referencedGroupIds: ["sg-us-east-1-1"] },
+          ],
+          egress: [{ protocol: "-1", ipv4Ranges: [{ cidr: "0.0.0.0/0" }], ipv6Ranges: [], prefixListIds: [], referencedGroupIds: [] }],
+        },
+        {
+          groupId: "sg-us-east-1-2",
+          groupName: "default",
+          arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:security-group/sg-us-east-1-2`,
+          vpcId: "vpc-1",
+          ingress: [],
+          egress: [],
+        },
+      ],
+    });
+    // Two pages (the paginator reuses one input object, so only the last state is visible).
+    const sgCalls = east.commandCalls(DescribeSecurityGroupsCommand);
+    expect(sgCalls).toHaveLength(2);
+    expect(sgCalls[1]?.args[0].input).toEqual({ MaxResults: 1000, NextToken: "page-2" });
+
+    // The failed region: an error value for what failed, everything else collected.
+    expect(eu.securityGroups).toEqual({
+      ok: false,
+      error: {
+        service: "ec2",
+        region: "eu-west-1",
+        operation: "DescribeSecurityGroups",
+        code: "UnauthorizedOperation",
+        message: "You are not authorized to perform this operation.",
+      },
+    });
+    expect(eu.instances?.ok).toBe(true);
+    expect(eu.ebsEncryptionByDefault).toEqual({ ok: true, value: false });
+    expect(us.ebsEncryptionByDefault).toEqual({ ok: true, value: true });
+
+    expect(us.networkInterfaces).toEqual({
+      ok: true,
+      value: [
+        {
+          networkInterfaceId: "eni-1",
+          status: "in-use",
+          interfaceType: "interface",
+          groupIds: ["sg-us-east-1-1"],
+          instanceId: "i-1",
+          publicIp: "54.1.2.3",
+          ipv6Addresses: ["2600::1"],
+        },
+      ],
+    });
+    expect(us.networkAcls?.ok && us.networkAcls.value[0]).toEqual({
+      networkAclId: "acl-1",
+      arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:network-acl/acl-1`,
+      vpcId: "vpc-1",
+      isDefault: true,
+      subnetIds: ["subnet-1"],
+      entries: [
+        { ruleNumber: 100, protocol: "6", action: "allow", egress: false, cidr: "0.0.0.0/0", portRange: { from: 22, to: 22 } },
+        { ruleNumber: 32768, protocol: "-1", action: "deny", egress: false, cidr: "::/0" },
+      ],
+    });
+    expect(us.instances?.ok && us.instances.value[0]).toMatchObject({
+      instanceId: "i-1",
+      arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:instance/i-1`,
+      state: "running",
+      name: "web",
+      publicIp: "54.1.2.3",
+      securityGroupIds: ["sg-us-east-1-1"],
+      networkInterfaces: [{ networkInterfaceId: "eni-1", groupIds: ["sg-us-east-1-1"], publicIp: "54.1.2.3", ipv6Addresses: [] }],
+      metadataOptions: { httpTokens: "optional", httpEndpoint: "enabled", httpPutResponseHopLimit: 1, state: "applied" },
+      launchTime: "2026-01-01T00:00:00.000Z",
+    });
+    expect(us.volumes?.ok && us.volumes.value).toEqual([
+      {
+        volumeId: "vol-1",
+        arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:volume/vol-1`,
+        encrypted: false,
+        state: "in-use",
+        sizeGiB: 8,
+        attachedInstanceIds: ["i-1"],
+      },
+    ]);
+
+    // Snapshots: only the account's own, each with its own permission read (one of which failed).
+    expect(east.commandCalls(DescribeSnapshotsCommand)[0]?.args[0].input).toMatchObject({ OwnerIds: ["self"] });
+    const snaps = us.snapshots?.ok ? us.snapshots.value : [];
+    expect(snaps.map((s) => s.snapshotId)).toEqual(["snap-1", "snap-2"]);
+    expect(snaps[0]).toMatchObject({
+      arn: "arn:aws:ec2:us-east-1::snapshot/snap-1",
+      createVolumePermissions: { ok: true, value: [{ group: "all" }] },
+    });
+    expect(snaps[1]?.createVolumePermissions).toMatchObject({
+      ok: false,
+      error: { operation: "DescribeSnapshotAttribute", resource: "snap-2" },
+    });
+    expect(east.commandCalls(DescribeSnapshotAttributeCommand).map((c) => c.args[0].input)).toEqual([
+      { SnapshotId: "snap-1", Attribute: "createVolumePermission" },
+      { SnapshotId: "snap-2", Attribute: "createVolumePermission" },
+    ]);
+
+    expect(east.commandCalls(DescribeImagesCommand)[0]?.args[0].input).toMatchObject({ Owners: ["self"] });
+    expect(us.images).toEqual({
+      ok: true,
+      value: [{ imageId: "ami-1", arn: "arn:aws:ec2:us-east-1::image/ami-1", name: "golden", public: true, ownerId: ACCOUNT }],
+    });
+    expect(us.vpcs).toEqual({
+      ok: true,
+      value: [{ vpcId: "vpc-1", arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:vpc/vpc-1`, isDefault: true, cidrBlock: "172.31.0.0/16" }],
+    });
+    expect(us.flowLogs).toEqual({ ok: true, value: [{ flowLogId: "fl-1", resourceId: "vpc-1", status: "ACTIVE", trafficType: "REJECT" }] });
+
+    // Every failure is recorded once, with its region.
+    expect(ctx.errors.map((e) => `${e.region}:${e.operation}:${e.code}:${e.resource ?? ""}`).sort()).toEqual([
+      "eu-west-1:DescribeSecurityGroups:UnauthorizedOperation:",
+      "eu-west-1:DescribeSnapshotAttribute:UnauthorizedOperation:snap-2",
+      "us-east-1:DescribeSnapshotAttribute:UnauthorizedOperation:snap-2",
+    ]);
+  });
+
+  it("collects only the wanted slices", async () => {
+    const { session, ctx, east, west } = setup(["ec2.ebsEncryptionByDefault", "ec2.snapshots"]);
+    sessions.push(session);
+    seedRegion(east, "us-east-1");
+    seedRegion(west, "eu-west-1");
+    const inv = await collect(service, ctx);
+    expect(Object.keys(inv.regions["us-east-1"]!).sort()).toEqual(["ebsEncryptionByDefault", "snapshots"]);
+    expect(east.commandCalls(DescribeSecurityGroupsCommand)).toHaveLength(0);
+    expect(east.commandCalls(DescribeSnapshotAttributeCommand)).toHaveLength(0);
+    const snaps = inv.regions["eu-west-1"]?.snapshots;
+    expect(snaps?.ok && snaps.value.every((s) => s.createVolumePermissions === undefined)).toBe(true);
+  });
+
+  it("a failed snapshot listing leaves no permissions to guess and makes no attribute calls", async () => {
+    const { session, ctx, east, west } = setup(["ec2.snapshots", "ec2.snapshotPermissions"]);
+    sessions.push(session);
+    seedRegion(east, "us-east-1");
+    seedRegion(west, "eu-west-1");
+    east.on(DescribeSnapshotsCommand).rejects(unauthorized());
+    const inv = await collect(service, ctx);
+    expect(inv.regions["us-east-1"]?.snapshots).toMatchObject({ ok: false, error: { operation: "DescribeSnapshots" } });
+    expect(east.commandCalls(DescribeSnapshotAttributeCommand)).toHaveLength(0);
+    expect(inv.regions["eu-west-1"]?.snapshots?.ok).toBe(true);
+  });
+});

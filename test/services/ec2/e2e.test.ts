@@ -1,0 +1,294 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from "@aws-sdk/client-iam";
+import { validateReport } from "../../../reports/schema/validate.js";
+import type { Report } from "../../../src/report.js";
+import type { Finding } from "../../../src/results.js";
+import { runCli } from "../../support/cli.js";
+import { startMoto, TEST_ACCOUNT, type MotoServer } from "../../support/moto.js";
+import { seed as seedConfigScenario } from "../config/scenario.js";
+import { EU, seedEc2Scenario, US, type Scenario } from "./scenario.js";
+
+/** The EC2 scenario and, since the Config checks are judged here too, the AWS Config one. */
+async function seedScenario(moto: MotoServer): Promise<Scenario> {
+  const scenario = await seedEc2Scenario(moto);
+  await seedConfigScenario(moto);
+  return scenario;
+}
+
+describe("EC2 and AWS Config end to end against moto, through the CLI", () => {
+  let moto: MotoServer;
+  let dir: string;
+
+  beforeAll(async () => {
+    moto = await startMoto();
+  });
+  afterAll(async () => moto?.stop());
+  beforeEach(async () => {
+    await moto.setAuth(Infinity);
+    await moto.reset();
+    dir = mkdtempSync(join(tmpdir(), "yourside-e2e-ec2-"));
+  });
+
+  async function scan(regions: string, env: NodeJS.ProcessEnv = {}): Promise<{ report: Report; code: number; stderr: string }> {
+    const out = join(dir, `report-${regions}.json`);
+    const run = await runCli(
+      [
+        "scan",
+        "--endpoint-url",
+        moto.url,
+        "--regions",
+        regions,
+        "--services",
+        "ec2,config",
+        "--format",
+        "json",
+        "--output",
+        out,
+        "--quiet",
+      ],
+      env,
+    );
+    let report: Report;
+    try {
+      report = JSON.parse(readFileSync(out, "utf8")) as Report;
+    } catch (err) {
+      throw new Error(`no report (exit ${run.code}): ${run.stderr}\n${String(err)}`, { cause: err });
+    }
+    return { report, code: run.code, stderr: run.stderr };
+  }
+
+  const finder =
+    (report: Report) =>
+    (checkId: string, resourceId: string, region?: string): Finding => {
+      const f = report.findings.find(
+        (x) => x.checkId === checkId && x.resource.id === resourceId && (region === undefined || x.region === region),
+      );
+      if (!f) throw new Error(`no ${checkId} finding for ${resourceId}${region ? ` in ${region}` : ""}`);
+      return f;
+    };
+
+  it("reports every check's failing and passing case, per region, with exposure-based severity", async () => {
+    const s = await seedScenario(moto);
+    const { report, code, stderr } = await scan(`${US},${EU}`);
+    expect(validateReport(report), stderr).toEqual({ valid: true, errors: [] });
+    expect(report.scan).toMatchObject({ complete: true, errors: [], accounts: [TEST_ACCOUNT], regions: [US, EU] });
+    expect(code).toBe(1);
+    const verdict = finder(report);
+
+    // Security groups: the same kind of rule graded by exposure.
+    const admin = (g: string) => verdict("ec2-security-group-admin-ports-open", g);
+    expect(admin(s.groups.openSsh)).toMatchObject({
+      status: "FAIL",
+      severity: "critical",
+      region: US,
+      responsibility: { layer: "network", serviceModel: "infrastructure" },
+    });
+    expect(admin(s.groups.openSsh).message).toContain("tcp 22 from 0.0.0.0/0 (opens SSH (22))");
+    expect(admin(s.groups.openSsh).message).toContain(`running instance ${s.instances.webV1} (web-v1) at `);
+    expect(admin(s.groups.openSsh).evidence).toMatchObject({
+      exposure: { state: "exposed", instances: [{ instanceId: s.instances.webV1 }] },
+    });
+    expect(admin(s.groups.openRdp6)).toMatchObject({
+      status: "FAIL",
+      severity: "medium",
+      evidence: { rules: [{ protocol: "tcp", ports: "3389", cidr: "::/0" }], exposure: { state: "unattached" } },
+    });
+    expect(admin(s.groups.rangeAll)).toMatchObject({
+      status: "FAIL",
+      evidence: { rules: [{ ports: "0-65535", opens: ["SSH (22)", "RDP (3389)"] }] },
+    });
+    expect(admin(s.groups.web).status).toBe("PASS");
+    expect(admin(s.groups.dbOpen).status).toBe("PASS");
+    expect(verdict("ec2-security-group-admin-ports-open", s.groups.euSsh6)).toMatchObject({
+      status: "FAIL",
+      region: EU,
+      severity: "medium",
+    });
+
+    expect(verdict("ec2-security-group-all-ports-open", s.groups.rangeAll)).toMatchObject({ status: "FAIL", severity: "medium" });
+    expect(verdict("ec2-security-group-all-ports-open", s.groups.openSsh).status).toBe("PASS");
+
+    const sensitive = (g: string) => verdict("ec2-security-group-sensitive-ports-open", g);
+    expect(sensitive(s.groups.dbOpen)).toMatchObject({ status: "FAIL", severity: "high", evidence: { exposure: { state: "attached" } } });
+    expect(sensitive(s.groups.dbOpen).message).toContain("tcp 3306 from 0.0.0.0/0 (opens MySQL/Aurora (3306))");
+    expect(sensitive(s.groups.web).status).toBe("PASS"); // 80/443 open to the world is not a finding
+    expect(sensitive(s.groups.openSsh).status).toBe("PASS");
+
+    const defaultSg = (g: string) => verdict("ec2-default-security-group-restricts-all", g);
+    expect(defaultSg(s.defaultGroup[US]!)).toMatchObject({ status: "FAIL", region: US });
+    expect(defaultSg(s.defaultGroup[US]!).message).toContain("outbound all traffic (protocol -1) to 0.0.0.0/0");
+    expect(defaultSg(s.defaultGroup[EU]!)).toMatchObject({ status: "FAIL", region: EU });
+    expect(defaultSg(s.vpcFlowDefaultGroup).status).toBe("PASS");
+    expect(report.findings.filter((f) => f.checkId === "ec2-default-security-group-restricts-all")).toHaveLength(3);
+
+    // NACLs, decided by the first matching internet entry.
+    const acl = (a: string) => verdict("ec2-network-acl-admin-ports-open", a);
+    expect(acl(s.acls.denyFirst).status).toBe("PASS");
+    expect(acl(s.acls.sshOpen)).toMatchObject({ status: "FAIL", severity: "medium" });
+    expect(acl(s.acls.sshOpen).message).toContain("rule 100: allow tcp 22 from 0.0.0.0/0 admits tcp SSH (22)");
+    const defaultAcls = report.findings.filter((f) => f.checkId === "ec2-network-acl-admin-ports-open" && f.evidence.isDefault === true);
+    expect(defaultAcls.map((f) => `${f.region}:${f.status}`).sort()).toEqual([`${EU}:FAIL`, `${US}:FAIL`, `${US}:FAIL`]);
+
+    // Instances.
+    expect(verdict("ec2-instance-imdsv2-required", s.instances.webV1)).toMatchObject({
+      status: "FAIL",
+      responsibility: { layer: "os" },
+      evidence: { httpTokens: "optional" },
+    });
+    expect(verdict("ec2-instance-imdsv2-required", s.instances.appV2)).toMatchObject({
+      status: "PASS",
+      evidence: { httpTokens: "required" },
+    });
+
+    // Encryption at rest.
+    const account = (region: string, service = "ec2") => `arn:aws:${service}:${region}:${TEST_ACCOUNT}:account`;
+    const ebsDefault = report.findings.filter((f) => f.checkId === "ec2-ebs-default-encryption");
+    expect(ebsDefault.map((f) => [f.region, f.status, f.resource.arn])).toEqual([
+      [US, "PASS", account(US)],
+      [EU, "FAIL", account(EU)],
+    ]);
+    expect(verdict("ec2-ebs-volume-encrypted", s.volumes.plain)).toMatchObject({ status: "FAIL", responsibility: { layer: "encryption" } });
+    expect(verdict("ec2-ebs-volume-encrypted", s.volumes.encrypted).status).toBe("PASS");
+    expect(verdict("ec2-ebs-snapshot-encrypted", s.snapshots.publicPlain).status).toBe("FAIL");
+    expect(verdict("ec2-ebs-snapshot-encrypted", s.snapshots.privateEncrypted).status).toBe("PASS");
+
+    // Data exposure.
+    expect(verdict("ec2-ebs-snapshot-public", s.snapshots.publicPlain)).toMatchObject({
+      status: "FAIL",
+      severity: "critical",
+      responsibility: { layer: "data" },
+      evidence: { createVolumePermissions: [{ group: "all" }] },
+    });
+    expect(verdict("ec2-ebs-snapshot-public", s.snapshots.privateEncrypted).status).toBe("PASS");
+    expect(verdict("ec2-ami-public", s.images.publicAmi)).toMatchObject({ status: "FAIL", severity: "critical" });
+    expect(verdict("ec2-ami-public", s.images.privateAmi).status).toBe("PASS");
+    // Only the account's own snapshots are judged (moto also lists Amazon's under OwnerIds=self).
+    const snapshotFindings = report.findings.filter((f) => f.checkId === "ec2-ebs-snapshot-public");
+    expect(snapshotFindings.length).toBeLessThan(10);
+
+    // Monitoring.
+    expect(verdict("ec2-vpc-flow-logs-enabled", s.vpcFlow)).toMatchObject({ status: "PASS", responsibility: { layer: "monitoring" } });
+    expect(verdict("ec2-vpc-flow-logs-enabled", s.defaultVpc[US]!).status).toBe("FAIL");
+    expect(verdict("ec2-vpc-flow-logs-enabled", s.defaultVpc[EU]!)).toMatchObject({ status: "FAIL", region: EU });
+
+    const configFindings = report.findings.filter((f) => f.checkId === "config-recorder-enabled");
+    expect(configFindings.map((f) => [f.region, f.status, f.resource.arn])).toEqual([
+      [US, "PASS", `arn:aws:config:${US}:${TEST_ACCOUNT}:recorder`],
+      [EU, "FAIL", `arn:aws:config:${EU}:${TEST_ACCOUNT}:recorder`],
+    ]);
+    expect(configFindings[1]?.message).toBe(`AWS Config in ${EU}: no configuration recorder exists; no delivery channel exists.`);
+    expect(verdict("config-global-resources-recorded", TEST_ACCOUNT)).toMatchObject({ status: "PASS", region: "global" });
+
+    // The calls made: one listing per operation per region (moto answers in one page),
+    // one DescribeSnapshotAttribute per owned snapshot, three Config reads per region.
+    const ownSnapshots = snapshotFindings.length;
+    expect(report.scan.stats).toEqual({
+      "config:DescribeConfigurationRecorderStatus": 2,
+      "config:DescribeConfigurationRecorders": 2,
+      "config:DescribeDeliveryChannels": 2,
+      "ec2:DescribeFlowLogs": 2,
+      "ec2:DescribeImages": 2,
+      "ec2:DescribeInstances": 2,
+      "ec2:DescribeNetworkAcls": 2,
+      "ec2:DescribeNetworkInterfaces": 2,
+      "ec2:DescribeSecurityGroups": 2,
+      "ec2:DescribeSnapshotAttribute": ownSnapshots,
+      "ec2:DescribeSnapshots": 2,
+      "ec2:DescribeVolumes": 2,
+      "ec2:DescribeVpcs": 2,
+      "ec2:GetEbsEncryptionByDefault": 2,
+      "sts:GetCallerIdentity": 1,
+    });
+    // Every operation the scan called is a read.
+    for (const op of Object.keys(report.scan.stats)) expect(op.split(":")[1]).toMatch(/^(Describe|Get|List)/);
+  });
+
+  it("judges global resource recording over the scanned regions only", async () => {
+    await seedScenario(moto);
+    const { report } = await scan(EU);
+    expect(report.scan.regions).toEqual([EU]);
+    expect(new Set(report.findings.map((f) => f.region))).toEqual(new Set([EU, "global"]));
+    expect(finder(report)("config-global-resources-recorded", TEST_ACCOUNT)).toMatchObject({
+      status: "FAIL",
+      message: `No recorder in the scanned regions (${EU}) is recording global IAM resource types (includeGlobalResourceTypes).`,
+    });
+  });
+
+  it("a denied call gives ERROR for exactly what depends on it; everything else is still judged", async () => {
+    const s = await seedScenario(moto);
+    const iam = new IAMClient(moto.clientConfig(US));
+    await iam.send(new CreateUserCommand({ UserName: "scanner" }));
+    await iam.send(
+      new PutUserPolicyCommand({
+        UserName: "scanner",
+        PolicyName: "read-mostly",
+        PolicyDocument: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            { Effect: "Allow", Action: "*", Resource: "*" },
+            {
+              Effect: "Deny",
+              Action: ["ec2:DescribeSecurityGroups", "ec2:DescribeSnapshotAttribute", "config:DescribeDeliveryChannels"],
+              Resource: "*",
+            },
+          ],
+        }),
+      }),
+    );
+    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: "scanner" }))).AccessKey;
+    iam.destroy();
+    await moto.setAuth(0);
+    const { report, code } = await scan(`${US},${EU}`, {
+      AWS_ACCESS_KEY_ID: key?.AccessKeyId,
+      AWS_SECRET_ACCESS_KEY: key?.SecretAccessKey,
+    });
+    await moto.setAuth(Infinity);
+
+    expect(validateReport(report).valid).toBe(true);
+    expect(code).toBe(3);
+    expect(report.scan.complete).toBe(false);
+    const failedOps = new Set(report.scan.errors.map((e) => `${e.region}:${e.service}:${e.operation}`));
+    expect(failedOps).toEqual(
+      new Set([
+        `${US}:ec2:DescribeSecurityGroups`,
+        `${EU}:ec2:DescribeSecurityGroups`,
+        `${US}:ec2:DescribeSnapshotAttribute`,
+        `${US}:config:DescribeDeliveryChannels`,
+        `${EU}:config:DescribeDeliveryChannels`,
+      ]),
+    );
+    const verdict = finder(report);
+
+    // Security group checks: one ERROR per region naming the call, no verdicts from unread data.
+    for (const check of [
+      "ec2-security-group-admin-ports-open",
+      "ec2-security-group-all-ports-open",
+      "ec2-security-group-sensitive-ports-open",
+      "ec2-default-security-group-restricts-all",
+    ]) {
+      const results = report.findings.filter((f) => f.checkId === check);
+      expect(
+        results.map((f) => `${f.region}:${f.status}`),
+        check,
+      ).toEqual([`${US}:ERROR`, `${EU}:ERROR`]);
+      expect(results[0]?.message).toContain("DescribeSecurityGroups failed with AccessDenied");
+    }
+    // Snapshots: permissions unreadable → ERROR per snapshot; their encryption is still judged.
+    expect(verdict("ec2-ebs-snapshot-public", s.snapshots.publicPlain)).toMatchObject({
+      status: "ERROR",
+      error: { operation: "DescribeSnapshotAttribute" },
+    });
+    expect(verdict("ec2-ebs-snapshot-encrypted", s.snapshots.publicPlain).status).toBe("FAIL");
+    // Unaffected checks keep their verdicts.
+    expect(verdict("ec2-network-acl-admin-ports-open", s.acls.sshOpen).status).toBe("FAIL");
+    expect(verdict("ec2-instance-imdsv2-required", s.instances.webV1).status).toBe("FAIL");
+    expect(verdict("ec2-vpc-flow-logs-enabled", s.vpcFlow).status).toBe("PASS");
+    // Config: us-east-1 has nothing proven wrong → ERROR; eu-west-1 has no recorder → still FAIL.
+    const config = report.findings.filter((f) => f.checkId === "config-recorder-enabled");
+    expect(config.map((f) => `${f.region}:${f.status}`)).toEqual([`${US}:ERROR`, `${EU}:FAIL`]);
+    expect(config[0]?.error).toMatchObject({ operation: "DescribeDeliveryChannels" });
+  });
+});

@@ -1,0 +1,187 @@
+import { TEST_ACCOUNT, type MotoServer } from "../../support/moto.js";
+import {
+  AddUserToGroupCommand,
+  AttachGroupPolicyCommand,
+  AttachRolePolicyCommand,
+  AttachUserPolicyCommand,
+  CreateAccessKeyCommand,
+  CreateGroupCommand,
+  CreateLoginProfileCommand,
+  CreatePolicyCommand,
+  CreatePolicyVersionCommand,
+  CreateRoleCommand,
+  CreateServiceLinkedRoleCommand,
+  CreateUserCommand,
+  CreateVirtualMFADeviceCommand,
+  EnableMFADeviceCommand,
+  IAMClient,
+  PutRolePolicyCommand,
+  PutUserPolicyCommand,
+} from "@aws-sdk/client-iam";
+
+export const OTHER_ACCOUNT = "210987654321";
+export const aws = (name: string) => `arn:aws:iam::aws:policy/${name}`;
+export const doc = (...statements: object[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
+export const assume = (principal: unknown, extra: object = {}) =>
+  doc({ Effect: "Allow", Principal: principal, Action: "sts:AssumeRole", ...extra });
+
+/**
+ * Users, groups, roles and policies with one failing and one passing case per check moto
+ * can express. Returns carol's first access key, to use it once (moto records key use).
+ */
+export async function seedIamScenario(iam: IAMClient): Promise<{ carolKey: { id: string; secret: string } }> {
+  const send = iam.send.bind(iam);
+
+  // Groups holding AWS-managed policies: the customer's decision is the attachment.
+  await send(new CreateGroupCommand({ GroupName: "admins" }));
+  await send(new AttachGroupPolicyCommand({ GroupName: "admins", PolicyArn: aws("AdministratorAccess") }));
+  await send(new CreateGroupCommand({ GroupName: "readers" }));
+  await send(new AttachGroupPolicyCommand({ GroupName: "readers", PolicyArn: aws("ReadOnlyAccess") }));
+
+  // alice: console password without MFA, administrator through her group.
+  await send(new CreateUserCommand({ UserName: "alice" }));
+  await send(new CreateLoginProfileCommand({ UserName: "alice", Password: "Correct-Horse-Battery-9" }));
+  await send(new AddUserToGroupCommand({ GroupName: "admins", UserName: "alice" }));
+
+  // bob: console password with MFA, read-only through his group.
+  await send(new CreateUserCommand({ UserName: "bob" }));
+  await send(new CreateLoginProfileCommand({ UserName: "bob", Password: "Correct-Horse-Battery-9" }));
+  await send(new AddUserToGroupCommand({ GroupName: "readers", UserName: "bob" }));
+  const mfa = await send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: "bob" }));
+  await send(
+    new EnableMFADeviceCommand({
+      UserName: "bob",
+      SerialNumber: mfa.VirtualMFADevice?.SerialNumber,
+      AuthenticationCode1: "123456",
+      AuthenticationCode2: "654321",
+    }),
+  );
+
+  // carol: two active keys, an inline policy that passes any role to EC2.
+  await send(new CreateUserCommand({ UserName: "carol" }));
+  const key = await send(new CreateAccessKeyCommand({ UserName: "carol" }));
+  await send(new CreateAccessKeyCommand({ UserName: "carol" }));
+  await send(
+    new PutUserPolicyCommand({
+      UserName: "carol",
+      PolicyName: "launch-anything",
+      PolicyDocument: doc({ Sid: "PassAndRun", Effect: "Allow", Action: ["iam:PassRole", "ec2:RunInstances"], Resource: "*" }),
+    }),
+  );
+
+  // dave: one key, a customer-managed policy that passes only lambda-* roles.
+  await send(new CreateUserCommand({ UserName: "dave" }));
+  await send(new CreateAccessKeyCommand({ UserName: "dave" }));
+  const scoped = await send(
+    new CreatePolicyCommand({
+      PolicyName: "ScopedPassRole",
+      PolicyDocument: doc(
+        { Effect: "Allow", Action: "iam:PassRole", Resource: `arn:aws:iam::${TEST_ACCOUNT}:role/lambda-*` },
+        { Effect: "Allow", Action: ["lambda:CreateFunction", "lambda:InvokeFunction"], Resource: "*" },
+      ),
+    }),
+  );
+  await send(new AttachUserPolicyCommand({ UserName: "dave", PolicyArn: scoped.Policy?.Arn }));
+
+  // erin: may write inline policies on anyone.
+  await send(new CreateUserCommand({ UserName: "erin" }));
+  await send(
+    new PutUserPolicyCommand({
+      UserName: "erin",
+      PolicyName: "policy-writer",
+      PolicyDocument: doc({ Effect: "Allow", Action: "iam:Put*Policy", Resource: "*" }),
+    }),
+  );
+
+  // Roles: trust to anyone, to the organization, to a vendor with and without ExternalId.
+  await send(new CreateRoleCommand({ RoleName: "public-role", AssumeRolePolicyDocument: assume({ AWS: "*" }) }));
+  await send(
+    new CreateRoleCommand({
+      RoleName: "org-role",
+      AssumeRolePolicyDocument: assume({ AWS: "*" }, { Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc123" } } }),
+    }),
+  );
+  await send(
+    new CreateRoleCommand({ RoleName: "vendor-role", AssumeRolePolicyDocument: assume({ AWS: `arn:aws:iam::${OTHER_ACCOUNT}:root` }) }),
+  );
+  await send(
+    new CreateRoleCommand({
+      RoleName: "vendor-ext-role",
+      AssumeRolePolicyDocument: assume({ AWS: OTHER_ACCOUNT }, { Condition: { StringEquals: { "sts:ExternalId": "vendor-42" } } }),
+    }),
+  );
+  await send(
+    new CreateRoleCommand({ RoleName: "support-role", AssumeRolePolicyDocument: assume({ AWS: `arn:aws:iam::${TEST_ACCOUNT}:root` }) }),
+  );
+  await send(new AttachRolePolicyCommand({ RoleName: "support-role", PolicyArn: aws("AWSSupportAccess") }));
+
+  // deploy-role: a customer-managed policy granting * on *.
+  await send(new CreateRoleCommand({ RoleName: "deploy-role", AssumeRolePolicyDocument: assume({ Service: "codebuild.amazonaws.com" }) }));
+  const deployAdmin = await send(
+    new CreatePolicyCommand({
+      PolicyName: "DeployAdmin",
+      PolicyDocument: doc({ Sid: "Everything", Effect: "Allow", Action: "*", Resource: "*" }),
+    }),
+  );
+  await send(new AttachRolePolicyCommand({ RoleName: "deploy-role", PolicyArn: deployAdmin.Policy?.Arn }));
+
+  // versioned-role: its policy was admin in v1; v2, the default, is narrow.
+  await send(new CreateRoleCommand({ RoleName: "versioned-role", AssumeRolePolicyDocument: assume({ Service: "lambda.amazonaws.com" }) }));
+  const versioned = await send(
+    new CreatePolicyCommand({ PolicyName: "Versioned", PolicyDocument: doc({ Effect: "Allow", Action: "*", Resource: "*" }) }),
+  );
+  await send(
+    new CreatePolicyVersionCommand({
+      PolicyArn: versioned.Policy?.Arn,
+      PolicyDocument: doc({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::reports/*" }),
+      SetAsDefault: true,
+    }),
+  );
+  await send(new AttachRolePolicyCommand({ RoleName: "versioned-role", PolicyArn: versioned.Policy?.Arn }));
+
+  // bounded-role: AdministratorAccess, limited by a read-only permissions boundary.
+  await send(
+    new CreateRoleCommand({
+      RoleName: "bounded-role",
+      AssumeRolePolicyDocument: assume({ Service: "ec2.amazonaws.com" }),
+      PermissionsBoundary: aws("ReadOnlyAccess"),
+    }),
+  );
+  await send(new AttachRolePolicyCommand({ RoleName: "bounded-role", PolicyArn: aws("AdministratorAccess") }));
+  await send(
+    new PutRolePolicyCommand({
+      RoleName: "bounded-role",
+      PolicyName: "tags",
+      PolicyDocument: doc({ Effect: "Allow", Action: "ec2:CreateTags", Resource: "*" }),
+    }),
+  );
+
+  // A service-linked role: AWS's, never reported.
+  await send(new CreateServiceLinkedRoleCommand({ AWSServiceName: "elasticbeanstalk.amazonaws.com" }));
+
+  return { carolKey: { id: key.AccessKey?.AccessKeyId ?? "", secret: key.AccessKey?.SecretAccessKey ?? "" } };
+}
+
+export const USERS = ["alice", "bob", "carol", "dave", "erin"];
+export const GROUPS = ["admins", "readers"];
+export const ROLES = [
+  "public-role",
+  "org-role",
+  "vendor-role",
+  "vendor-ext-role",
+  "support-role",
+  "deploy-role",
+  "versioned-role",
+  "bounded-role",
+];
+export const CUSTOMER_POLICIES = ["ScopedPassRole", "DeployAdmin", "Versioned"];
+
+/** The scenario the sample account (`yourside demo`) is made of. */
+export async function seed(moto: MotoServer): Promise<void> {
+  const iam = new IAMClient(moto.clientConfig());
+  try {
+    await seedIamScenario(iam);
+  } finally {
+    iam.destroy();
+  }
+}

@@ -1,0 +1,156 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { mockClient } from "aws-sdk-client-mock";
+import {
+  GetBucketAclCommand,
+  GetBucketEncryptionCommand,
+  GetBucketLocationCommand,
+  GetBucketLoggingCommand,
+  GetBucketOwnershipControlsCommand,
+  GetBucketPolicyCommand,
+  GetBucketPolicyStatusCommand,
+  GetBucketVersioningCommand,
+  GetPublicAccessBlockCommand,
+  ListBucketsCommand,
+  S3Client,
+} from "@aws-sdk/client-s3";
+import { GetPublicAccessBlockCommand as GetAccountPabCommand, S3ControlClient } from "@aws-sdk/client-s3-control";
+import s3Service, { regionFromLocation } from "../../../src/services/s3/index.js";
+import { allSlicesOf, awsError, collect, testContext } from "../../support/collect.js";
+
+const s3 = mockClient(S3Client);
+const s3control = mockClient(S3ControlClient);
+const ALL = allSlicesOf(s3Service);
+
+function seedPrivateBucket() {
+  s3.on(ListBucketsCommand).resolves({ Buckets: [{ Name: "alpha", CreationDate: new Date("2026-01-01T00:00:00Z") }] });
+  s3.on(GetBucketLocationCommand).resolves({ LocationConstraint: "eu-west-1" });
+  s3.on(GetPublicAccessBlockCommand).rejects(awsError("NoSuchPublicAccessBlockConfiguration", 404));
+  s3.on(GetBucketPolicyCommand).rejects(awsError("NoSuchBucketPolicy", 404));
+  s3.on(GetBucketPolicyStatusCommand).rejects(awsError("NoSuchBucketPolicy", 404));
+  s3.on(GetBucketAclCommand).resolves({
+    Owner: { ID: "o" },
+    Grants: [{ Grantee: { Type: "CanonicalUser", ID: "o" }, Permission: "FULL_CONTROL" }],
+  });
+  s3.on(GetBucketEncryptionCommand).rejects(awsError("ServerSideEncryptionConfigurationNotFoundError", 404));
+  s3.on(GetBucketOwnershipControlsCommand).rejects(awsError("OwnershipControlsNotFoundError", 404));
+  s3.on(GetBucketVersioningCommand).resolves({});
+  s3.on(GetBucketLoggingCommand).resolves({});
+  s3control.on(GetAccountPabCommand).rejects(awsError("NoSuchPublicAccessBlockConfiguration", 404));
+}
+
+describe("S3 collector", () => {
+  beforeEach(() => {
+    s3.reset();
+    s3control.reset();
+  });
+
+  it("turns every 'not configured' answer into a fact (null), not an error", async () => {
+    seedPrivateBucket();
+    const ctx = testContext(ALL);
+    const inv = await collect(s3Service, ctx);
+    expect(ctx.errors).toEqual([]);
+    expect(inv.accountPublicAccessBlock).toEqual({ ok: true, value: null });
+    expect(inv.buckets?.ok).toBe(true);
+    const [b] = inv.buckets?.ok ? inv.buckets.value : [];
+    expect(b).toMatchObject({
+      name: "alpha",
+      arn: "arn:aws:s3:::alpha",
+      region: { ok: true, value: "eu-west-1" },
+      createdAt: "2026-01-01T00:00:00.000Z",
+      publicAccessBlock: { ok: true, value: null },
+      policy: { ok: true, value: null },
+      policyStatusIsPublic: { ok: true, value: null },
+      encryption: { ok: true, value: null },
+      ownership: { ok: true, value: null },
+      versioning: { ok: true, value: { status: null, mfaDelete: null } },
+      logging: { ok: true, value: null },
+    });
+  });
+
+  it("records AccessDenied as data for exactly the field it affects", async () => {
+    seedPrivateBucket();
+    s3.on(GetBucketPolicyCommand).rejects(awsError("AccessDenied", 403));
+    const ctx = testContext(ALL);
+    const inv = await collect(s3Service, ctx);
+    const [b] = inv.buckets?.ok ? inv.buckets.value : [];
+    expect(b!.policy).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        service: "s3",
+        region: "eu-west-1",
+        operation: "GetBucketPolicy",
+        code: "AccessDenied",
+        resource: "alpha",
+      }),
+    });
+    expect(b!.acl?.ok).toBe(true);
+    expect(ctx.errors).toHaveLength(1);
+  });
+
+  it("never turns a failed ListBuckets into an empty list", async () => {
+    s3.on(ListBucketsCommand).rejects(awsError("AccessDenied", 403));
+    s3control.on(GetAccountPabCommand).resolves({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        IgnorePublicAcls: true,
+        BlockPublicPolicy: true,
+        RestrictPublicBuckets: false,
+      },
+    });
+    const ctx = testContext(ALL);
+    const inv = await collect(s3Service, ctx);
+    expect(inv.buckets).toMatchObject({ ok: false, error: { operation: "ListBuckets", code: "AccessDenied" } });
+    expect(inv.accountPublicAccessBlock).toEqual({
+      ok: true,
+      value: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: false },
+    });
+  });
+
+  it("collects only the slices asked for", async () => {
+    seedPrivateBucket();
+    const ctx = testContext(["s3.buckets", "s3.bucketLogging"]);
+    const inv = await collect(s3Service, ctx);
+    const [b] = inv.buckets?.ok ? inv.buckets.value : [];
+    expect(Object.keys(b!).sort()).toEqual(["arn", "createdAt", "logging", "name", "region"]);
+    expect(s3.commandCalls(GetBucketPolicyCommand)).toHaveLength(0);
+    expect(s3control.commandCalls(GetAccountPabCommand)).toHaveLength(0);
+  });
+
+  it("keeps policy text, ACL grants, encryption rules and logging target", async () => {
+    seedPrivateBucket();
+    s3.on(GetBucketPolicyCommand).resolves({ Policy: '{"Statement":[]}' });
+    s3.on(GetBucketPolicyStatusCommand).resolves({ PolicyStatus: { IsPublic: true } });
+    s3.on(GetBucketAclCommand).resolves({
+      Grants: [{ Grantee: { Type: "Group", URI: "http://acs.amazonaws.com/groups/global/AllUsers" }, Permission: "READ" }],
+    });
+    s3.on(GetBucketEncryptionCommand).resolves({
+      ServerSideEncryptionConfiguration: {
+        Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms", KMSMasterKeyID: "k" }, BucketKeyEnabled: true }],
+      },
+    });
+    s3.on(GetBucketOwnershipControlsCommand).resolves({ OwnershipControls: { Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] } });
+    s3.on(GetBucketLoggingCommand).resolves({ LoggingEnabled: { TargetBucket: "logs", TargetPrefix: "alpha/" } });
+    s3.on(GetBucketVersioningCommand).resolves({ Status: "Enabled", MFADelete: "Disabled" });
+    const inv = await collect(s3Service, testContext(ALL));
+    const [b] = inv.buckets?.ok ? inv.buckets.value : [];
+    expect(b).toMatchObject({
+      policy: { ok: true, value: '{"Statement":[]}' },
+      policyStatusIsPublic: { ok: true, value: true },
+      acl: {
+        ok: true,
+        value: { grants: [{ granteeType: "Group", granteeUri: "http://acs.amazonaws.com/groups/global/AllUsers", permission: "READ" }] },
+      },
+      encryption: { ok: true, value: [{ algorithm: "aws:kms", kmsKeyId: "k", bucketKeyEnabled: true }] },
+      ownership: { ok: true, value: "BucketOwnerEnforced" },
+      logging: { ok: true, value: { targetBucket: "logs", targetPrefix: "alpha/" } },
+      versioning: { ok: true, value: { status: "Enabled", mfaDelete: "Disabled" } },
+    });
+  });
+
+  it("maps GetBucketLocation's legacy answers to regions", () => {
+    expect(regionFromLocation(undefined)).toBe("us-east-1");
+    expect(regionFromLocation("")).toBe("us-east-1");
+    expect(regionFromLocation("EU")).toBe("eu-west-1");
+    expect(regionFromLocation("ap-south-1")).toBe("ap-south-1");
+  });
+});

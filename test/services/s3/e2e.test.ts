@@ -1,0 +1,173 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { PutPublicAccessBlockCommand as PutAccountPabCommand } from "@aws-sdk/client-s3-control";
+import { validateReport } from "../../../reports/schema/validate.js";
+import type { Report } from "../../../src/report.js";
+import { serviceById } from "../../../src/services/index.js";
+import { runCli } from "../../support/cli.js";
+import { startMoto, TEST_ACCOUNT, type MotoServer } from "../../support/moto.js";
+import { s3ControlFor } from "../../support/seed.js";
+import { ALL_ON, S3_SCENARIO_BUCKETS, seedS3Scenario } from "./scenario.js";
+import { validateSarifSchema } from "../../support/sarif-schema.js";
+
+describe("S3 end to end against moto, through the CLI", () => {
+  let moto: MotoServer;
+  let dir: string;
+
+  beforeAll(async () => {
+    moto = await startMoto();
+  });
+  afterAll(async () => moto?.stop());
+  beforeEach(async () => {
+    await moto.reset();
+    dir = mkdtempSync(join(tmpdir(), "yourside-e2e-s3-"));
+  });
+
+  async function scan(extra: string[] = []): Promise<{ report: Report; code: number; stderr: string }> {
+    const out = join(dir, "report.json");
+    const run = await runCli([
+      "scan",
+      "--endpoint-url",
+      moto.url,
+      "--regions",
+      "us-east-1,eu-west-1",
+      "--services",
+      "s3",
+      "--format",
+      "json",
+      "--output",
+      out,
+      ...extra,
+    ]);
+    const report = JSON.parse(readFileSync(out, "utf8")) as Report;
+    return { report, code: run.code, stderr: run.stderr };
+  }
+
+  const verdict = (report: Report, checkId: string, resourceId: string) => {
+    const f = report.findings.find((x) => x.checkId === checkId && x.resource.id === resourceId);
+    if (!f) throw new Error(`no ${checkId} finding for ${resourceId}`);
+    return f;
+  };
+
+  it("reports every bucket with the right status, severity, layer and region", async () => {
+    await seedS3Scenario(moto);
+    const { report, code } = await scan();
+    expect(validateReport(report)).toEqual({ valid: true, errors: [] });
+    expect(code).toBe(1);
+    expect(report.scan).toMatchObject({ complete: true, errors: [], accounts: [TEST_ACCOUNT], regions: ["us-east-1", "eu-west-1"] });
+
+    const policyCheck = (id: string) => verdict(report, "s3-bucket-public-policy", id);
+    expect(policyCheck("public-read-policy")).toMatchObject({
+      status: "FAIL",
+      severity: "high",
+      region: "us-east-1",
+      responsibility: { layer: "data", awsModel: "Customer data" },
+    });
+    expect(policyCheck("public-write-policy")).toMatchObject({ status: "FAIL", severity: "critical", region: "eu-west-1" });
+    expect(policyCheck("public-write-policy").message).toContain('Sid "Upload"');
+    expect(policyCheck("vpce-only").status).toBe("PASS");
+    expect(policyCheck("mixed-policy")).toMatchObject({
+      status: "FAIL",
+      evidence: { publicStatements: [{ statement: 'Sid "PublicRead"' }] },
+    });
+    expect(policyCheck("neutralised")).toMatchObject({ status: "PASS", evidence: { neutralisedBy: "RestrictPublicBuckets (bucket)" } });
+    expect(policyCheck("hardened").status).toBe("PASS");
+
+    expect(verdict(report, "s3-bucket-public-acl", "public-acl")).toMatchObject({ status: "FAIL", severity: "high" });
+    expect(verdict(report, "s3-bucket-public-acl", "hardened").status).toBe("PASS");
+    expect(verdict(report, "s3-bucket-public-acl", "access-logs").status).toBe("PASS");
+
+    for (const check of [
+      "s3-bucket-acls-disabled",
+      "s3-bucket-default-encryption",
+      "s3-bucket-tls-only",
+      "s3-bucket-access-logging",
+      "s3-bucket-versioning",
+    ]) {
+      expect(verdict(report, check, "hardened").status, check).toBe("PASS");
+      expect(verdict(report, check, "public-read-policy").status, check).toBe("FAIL");
+    }
+    expect(verdict(report, "s3-bucket-acls-disabled", "hardened").responsibility.layer).toBe("application");
+    expect(verdict(report, "s3-bucket-default-encryption", "hardened").evidence.strength).toBe("SSE-KMS");
+    expect(verdict(report, "s3-bucket-default-encryption", "sse-s3")).toMatchObject({ status: "PASS", evidence: { strength: "SSE-S3" } });
+    expect(verdict(report, "s3-bucket-tls-only", "hardened").responsibility.awsModel).toBe(
+      "Networking traffic protection (encryption, integrity, identity)",
+    );
+    expect(verdict(report, "s3-bucket-access-logging", "hardened").responsibility.layer).toBe("monitoring");
+    expect(verdict(report, "s3-account-block-public-access", TEST_ACCOUNT).status).toBe("FAIL");
+
+    // Every bucket is evaluated by every bucket check, in its real region.
+    const s3 = serviceById("s3");
+    const bucketChecks = s3.checks.filter((c) => c.needs.includes("s3.buckets")).length;
+    for (const b of S3_SCENARIO_BUCKETS) expect(report.findings.filter((f) => f.resource.id === b)).toHaveLength(bucketChecks);
+    expect(new Set(report.findings.filter((f) => f.resource.id === "hardened").map((f) => f.region))).toEqual(new Set(["eu-west-1"]));
+
+    // One ListBuckets, one account-level read, then per bucket its location and each per-bucket slice.
+    expect(report.scan.stats).toMatchObject({
+      "s3:ListBuckets": 1,
+      "s3-control:GetPublicAccessBlock": 1,
+      "s3:GetBucketLocation": S3_SCENARIO_BUCKETS.length,
+      "s3:GetBucketPolicy": S3_SCENARIO_BUCKETS.length,
+    });
+    const perBucket =
+      Object.entries(report.scan.stats)
+        .filter(([k]) => k.startsWith("s3:") && k !== "s3:ListBuckets")
+        .reduce((n, [, v]) => n + v, 0) / S3_SCENARIO_BUCKETS.length;
+    expect(perBucket).toBe(1 + s3.slices.filter((s) => s.level === "item").length);
+  });
+
+  it("honours account-level Block Public Access and passes the account check", async () => {
+    await seedS3Scenario(moto);
+    await s3ControlFor(moto).send(new PutAccountPabCommand({ AccountId: TEST_ACCOUNT, PublicAccessBlockConfiguration: ALL_ON }));
+    const { report } = await scan();
+    expect(verdict(report, "s3-account-block-public-access", TEST_ACCOUNT).status).toBe("PASS");
+    expect(verdict(report, "s3-bucket-public-policy", "public-write-policy")).toMatchObject({
+      status: "PASS",
+      evidence: { neutralisedBy: "RestrictPublicBuckets (account)" },
+    });
+    expect(verdict(report, "s3-bucket-public-acl", "public-acl")).toMatchObject({
+      status: "PASS",
+      evidence: { neutralisedBy: "IgnorePublicAcls (account)" },
+    });
+  });
+
+  it("writes JSON and SARIF that validate, with stable ids across runs", async () => {
+    await seedS3Scenario(moto);
+    const run = await runCli([
+      "scan",
+      "--endpoint-url",
+      moto.url,
+      "--regions",
+      "us-east-1",
+      "--services",
+      "s3",
+      "--format",
+      "json,sarif",
+      "--output-dir",
+      dir,
+      "--fail-on",
+      "none",
+    ]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, "yourside-report.json"), "utf8")) as Report;
+    expect(validateReport(report).valid).toBe(true);
+    const sarif = JSON.parse(readFileSync(join(dir, "yourside-report.sarif"), "utf8")) as { runs: { results: unknown[] }[] };
+    expect(validateSarifSchema(sarif)).toEqual([]);
+    expect(sarif.runs[0]!.results).toHaveLength(report.findings.filter((f) => f.status === "FAIL").length);
+
+    const again = await scan(["--regions", "us-east-1"]);
+    const ids = (r: Report) => r.findings.map((f) => `${f.checkId}|${f.resource.arn}|${f.id}`).sort();
+    expect(ids(again.report)).toEqual(ids(report));
+  });
+
+  it("--checks and --severity narrow what is collected and reported", async () => {
+    await seedS3Scenario(moto);
+    const { report } = await scan(["--checks", "s3-bucket-public-policy", "--severity", "critical"]);
+    expect(new Set(report.findings.map((f) => f.checkId))).toEqual(new Set(["s3-bucket-public-policy"]));
+    expect(report.findings.every((f) => f.severity === "critical")).toBe(true);
+    expect(report.findings.filter((f) => f.status === "FAIL").map((f) => f.resource.id)).toEqual(["public-write-policy"]);
+    expect(report.scan.stats["s3:GetBucketLogging"]).toBeUndefined();
+  });
+});

@@ -1,0 +1,49 @@
+import type { Inventory } from "../../src/inventory/index.js";
+import { SERVICES } from "../../src/services/index.js";
+import type { CredentialReportEntry } from "../../src/services/iam/inventory.js";
+import type { MotoServer } from "./moto.js";
+
+interface ScenarioModule {
+  seed(moto: MotoServer): Promise<unknown>;
+}
+
+/** The sample account behind `yourside demo`: every service's scenario (`test/services/<id>/scenario.ts`) in registry order. */
+export async function seedDemoAccount(moto: MotoServer): Promise<void> {
+  for (const service of SERVICES) {
+    const scenario = (await import(`../services/${service.id}/scenario.ts`)) as ScenarioModule;
+    await scenario.seed(moto);
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * moto's credential report has no `<root_account>` row, which AWS always includes (the scanner
+ * rightly reports its absence as ERROR). The sample account gets the row a real account would
+ * show: root without MFA, signed in three days before the scan, no access keys.
+ */
+export function withSampleRootRow(inventory: Inventory): Inventory {
+  const report = inventory.iam?.credentialReport;
+  if (!report?.ok || report.value.entries.some((e) => e.isRoot)) return inventory;
+  const at = (daysBefore: number) => new Date(Date.parse(inventory.collectedAt) - daysBefore * DAY_MS).toISOString();
+  const noKey = (slot: number) => ({ slot, active: false, lastRotated: null, lastUsed: null, lastUsedRegion: null, lastUsedService: null });
+  const root: CredentialReportEntry = {
+    user: "<root_account>",
+    arn: `arn:${inventory.partition}:iam::${inventory.accountId}:root`,
+    isRoot: true,
+    createdAt: at(900),
+    passwordEnabled: null,
+    passwordLastUsed: at(3),
+    passwordLastChanged: null,
+    mfaActive: false,
+    accessKeys: [noKey(1), noKey(2)],
+    certificates: [
+      { slot: 1, active: false, lastRotated: null },
+      { slot: 2, active: false, lastRotated: null },
+    ],
+  };
+  return {
+    ...inventory,
+    iam: { ...inventory.iam, credentialReport: { ok: true, value: { ...report.value, entries: [root, ...report.value.entries] } } },
+  };
+}
