@@ -1,4 +1,4 @@
-import type { FrameworkId } from "./frameworks.js";
+import type { FrameworkId } from "./frameworks/index.js";
 import type {
   AccountSliceId,
   CallError,
@@ -14,7 +14,7 @@ import type { AwsModelBox, Layer } from "./responsibility.js";
 import type { Evidence, Outcome, Remediation, ResourceRef, Severity } from "./results.js";
 import type { Settings } from "./settings.js";
 
-export { FRAMEWORKS } from "./frameworks.js";
+export { FRAMEWORKS } from "./frameworks/index.js";
 
 export interface CheckMeta {
   /** `<service>-<file name>`; part of the JSON contract and of users' mutelists. */

@@ -1,7 +1,7 @@
 /** The report model: what a scan produced, which every output format renders (none re-evaluates). */
 import type { Check } from "./check.js";
 import { summarize } from "./engine.js";
-import type { FrameworkId } from "./frameworks.js";
+import type { FrameworkId } from "./frameworks/index.js";
 import type { CallError, ServiceId } from "./inventory/index.js";
 import { buildMatrix, type ResponsibilityMatrix } from "./matrix.js";
 import { DEFAULT_AWS_MODEL, type AwsModelBox, type Layer, type ServiceModel } from "./responsibility.js";

@@ -21,7 +21,8 @@ export default defineCheck({
   },
   compliance: {
     [FRAMEWORKS.cis]: ["6.3", "6.4"],
-    [FRAMEWORKS.fsbp]: ["EC2.13", "EC2.14", "EC2.53", "EC2.54"],
+    [FRAMEWORKS.fsbp]: ["EC2.19"],
+    [FRAMEWORKS.securityHub]: ["EC2.13", "EC2.14", "EC2.53", "EC2.54"],
   },
   evaluate: (inv, { read, settings }) =>
     evaluateInternetIngress(inv, read, {

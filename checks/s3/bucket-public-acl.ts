@@ -16,7 +16,7 @@ export default defineCheck({
     cli: "aws s3api put-bucket-acl --bucket <BUCKET> --acl private && aws s3api put-public-access-block --bucket <BUCKET> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
     url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html",
   },
-  compliance: { [FRAMEWORKS.cis]: ["3.1.4"], [FRAMEWORKS.fsbp]: ["S3.2", "S3.3"] },
+  compliance: { [FRAMEWORKS.fsbp]: ["S3.2", "S3.3"] },
   evaluate: (_inv, ctx) =>
     forEachBucket(ctx, (bucket, at) => {
       const { resource, region } = at;

@@ -16,7 +16,7 @@ export default defineCheck({
     cli: "aws s3api put-public-access-block --bucket <BUCKET> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
     url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status",
   },
-  compliance: { [FRAMEWORKS.cis]: ["3.1.4"], [FRAMEWORKS.fsbp]: ["S3.2", "S3.3", "S3.8"] },
+  compliance: { [FRAMEWORKS.fsbp]: ["S3.2", "S3.3"] },
   evaluate: (_inv, ctx) =>
     forEachBucket(ctx, (bucket, at) => {
       const { resource, region } = at;

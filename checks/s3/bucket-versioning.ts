@@ -15,7 +15,7 @@ export default defineCheck({
     cli: "aws s3api put-bucket-versioning --bucket <BUCKET> --versioning-configuration Status=Enabled",
     url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html",
   },
-  compliance: { [FRAMEWORKS.fsbp]: ["S3.14"] },
+  compliance: { [FRAMEWORKS.securityHub]: ["S3.14"] },
   evaluate: (_inv, ctx) =>
     forEachBucket(ctx, (bucket, { resource, region }) => {
       const versioning = ctx.read("s3.bucketVersioning", bucket, region);

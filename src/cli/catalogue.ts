@@ -1,9 +1,12 @@
 import type { Check } from "../check.js";
+import { FRAMEWORK_IDS, FRAMEWORK_INFO } from "../frameworks/index.js";
 
+/** `CIS 3.1.1; FSBP S3.5`, frameworks in their catalogue order. */
 const refs = (c: Check): string =>
-  Object.entries(c.compliance)
-    .map(([framework, ids]) => `${framework.startsWith("cis") ? "CIS" : "FSBP"} ${ids.join(", ")}`)
-    .join("; ");
+  FRAMEWORK_IDS.flatMap((framework) => {
+    const ids = c.compliance[framework] ?? [];
+    return ids.length ? [`${FRAMEWORK_INFO[framework].label} ${ids.join(", ")}`] : [];
+  }).join("; ");
 
 /** The catalogue as a plain-text table, for `yourside checks`. */
 export function catalogueText(checks: readonly Check[]): string {

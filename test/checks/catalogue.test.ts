@@ -6,7 +6,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Check } from "../../src/check.js";
-import { FRAMEWORK_IDS } from "../../src/frameworks.js";
+import { FRAMEWORK_IDS, FRAMEWORK_INFO, FRAMEWORKS } from "../../src/frameworks/index.js";
 import { ownerOf } from "../../src/responsibility.js";
 import { CHECKS, isSliceId, SERVICES, serviceById, serviceOf } from "../../src/services/index.js";
 import { assertCase, CASE_KINDS, type CheckCases } from "../support/check-tester.js";
@@ -52,6 +52,27 @@ describe("the check catalogue", () => {
     for (const framework of Object.keys(check.compliance)) expect(FRAMEWORK_IDS).toContain(framework);
     const references = Object.values(check.compliance).flat().length;
     if (references === 0) expect(check.noComplianceBecause, "no compliance reference, and no reason why").toMatch(/\w{10,}/);
+  });
+});
+
+describe("compliance references are true", () => {
+  it.each(CHECKS.map((c) => [c.id, c] as const))("%s cites only requirements its frameworks have", (_id, check) => {
+    for (const framework of FRAMEWORK_IDS) {
+      const known = new Set(FRAMEWORK_INFO[framework].requirements.map((r) => r.id));
+      for (const id of check.compliance[framework] ?? []) expect(known, `${framework} ${id}`).toContain(id);
+    }
+  });
+
+  it("FSBP and the other Security Hub controls do not overlap (a control cited as FSBP is in the FSBP standard)", () => {
+    const fsbp = new Set(FRAMEWORK_INFO[FRAMEWORKS.fsbp].requirements.map((r) => r.id));
+    expect(FRAMEWORK_INFO[FRAMEWORKS.securityHub].requirements.filter((r) => fsbp.has(r.id))).toEqual([]);
+  });
+
+  it("the CIS v6.0 list has its 63 recommendations, 35 of them Automated", () => {
+    const cis = FRAMEWORK_INFO[FRAMEWORKS.cis].requirements;
+    expect(cis).toHaveLength(63);
+    expect(cis.filter((r) => r.automated)).toHaveLength(35);
+    expect(new Set(cis.map((r) => r.id)).size).toBe(63);
   });
 });
 

@@ -119,8 +119,10 @@ describe("SARIF: rules", () => {
       expect(help).toContain(c.remediation.text);
       expect(help).toContain(c.remediation.cli);
       expect(help).toContain(c.remediation.url);
-      expect(help).toContain("cis-aws-foundations-6.0");
-      expect(help).toContain("S3.8");
+      for (const [framework, ids] of Object.entries(c.compliance)) {
+        expect(help).toContain(framework);
+        for (const id of ids ?? []) expect(help).toContain(id);
+      }
       expect(help).toContain("data");
       expect(help).toContain("Customer data");
     }
@@ -146,15 +148,13 @@ describe("SARIF: rules", () => {
 
   it("tags rules with security, the service, the layer and framework refs, at most 10", () => {
     const run = onlyRun(sarifOf());
-    expect(rule(run, "s3-bucket-public-policy").properties?.tags).toEqual([
+    expect(rule(run, "s3-account-block-public-access").properties?.tags).toEqual([
       "security",
       "aws",
       "aws/s3",
       "layer/data",
       "cis-aws-foundations-6.0/3.1.4",
-      "aws-fsbp/S3.2",
-      "aws-fsbp/S3.3",
-      "aws-fsbp/S3.8",
+      "aws-fsbp/S3.1",
     ]);
     const many: Check = defineCheck({
       ...check("s3-bucket-public-policy"),
