@@ -106,6 +106,7 @@ function readContext(ctx: CollectContext, operation: OperationSpec, region: stri
     accountId: ctx.scope.accountId,
     partition: ctx.scope.partition,
     region,
+    regions: ctx.scope.regions,
     client: (Client, service = operation.service) => ctx.session.client(Client, service, region),
     attempt: (op, fn, resource) => ctx.read(op, region, fn, resource === undefined ? {} : { resource }),
     calling: async (op, fn) => {

@@ -23,6 +23,8 @@ export interface ReadContext {
   readonly partition: string;
   /** The region the calls go to (the home region for account-wide reads). */
   readonly region: string;
+  /** Every region the scan covers (a listing that sees other regions' resources can leave those to their own region). */
+  readonly regions: readonly string[];
   /** A cached SDK client in `region`, recorded as `service` (by default, the service of the slice's first operation). */
   client<C extends SdkClient>(Client: ClientClass<C>, service?: string): C;
   /** A read nested in this one whose failure is data, not the slice's failure (e.g. each bucket's location). */
