@@ -6,6 +6,7 @@ import type { Report } from "../../src/report.js";
 import { validateReport } from "../../reports/schema/validate.js";
 import { demoSnapshotPath } from "../../src/demo.js";
 import type { Inventory } from "../../src/inventory/index.js";
+import { SERVICE_IDS } from "../../src/services/index.js";
 import { runCli } from "../support/cli.js";
 import { startMoto, type MotoServer } from "../support/moto.js";
 import { seedDemoAccount, withSampleRootRow } from "../support/demo-account.js";
@@ -57,7 +58,7 @@ describe("the bundled demo account (regenerate with YOURSIDE_UPDATE_DEMO=1 npx v
     const freshReport = JSON.parse(readFileSync(join(dir, "fresh.json"), "utf8")) as Report;
     expect(validateReport(demo)).toEqual({ valid: true, errors: [] });
     expect(demo.scan.complete).toBe(true);
-    expect(demo.scan.services.sort()).toEqual(["config", "ec2", "iam", "s3"]);
+    expect(demo.scan.services.sort()).toEqual([...SERVICE_IDS].sort());
     expect(verdicts(demo)).toEqual(verdicts(freshReport));
     // The sample account shows every layer failing somewhere: the point of a demo.
     expect(Object.keys(demo.summary.byLayer).sort()).toEqual([
