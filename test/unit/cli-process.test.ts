@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { SERVICE_IDS } from "../../src/services/index.js";
 import { runCli } from "../support/cli.js";
 import { CLI, REPO_ROOT } from "../support/paths.js";
 
@@ -29,7 +30,7 @@ describe("the yourside process", () => {
     [["scan", "--regions"], /^yourside: option '--regions <list>' argument missing \(run 'yourside --help' for usage\)$/],
     [
       ["demo", "--services", "s3,\u001b[31mred\nline"],
-      /^yourside: --services: unknown service \\u001b\[31mred line \(known: s3, iam, ec2, config\)$/,
+      new RegExp(`^yourside: --services: unknown service \\\\u001b\\[31mred line \\(known: ${SERVICE_IDS.join(", ")}\\)$`),
     ],
   ])("%j: one line, exit 2", async (args, message) => {
     const run = await runCli(args);
