@@ -120,6 +120,8 @@ export interface ServiceDefinition<Id extends string, S extends Scope, Slices ex
   readonly scope: S;
   /** Decides which layers the customer owns for this service. */
   readonly model: ServiceModel;
+  /** The SDK client of each AWS service its slices call, by the operations' service name (`s3`, `s3-control`). */
+  readonly clients: Readonly<Record<string, ClientClass<SdkClient>>>;
   /** The inventory type in `./<id>/inventory.ts` that `npm run schema` turns into `./<id>/inventory.schema.json`. */
   readonly schemaType: string;
   readonly slices: Slices;

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { STSClient } from "@aws-sdk/client-sts";
 import { AwsSession } from "../../src/aws/session.js";
+import { SERVICES } from "../../src/services/index.js";
+import { REPO_ROOT } from "../support/paths.js";
 import { errorCode } from "../../src/aws/errors.js";
 import {
   errorFor,
@@ -142,15 +147,15 @@ describe("identifyRequest names each wire request the way the scanner's call rec
   });
 });
 
-/** The SDK package and client class of each session service name; a new service must be added here. */
-const CLIENTS: Record<string, { pkg: string; client: string }> = {
-  s3: { pkg: "@aws-sdk/client-s3", client: "S3Client" },
-  "s3-control": { pkg: "@aws-sdk/client-s3-control", client: "S3ControlClient" },
-  iam: { pkg: "@aws-sdk/client-iam", client: "IAMClient" },
-  ec2: { pkg: "@aws-sdk/client-ec2", client: "EC2Client" },
-  sts: { pkg: "@aws-sdk/client-sts", client: "STSClient" },
-  config: { pkg: "@aws-sdk/client-config-service", client: "ConfigServiceClient" },
-};
+/** The SDK client of each session service name: what the registry's services declare, and STS for the bootstrap. */
+const CLIENTS = new Map<string, unknown>([["sts", STSClient], ...SERVICES.flatMap((s) => Object.entries(s.clients))]);
+
+/** The SDK packages package.json depends on, loaded: where each client's commands are. */
+const SDK_MODULES: Record<string, unknown>[] = await Promise.all(
+  Object.keys((JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string> }).dependencies)
+    .filter((name) => name.startsWith("@aws-sdk/client-"))
+    .map(async (name) => (await import(name)) as Record<string, unknown>),
+);
 
 /** Enough input for any read the scanner declares (path labels must be present; extra members are ignored). */
 const INPUT = {
@@ -158,6 +163,8 @@ const INPUT = {
   AccountId: TEST_ACCOUNT,
   SnapshotId: "snap-0123456789abcdef0",
   Attribute: "createVolumePermission",
+  Name: "fault-proxy-trail",
+  TrailName: "fault-proxy-trail",
 };
 
 interface SdkClientLike {
@@ -181,12 +188,12 @@ describe("every operation the scanner declares, sent by the real SDK through the
   /** Sends `key`'s command the way the scanner builds clients; resolves to the error code or "OK". */
   async function call(session: AwsSession, key: string, region = "us-east-1"): Promise<{ code: string; status?: number }> {
     const [service, operation] = key.split(":") as [string, string];
-    const spec = CLIENTS[service];
-    if (!spec) throw new Error(`no SDK client known for service ${service}: add it to CLIENTS`);
-    const mod = (await import(spec.pkg)) as Record<string, unknown>;
-    const Client = mod[spec.client] as new (config: object) => SdkClientLike;
+    const Client = CLIENTS.get(service) as (new (config: object) => SdkClientLike) | undefined;
+    if (!Client) throw new Error(`no service declares an SDK client for ${service} (ServiceDefinition.clients)`);
+    const mod = SDK_MODULES.find((m) => Object.values(m).includes(Client));
+    if (!mod) throw new Error(`no @aws-sdk/client-* dependency exports the client for ${service}`);
     const Command = mod[`${operation}Command`] as (new (input: object) => unknown) | undefined;
-    if (!Command) throw new Error(`${spec.pkg} has no ${operation}Command`);
+    if (!Command) throw new Error(`the SDK client for ${service} has no ${operation}Command`);
     const client = session.client(Client as never, service, region) as unknown as SdkClientLike;
     try {
       await client.send(new Command(INPUT));

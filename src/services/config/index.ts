@@ -45,6 +45,7 @@ export default defineService({
   title: "AWS Config",
   scope: "regional",
   model: "abstracted",
+  clients: { config: ConfigServiceClient },
   schemaType: "ConfigInventory",
   slices: [recorders, recorderStatuses, deliveryChannels],
   checks: configChecks,

@@ -163,6 +163,7 @@ export default defineService({
   title: "Amazon EC2 and VPC",
   scope: "regional",
   model: "infrastructure",
+  clients: { ec2: EC2Client },
   schemaType: "Ec2Inventory",
   slices: [
     securityGroups,

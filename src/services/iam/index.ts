@@ -119,6 +119,7 @@ export default defineService({
   title: "AWS Identity and Access Management",
   scope: "global",
   model: "abstracted",
+  clients: { iam: IAMClient },
   schemaType: "IamInventory",
   slices: [authorizationDetails, accountSummary, passwordPolicy, credentialReportSlice(DEFAULT_REPORT_POLL_DELAYS_MS), virtualMfaDevices],
   checks: iamChecks,

@@ -172,6 +172,7 @@ export default defineService({
   title: "Amazon S3",
   scope: "global",
   model: "abstracted",
+  clients: { s3: S3Client, "s3-control": S3ControlClient },
   schemaType: "S3Inventory",
   slices: [
     buckets,
