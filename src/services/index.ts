@@ -5,13 +5,14 @@
  */
 import type { Check } from "../check.js";
 import type { OperationSpec, ServiceId, SliceId } from "../inventory/index.js";
+import cloudtrail from "./cloudtrail/index.js";
 import config from "./config/index.js";
 import type { AnyService, AnySlice } from "./define.js";
 import ec2 from "./ec2/index.js";
 import iam from "./iam/index.js";
 import s3 from "./s3/index.js";
 
-export const SERVICES = [s3, iam, ec2, config] as const;
+export const SERVICES = [s3, iam, ec2, config, cloudtrail] as const;
 
 export const SERVICE_IDS: readonly ServiceId[] = SERVICES.map((s) => s.id);
 
