@@ -1,6 +1,6 @@
 import type { Check } from "./check.js";
 import type { OperationSpec } from "./inventory/index.js";
-import { operationsOf } from "./services/index.js";
+import { operationsOf, slicesToRead } from "./services/index.js";
 
 /** Operations the scan makes before any collector runs. */
 export const BOOTSTRAP_OPERATIONS: readonly OperationSpec[] = [
@@ -8,11 +8,16 @@ export const BOOTSTRAP_OPERATIONS: readonly OperationSpec[] = [
   { service: "ec2", operation: "DescribeRegions", action: "ec2:DescribeRegions" },
 ];
 
+export interface PolicyOptions {
+  /** Also the reads of resource tags, for mutelist entries that match by tag. */
+  tags?: boolean;
+}
+
 /** Every AWS operation the selected checks can make the scanner call, derived from their declared slices. */
-export function operationsFor(checks: readonly Check[]): OperationSpec[] {
+export function operationsFor(checks: readonly Check[], options: PolicyOptions = {}): OperationSpec[] {
   const seen = new Map<string, OperationSpec>();
   for (const op of BOOTSTRAP_OPERATIONS) seen.set(`${op.service}:${op.operation}`, op);
-  for (const op of operationsOf(checks.flatMap((c) => c.needs))) seen.set(`${op.service}:${op.operation}`, op);
+  for (const op of operationsOf(slicesToRead(checks, options))) seen.set(`${op.service}:${op.operation}`, op);
   return [...seen.values()].sort((a, b) => a.action.localeCompare(b.action));
 }
 
@@ -22,7 +27,7 @@ export interface IamPolicyDocument {
 }
 
 /** The least-privilege identity policy for running the selected checks: read actions only. */
-export function leastPrivilegePolicy(checks: readonly Check[]): IamPolicyDocument {
-  const actions = [...new Set(operationsFor(checks).map((o) => o.action))].sort();
+export function leastPrivilegePolicy(checks: readonly Check[], options: PolicyOptions = {}): IamPolicyDocument {
+  const actions = [...new Set(operationsFor(checks, options).map((o) => o.action))].sort();
   return { Version: "2012-10-17", Statement: [{ Sid: "YoursideReadOnlyScan", Effect: "Allow", Action: actions, Resource: "*" }] };
 }

@@ -10,6 +10,14 @@ export async function allPages<Page, Item>(
   return out;
 }
 
+/** `{ tags: {...} }` from the SDK's Key/Value list, `{}` when there are none. */
+export function tagsOf(list: readonly { Key?: string | undefined; Value?: string | undefined }[] | undefined): {
+  tags?: Record<string, string>;
+} {
+  const entries = (list ?? []).filter((t): t is { Key: string; Value?: string } => typeof t.Key === "string" && t.Key !== "");
+  return entries.length ? { tags: Object.fromEntries(entries.map((t) => [t.Key, t.Value ?? ""])) } : {};
+}
+
 /** `{ key: value }` when the SDK gave a value, `{}` for undefined, null or "" (the inventory never carries them). */
 export const opt = <K extends string, V>(key: K, value: V | undefined | null): { [P in K]?: V } =>
   (value === undefined || value === null || value === "" ? {} : { [key]: value }) as { [P in K]?: V };

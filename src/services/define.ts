@@ -111,6 +111,16 @@ export const itemSlices =
 
 export type Scope = "global" | "regional";
 
+/** A resource's tags, by its ARN: what mutelist entries with `tags` match. */
+export type ResourceTags = readonly (readonly [arn: string, tags: Readonly<Record<string, string>>])[];
+
+/** Where a service's resources carry their tags: the slices that hold them (read only when a mutelist entry uses tags) and how to list them. */
+export interface TagSource<Data> {
+  /** Slices read only for their tags; slices checks read anyway need not be named. */
+  slices?: readonly string[];
+  of(data: Data): ResourceTags;
+}
+
 export interface ServiceDefinition<Id extends string, S extends Scope, Slices extends readonly AnySlice[]> {
   /** Lower-case id: the inventory key, the `--services` value, the prefix of slice and check ids. */
   readonly id: Id;
@@ -126,20 +136,26 @@ export interface ServiceDefinition<Id extends string, S extends Scope, Slices ex
   readonly schemaType: string;
   readonly slices: Slices;
   readonly checks: readonly Check[];
+  readonly tags?: TagSource<DataFor<S, Slices>>;
 }
 
 export const defineService = <const Id extends string, const S extends Scope, const Slices extends readonly AnySlice[]>(
   service: ServiceDefinition<Id, S, Slices>,
 ): ServiceDefinition<Id, S, Slices> => service;
 
-export type AnyService = ServiceDefinition<string, Scope, readonly AnySlice[]>;
+// `never` data: every service's tag source is assignable.
+export type AnyService = Omit<ServiceDefinition<string, Scope, readonly AnySlice[]>, "tags"> & { readonly tags?: TagSource<never> };
 
 /** The container a service's top-level slices are stored in. */
-type ContainerOf<S extends AnyService> = S["slices"][number] extends infer X
+type ContainerOf<Slices extends readonly AnySlice[]> = Slices[number] extends infer X
   ? X extends TopSlice<string, infer C, unknown>
     ? C
     : never
   : never;
 
 /** What a service holds in the inventory: its container, or one container per region. */
-export type DataOf<S extends AnyService> = S["scope"] extends "regional" ? { regions: Record<string, ContainerOf<S>> } : ContainerOf<S>;
+type DataFor<S extends Scope, Slices extends readonly AnySlice[]> = S extends "regional"
+  ? { regions: Record<string, ContainerOf<Slices>> }
+  : ContainerOf<Slices>;
+
+export type DataOf<S extends AnyService> = DataFor<S["scope"], S["slices"]>;

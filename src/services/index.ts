@@ -4,7 +4,7 @@
  * operations and checks is derived from this one.
  */
 import type { Check } from "../check.js";
-import type { OperationSpec, ServiceId, SliceId } from "../inventory/index.js";
+import type { Inventory, OperationSpec, ServiceId, SliceId } from "../inventory/index.js";
 import cloudtrail from "./cloudtrail/index.js";
 import config from "./config/index.js";
 import type { AnyService, AnySlice } from "./define.js";
@@ -57,6 +57,29 @@ export function withParents(wanted: Iterable<SliceId>): Set<SliceId> {
 /** Every AWS operation reading these slices can make (their listings' included). */
 export const operationsOf = (wanted: Iterable<SliceId>): OperationSpec[] =>
   [...withParents(wanted)].flatMap((id) => [...sliceById(id).operations]);
+
+/**
+ * The slices a scan of these checks reads: what they need, and, when mutelist entries match by tag,
+ * the slices that hold their services' resource tags.
+ */
+export function slicesToRead(checks: readonly Check[], options: { tags?: boolean } = {}): Set<SliceId> {
+  const wanted = new Set<SliceId>(checks.flatMap((c) => [...c.needs]));
+  if (options.tags) {
+    const services = new Set(checks.map((c) => c.service));
+    for (const s of SERVICES) if (services.has(s.id)) for (const id of s.tags?.slices ?? []) wanted.add(id as SliceId);
+  }
+  return wanted;
+}
+
+/** Every service's tags, by resource ARN, from an inventory. */
+export function resourceTags(inventory: Inventory): Map<string, Readonly<Record<string, string>>> {
+  const index = new Map<string, Readonly<Record<string, string>>>();
+  for (const s of SERVICES as readonly AnyService[]) {
+    const data = (inventory as unknown as Record<string, unknown>)[s.id];
+    if (data && s.tags) for (const [arn, tags] of s.tags.of(data as never)) index.set(arn, tags);
+  }
+  return index;
+}
 
 /** Whether any of these slices is read in every region (so the scan needs the region list). */
 export const needsRegions = (wanted: Iterable<SliceId>): boolean => [...wanted].some((id) => serviceOf(id).scope === "regional");

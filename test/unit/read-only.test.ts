@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { CHECKS, operationsOf, SLICES } from "../../src/services/index.js";
+import { CHECKS, operationsOf, SERVICES, SLICES } from "../../src/services/index.js";
 import { main } from "../../src/cli/main.js";
 import type { OperationSpec } from "../../src/inventory/index.js";
 import { BOOTSTRAP_OPERATIONS, leastPrivilegePolicy, operationsFor } from "../../src/least-privilege.js";
@@ -30,14 +30,23 @@ describe("the scanner only reads: what it declares", () => {
     },
   );
 
-  it("the least-privilege policy is exactly the declared actions of the selected checks: allow-only, no wildcard", () => {
-    const policy = leastPrivilegePolicy(CHECKS);
+  it("the least-privilege policy with tag reads is exactly the declared actions: allow-only, no wildcard", () => {
+    const policy = leastPrivilegePolicy(CHECKS, { tags: true });
     expect(policy.Statement).toHaveLength(1);
     const [statement] = policy.Statement;
     expect(statement).toMatchObject({ Effect: "Allow", Resource: "*" });
-    expect(new Set(statement!.Action)).toEqual(new Set(operationsFor(CHECKS).map((o) => o.action)));
+    expect(new Set(statement!.Action)).toEqual(new Set(operationsFor(CHECKS, { tags: true }).map((o) => o.action)));
     expect(new Set(statement!.Action)).toEqual(new Set(declared.map((o) => o.action)));
     for (const action of statement!.Action) expect(action).not.toMatch(/[*?]/);
+  });
+
+  it("without tag reads, the policy leaves out only the slices read for their tags alone", () => {
+    const tagSlices = new Set(SERVICES.flatMap((s) => s.tags?.slices ?? []));
+    const tagOnly = new Set(SLICES.filter((s) => tagSlices.has(s.id)).flatMap((s) => s.operations.map((o) => o.action)));
+    const withTags = new Set(leastPrivilegePolicy(CHECKS, { tags: true }).Statement[0]!.Action);
+    const without = new Set(leastPrivilegePolicy(CHECKS).Statement[0]!.Action);
+    expect(tagOnly.size).toBeGreaterThan(0);
+    expect(new Set([...withTags].filter((a) => !without.has(a)))).toEqual(tagOnly);
   });
 
   it("narrower check selections need no more than their own slices' actions", () => {

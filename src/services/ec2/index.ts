@@ -179,4 +179,12 @@ export default defineService({
     flowLogs,
   ],
   checks: ec2Checks,
+  tags: {
+    of: (data) =>
+      Object.values(data.regions).flatMap((r) =>
+        [r.securityGroups, r.networkAcls, r.instances, r.volumes, r.snapshots, r.images, r.vpcs].flatMap((read) =>
+          read?.ok ? read.value.flatMap((x) => (x.tags ? [[x.arn, x.tags] as const] : [])) : [],
+        ),
+      ),
+  },
 });

@@ -30,6 +30,8 @@ export interface SecurityGroup {
   description?: string;
   ingress: SecurityGroupPermission[];
   egress: SecurityGroupPermission[];
+  /** The resource's tags (only when it has some). */
+  tags?: Record<string, string>;
 }
 
 /** An elastic network interface: what the security groups are actually attached to. */
@@ -70,6 +72,8 @@ export interface NetworkAcl {
   isDefault: boolean;
   entries: NetworkAclEntry[];
   subnetIds: string[];
+  /** The resource's tags (only when it has some). */
+  tags?: Record<string, string>;
 }
 
 /** One interface as DescribeInstances reports it (the part that decides exposure). */
@@ -105,6 +109,8 @@ export interface Instance {
   /** Absent when the API did not return MetadataOptions. */
   metadataOptions?: InstanceMetadataOptions;
   launchTime?: string;
+  /** The resource's tags (only when it has some). */
+  tags?: Record<string, string>;
 }
 
 export interface Volume {
@@ -116,6 +122,8 @@ export interface Volume {
   sizeGiB?: number;
   availabilityZone?: string;
   attachedInstanceIds: string[];
+  /** The resource's tags (only when it has some). */
+  tags?: Record<string, string>;
 }
 
 /** One createVolumePermission entry: `group: "all"` means every AWS account. */
@@ -136,6 +144,8 @@ export interface Snapshot {
   startTime?: string;
   /** DescribeSnapshotAttribute createVolumePermission; absent when not collected. */
   createVolumePermissions?: Fetched<VolumePermission[]>;
+  /** The resource's tags (only when it has some). */
+  tags?: Record<string, string>;
 }
 
 export interface Image {
@@ -145,6 +155,8 @@ export interface Image {
   public: boolean;
   state?: string;
   ownerId?: string;
+  /** The resource's tags (only when it has some). */
+  tags?: Record<string, string>;
 }
 
 export interface Vpc {
@@ -153,6 +165,8 @@ export interface Vpc {
   isDefault: boolean;
   cidrBlock?: string;
   name?: string;
+  /** The resource's tags (only when it has some). */
+  tags?: Record<string, string>;
 }
 
 export interface FlowLog {

@@ -25,7 +25,7 @@ import type {
   Volume,
   Vpc,
 } from "./inventory.js";
-import { opt } from "../../collect/sdk.js";
+import { opt, tagsOf } from "../../collect/sdk.js";
 
 const nameTag = (tags: Tag[] | undefined): string | undefined => tags?.find((t) => t.Key === "Name")?.Value;
 
@@ -64,6 +64,7 @@ export function toSecurityGroup(g: SdkSecurityGroup, s: ArnScope): SecurityGroup
     ...opt("description", g.Description),
     ingress: (g.IpPermissions ?? []).map(toPermission),
     egress: (g.IpPermissionsEgress ?? []).map(toPermission),
+    ...tagsOf(g.Tags),
   };
 }
 
@@ -102,6 +103,7 @@ export function toNetworkAcl(a: SdkNetworkAcl, s: ArnScope): NetworkAcl {
     isDefault: a.IsDefault === true,
     entries,
     subnetIds: ids((a.Associations ?? []).map((x) => x.SubnetId)),
+    ...tagsOf(a.Tags),
   };
 }
 
@@ -135,6 +137,7 @@ export function toInstance(i: SdkInstance, s: ArnScope): Instance {
         }
       : {}),
     ...opt("launchTime", i.LaunchTime?.toISOString()),
+    ...tagsOf(i.Tags),
   };
 }
 
@@ -149,6 +152,7 @@ export function toVolume(v: SdkVolume, s: ArnScope): Volume {
     ...opt("sizeGiB", v.Size),
     ...opt("availabilityZone", v.AvailabilityZone),
     attachedInstanceIds: ids((v.Attachments ?? []).map((a) => a.InstanceId)),
+    ...tagsOf(v.Tags),
   };
 }
 
@@ -165,6 +169,7 @@ export function toSnapshot(x: SdkSnapshot, s: ArnScope): Snapshot {
     ...opt("ownerId", x.OwnerId),
     ...opt("description", x.Description),
     ...opt("startTime", x.StartTime?.toISOString()),
+    ...tagsOf(x.Tags),
   };
 }
 
@@ -177,6 +182,7 @@ export function toImage(x: SdkImage, s: ArnScope): Image {
     public: x.Public === true,
     ...opt("state", x.State),
     ...opt("ownerId", x.OwnerId),
+    ...tagsOf(x.Tags),
   };
 }
 
@@ -188,6 +194,7 @@ export function toVpc(x: SdkVpc, s: ArnScope): Vpc {
     isDefault: x.IsDefault === true,
     ...opt("cidrBlock", x.CidrBlock),
     ...opt("name", nameTag(x.Tags)),
+    ...tagsOf(x.Tags),
   };
 }
 

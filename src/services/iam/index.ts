@@ -123,4 +123,12 @@ export default defineService({
   schemaType: "IamInventory",
   slices: [authorizationDetails, accountSummary, passwordPolicy, credentialReportSlice(DEFAULT_REPORT_POLL_DELAYS_MS), virtualMfaDevices],
   checks: iamChecks,
+  tags: {
+    of: (data) =>
+      data.authorizationDetails?.ok
+        ? [...data.authorizationDetails.value.users, ...data.authorizationDetails.value.roles].flatMap((p) =>
+            p.tags ? [[p.arn, p.tags] as const] : [],
+          )
+        : [],
+  },
 });

@@ -53,6 +53,8 @@ export interface IamUser {
   inlinePolicies: IamInlinePolicy[];
   attachedPolicies: IamAttachedPolicy[];
   permissionsBoundaryArn?: string;
+  /** The resource's tags (only when it has some). */
+  tags?: Record<string, string>;
 }
 
 export interface IamGroup {
@@ -80,6 +82,8 @@ export interface IamRole {
   lastUsedRegion?: string;
   /** Instance profile ARNs the role is in. */
   instanceProfiles: string[];
+  /** The resource's tags (only when it has some). */
+  tags?: Record<string, string>;
 }
 
 /** Everything GetAccountAuthorizationDetails returned, in one pass. */

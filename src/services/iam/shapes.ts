@@ -19,7 +19,7 @@ import {
   type IamManagedPolicy,
   type IamPasswordPolicy,
 } from "./inventory.js";
-import { opt } from "../../collect/sdk.js";
+import { opt, tagsOf } from "../../collect/sdk.js";
 
 export const iso = (d: Date | undefined): string | undefined => (d ? d.toISOString() : undefined);
 
@@ -70,6 +70,7 @@ export function toAuthorizationDetails(pages: readonly GetAccountAuthorizationDe
       inlinePolicies: inline(u.UserPolicyList),
       attachedPolicies: attached(u.AttachedManagedPolicies),
       ...opt("permissionsBoundaryArn", u.PermissionsBoundary?.PermissionsBoundaryArn),
+      ...tagsOf(u.Tags),
     }));
   const groups = pages
     .flatMap((p) => p.GroupDetailList ?? [])
@@ -98,6 +99,7 @@ export function toAuthorizationDetails(pages: readonly GetAccountAuthorizationDe
       ...opt("lastUsedAt", iso(r.RoleLastUsed?.LastUsedDate)),
       ...opt("lastUsedRegion", r.RoleLastUsed?.Region),
       instanceProfiles: (r.InstanceProfileList ?? []).map((ip) => ip.Arn ?? "").filter(Boolean),
+      ...tagsOf(r.Tags),
     }));
 
   // Keep every customer-managed policy, but only the AWS-managed policies someone uses:

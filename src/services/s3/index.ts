@@ -6,6 +6,7 @@ import {
   GetBucketOwnershipControlsCommand,
   GetBucketPolicyCommand,
   GetBucketPolicyStatusCommand,
+  GetBucketTaggingCommand,
   GetBucketVersioningCommand,
   GetPublicAccessBlockCommand,
   paginateListBuckets,
@@ -15,7 +16,7 @@ import {
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from "@aws-sdk/client-s3-control";
 import { s3Checks } from "../../../checks/s3/index.js";
 import { op } from "../../inventory/common.js";
-import { allPages } from "../../collect/sdk.js";
+import { allPages, tagsOf } from "../../collect/sdk.js";
 import { defineService, itemSlices, topSlices } from "../define.js";
 import { bucketResource, type PublicAccessBlock, type S3Bucket, type S3Inventory } from "./inventory.js";
 
@@ -167,6 +168,14 @@ const bucketLogging = bucket("logging", {
   },
 });
 
+const bucketTags = bucket("tags", {
+  id: "s3.bucketTags",
+  description: "bucket tags (read only for mutelist entries that match by tag)",
+  operations: [op("s3", "GetBucketTagging")],
+  absent: ["NoSuchTagSet"],
+  read: async (ctx, b) => tagsOf((await ctx.client(S3Client).send(new GetBucketTaggingCommand({ Bucket: b.name }))).TagSet).tags ?? null,
+});
+
 export default defineService({
   id: "s3",
   title: "Amazon S3",
@@ -184,7 +193,13 @@ export default defineService({
     bucketOwnership,
     bucketVersioning,
     bucketLogging,
+    bucketTags,
     accountPublicAccessBlock,
   ],
   checks: s3Checks,
+  tags: {
+    slices: ["s3.bucketTags"],
+    of: (data) =>
+      data.buckets?.ok ? data.buckets.value.flatMap((b) => (b.tags?.ok && b.tags.value ? [[b.arn, b.tags.value] as const] : [])) : [],
+  },
 });

@@ -48,6 +48,8 @@ export interface S3Bucket {
   versioning?: Fetched<{ status: string | null; mfaDelete: string | null }>;
   /** null: server access logging not enabled. */
   logging?: Fetched<BucketLogging | null>;
+  /** The bucket's tags; null: none. Read only when a mutelist entry matches by tag. */
+  tags?: Fetched<Record<string, string> | null>;
 }
 
 export interface S3Inventory {

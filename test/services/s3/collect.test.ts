@@ -8,6 +8,7 @@ import {
   GetBucketOwnershipControlsCommand,
   GetBucketPolicyCommand,
   GetBucketPolicyStatusCommand,
+  GetBucketTaggingCommand,
   GetBucketVersioningCommand,
   GetPublicAccessBlockCommand,
   ListBucketsCommand,
@@ -35,6 +36,7 @@ function seedPrivateBucket() {
   s3.on(GetBucketOwnershipControlsCommand).rejects(awsError("OwnershipControlsNotFoundError", 404));
   s3.on(GetBucketVersioningCommand).resolves({});
   s3.on(GetBucketLoggingCommand).resolves({});
+  s3.on(GetBucketTaggingCommand).rejects(awsError("NoSuchTagSet", 404));
   s3control.on(GetAccountPabCommand).rejects(awsError("NoSuchPublicAccessBlockConfiguration", 404));
 }
 
@@ -64,7 +66,18 @@ describe("S3 collector", () => {
       ownership: { ok: true, value: null },
       versioning: { ok: true, value: { status: null, mfaDelete: null } },
       logging: { ok: true, value: null },
+      tags: { ok: true, value: null },
     });
+  });
+
+  it("reads bucket tags as a record", async () => {
+    seedPrivateBucket();
+    s3.on(GetBucketTaggingCommand).resolves({ TagSet: [{ Key: "env", Value: "prod" }, { Key: "owner", Value: "data" }] });
+    const ctx = testContext(ALL);
+    const inv = await collect(s3Service, ctx);
+    const [b] = inv.buckets?.ok ? inv.buckets.value : [];
+    expect(b!.tags).toEqual({ ok: true, value: { env: "prod", owner: "data" } });
+    expect(ctx.errors).toEqual([]);
   });
 
   it("records AccessDenied as data for exactly the field it affects", async () => {
