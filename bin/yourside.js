@@ -9,5 +9,16 @@ for (const stream of [process.stdout, process.stderr]) {
     if (err.code !== "EPIPE") throw err;
   });
 }
+// Ctrl-C (or a scheduler's SIGTERM): reports are written whole or not at all, so stopping leaves the
+// previous ones as they were. Exit 130 (SIGINT) or 143 (SIGTERM), as shells report them.
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+]) {
+  process.once(signal, () => {
+    process.stderr.write(`\nyourside: interrupted (${signal}): no report written by this run; the previous reports are intact\n`);
+    process.exit(code);
+  });
+}
 const { main } = await import("../dist/src/cli/main.js");
 process.exitCode = await main(process.argv.slice(2));

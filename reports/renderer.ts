@@ -6,5 +6,5 @@ export interface Renderer {
   extension: string;
   /** One line for --help and the README. */
   description: string;
-  render(report: Report): string;
+  render: (report: Report) => string;
 }

@@ -5,7 +5,7 @@
 import type { CallError } from "../src/inventory/index.js";
 import { LAYERS } from "../src/responsibility.js";
 import { SEVERITIES, worstFirst, type Finding, type Severity, type Status } from "../src/results.js";
-import type { Report } from "../src/report.js";
+import { incompleteUnaccepted, type Report } from "../src/report.js";
 import { oneLine } from "../src/one-line.js";
 import { clip } from "../src/wording.js";
 
@@ -89,13 +89,51 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
       (scan.source === "live" ? "" : `, from ${scan.source}`),
   );
   const problems = scan.errors.length + errorFindings.length;
+  const acceptedErrors = findings.filter((f) => f.muted?.of === "ERROR").length;
   lines.push(
     scan.complete && errorFindings.length === 0
       ? `Scan ${paint("complete", ["green"])}.`
-      : `Scan ${paint("INCOMPLETE", ["bold", "red"])}: ${plural(scan.errors.length, "failed call")}, ${plural(errorFindings.length, "result")} not evaluated (ERROR)` +
+      : !incompleteUnaccepted(report)
+        ? `Scan incomplete, every gap accepted by the mutelist: ${plural(scan.errors.length, "failed call")}, ${plural(acceptedErrors, "muted ERROR result")}.`
+        : `Scan ${paint("INCOMPLETE", ["bold", "red"])}: ${plural(scan.errors.length, "failed call")}, ${plural(errorFindings.length, "result")} not evaluated (ERROR)` +
           (problems === 0 ? " (some data could not be read)" : "") +
           ".",
   );
+
+  // What changed since the baseline comes first: it is what a scheduled scan's reader came for.
+  if (report.baseline) {
+    const b = report.baseline;
+    const fresh = failing.filter((f) => f.change === "new");
+    const unchanged = failing.filter((f) => f.change === "unchanged").length;
+    lines.push(
+      paint(`Since the baseline (scan ${b.scanId}, finished ${b.finishedAt}):`, ["bold"]) +
+        ` ${paint(`${fresh.length} new`, fresh.length ? ["bold", "red"] : ["green"])} · ${b.resolved.length} resolved · ${unchanged} unchanged` +
+        (b.unassessed.length ? ` · ${b.unassessed.length} could not be assessed (ERROR now)` : ""),
+    );
+    for (const f of fresh.slice(0, top)) {
+      lines.push(
+        `  ${paint("NEW", ["bold", "red"])} ${paint(SEVERITY_LABEL[f.severity], SEVERITY_STYLE[f.severity])}  ${clip(`${f.checkId}  ${oneLine(f.resource.id)} (${f.region})  ${oneLine(f.message)}`, width - 12)}`,
+      );
+    }
+    if (fresh.length > top) lines.push(`  … and ${plural(fresh.length - top, "more new finding")} in the report.`);
+    for (const r of b.resolved.slice(0, top)) {
+      lines.push(`  ${paint("RESOLVED", ["green"])}  ${clip(`${r.checkId}  ${oneLine(r.resource.id)} (was ${r.severity})`, width - 12)}`);
+    }
+    if (b.resolved.length > top) lines.push(`  … and ${plural(b.resolved.length - top, "more resolved finding")} in the report.`);
+    lines.push("");
+  }
+  if (report.mutelist.expired.length > 0) {
+    lines.push(
+      paint(
+        `Mutelist: ${report.mutelist.expired.length} expired ${report.mutelist.expired.length === 1 ? "entry no longer mutes" : "entries no longer mute"}`,
+        ["bold", "yellow"],
+      ) +
+        `: ${report.mutelist.expired
+          .slice(0, 5)
+          .map((m) => `${m.checkId} ${m.resource} (${m.expires})`)
+          .join(", ")}${report.mutelist.expired.length > 5 ? ", …" : ""}.`,
+    );
+  }
 
   // Counts.
   const byStatus = STATUS_ORDER.map((s) => `${paint(s, STATUS_STYLE[s])} ${report.summary.byStatus[s] ?? 0}`);

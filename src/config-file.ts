@@ -43,7 +43,16 @@ const CONFIG_SCHEMA = {
           resource: { type: "string", minLength: 1, maxLength: 2048 },
           region: { type: "string", minLength: 1, maxLength: 64 },
           accountId: { type: "string", pattern: "^(\\d{12}|\\*)$" },
+          tags: {
+            type: "object",
+            minProperties: 1,
+            maxProperties: 50,
+            propertyNames: { minLength: 1, maxLength: 128 },
+            additionalProperties: { type: "string", maxLength: 256 },
+          },
           reason: { type: "string", minLength: 1, maxLength: 2000 },
+          // A calendar day: the entry mutes through the end of that day, UTC.
+          expires: { type: "string", pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" },
         },
       },
     },
@@ -68,6 +77,12 @@ export function parseConfig(text: string, name: string): ConfigFile {
       e?.keyword === "additionalProperties" ? ` '${String((e.params as { additionalProperty?: string }).additionalProperty)}'` : "";
     throw new UsageError(`${name}: ${where} ${e?.message ?? "is invalid"}${extra}`);
   }
+  data.mutelist?.forEach((m, i) => {
+    const day = m.expires ? Date.parse(`${m.expires}T00:00:00.000Z`) : undefined;
+    if (day !== undefined && (Number.isNaN(day) || new Date(day).toISOString().slice(0, 10) !== m.expires)) {
+      throw new UsageError(`${name}: /mutelist/${i}/expires ${JSON.stringify(m.expires)} is not a calendar day`);
+    }
+  });
   return data;
 }
 

@@ -2,10 +2,10 @@ import { createHash } from "node:crypto";
 import { accountResource, type Check } from "./check.js";
 import { evaluationContext } from "./gate.js";
 import type { Inventory } from "./inventory/index.js";
-import { findMute, type Mute } from "./mutelist.js";
+import { findMute, type Mute, type TagIndex } from "./mutelist.js";
 import { responsibilityFor } from "./responsibility.js";
 import type { Finding, Outcome, ResourceRef, Summary } from "./results.js";
-import { serviceById } from "./services/index.js";
+import { resourceTags, serviceById } from "./services/index.js";
 import { DEFAULT_SETTINGS, type Settings } from "./settings.js";
 
 /** Same check + account + region + resource ⇒ same id, run after run. */
@@ -15,10 +15,11 @@ export function findingId(checkId: string, accountId: string, region: string, re
 
 export interface EvaluateOptions {
   settings?: Settings;
+  /** Mutelist entries in force (expired ones already left out). */
   mutes?: readonly Mute[];
 }
 
-function toFinding(check: Check, inventory: Inventory, outcome: Outcome, mutes: readonly Mute[]): Finding {
+function toFinding(check: Check, inventory: Inventory, outcome: Outcome, mutes: readonly Mute[], tags: TagIndex): Finding {
   const finding: Finding = {
     id: findingId(check.id, inventory.accountId, outcome.region, outcome.resource),
     checkId: check.id,
@@ -36,9 +37,13 @@ function toFinding(check: Check, inventory: Inventory, outcome: Outcome, mutes: 
     compliance: check.compliance,
     ...(outcome.error ? { error: outcome.error } : {}),
   };
-  if (finding.status === "FAIL") {
-    const mute = findMute(mutes, finding);
-    if (mute) return { ...finding, status: "MUTED", muted: { reason: mute.reason } };
+  const mute = findMute(mutes, finding, tags);
+  if (mute && (finding.status === "FAIL" || finding.status === "ERROR")) {
+    return {
+      ...finding,
+      status: "MUTED",
+      muted: { reason: mute.reason, of: finding.status, ...(mute.expires ? { expires: mute.expires } : {}) },
+    };
   }
   return finding;
 }
@@ -58,6 +63,8 @@ function crashed(check: Check, inventory: Inventory, err: unknown): Outcome {
 export function evaluate(inventory: Inventory, checks: readonly Check[], options: EvaluateOptions = {}): Finding[] {
   const context = evaluationContext(inventory, options.settings ?? DEFAULT_SETTINGS);
   const mutes = options.mutes ?? [];
+  // Tags are looked up only when some entry matches by tag.
+  const tags: TagIndex = mutes.some((m) => m.tags) ? resourceTags(inventory) : new Map();
   const findings: Finding[] = [];
   for (const check of checks) {
     let outcomes: Outcome[];
@@ -66,7 +73,7 @@ export function evaluate(inventory: Inventory, checks: readonly Check[], options
     } catch (err) {
       outcomes = [crashed(check, inventory, err)];
     }
-    for (const outcome of outcomes) findings.push(toFinding(check, inventory, outcome, mutes));
+    for (const outcome of outcomes) findings.push(toFinding(check, inventory, outcome, mutes, tags));
   }
   return findings;
 }

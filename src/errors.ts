@@ -4,6 +4,10 @@ export const EXIT = {
   failing: 1,
   usage: 2,
   incomplete: 3,
+  /** A bug in yourside: the message asks for a report. */
+  internal: 4,
+  /** Interrupted (Ctrl-C, SIGTERM): nothing half-written, the previous reports intact. */
+  interrupted: 130,
 } as const;
 
 /** A problem with what the user asked for (flags, files, credentials): one clear line, exit 2, nothing scanned. */

@@ -1,5 +1,7 @@
 /** The report model: what a scan produced, which every output format renders (none re-evaluates). */
+import type { BaselineSummary } from "./baseline.js";
 import type { Check } from "./check.js";
+import type { ExpiredMute } from "./mutelist.js";
 import { summarize } from "./engine.js";
 import type { FrameworkId } from "./frameworks/index.js";
 import type { CallError, ServiceId } from "./inventory/index.js";
@@ -41,6 +43,12 @@ export interface CheckInfo {
   serviceModel: ServiceModel;
 }
 
+/** The mutelist in effect: how many entries, and those that have expired (they mute nothing). */
+export interface MutelistInfo {
+  entries: number;
+  expired: ExpiredMute[];
+}
+
 export interface Report {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   tool: { name: "yourside"; version: string };
@@ -49,6 +57,27 @@ export interface Report {
   findings: Finding[];
   summary: Summary;
   responsibilityMatrix: ResponsibilityMatrix;
+  mutelist: MutelistInfo;
+  /** With --baseline: the earlier scan, and its failures that are resolved or could not be assessed now. */
+  baseline?: BaselineSummary;
+}
+
+export interface ReportExtras {
+  mutelist?: MutelistInfo;
+  baseline?: BaselineSummary;
+}
+
+const sameCall = (a: CallError, b: CallError): boolean =>
+  a.service === b.service && a.operation === b.operation && a.region === b.region && a.code === b.code && a.resource === b.resource;
+
+/**
+ * Whether the picture is partial in a way nobody accepted: an ERROR finding, or a failed call that no
+ * muted ERROR finding accounts for. What exit code 3 means.
+ */
+export function incompleteUnaccepted(report: Pick<Report, "findings" | "scan">): boolean {
+  if (report.findings.some((f) => f.status === "ERROR")) return true;
+  const accepted = report.findings.flatMap((f) => (f.muted?.of === "ERROR" && f.error ? [f.error] : []));
+  return report.scan.errors.some((e) => !accepted.some((a) => sameCall(a, e)));
 }
 
 export const checkInfo = (c: Check): CheckInfo => ({
@@ -64,7 +93,7 @@ export const checkInfo = (c: Check): CheckInfo => ({
   serviceModel: serviceById(c.service).model,
 });
 
-export function buildReport(scan: ScanInfo, findings: readonly Finding[], checks: readonly Check[]): Report {
+export function buildReport(scan: ScanInfo, findings: readonly Finding[], checks: readonly Check[], extras: ReportExtras = {}): Report {
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: "yourside", version: TOOL_VERSION },
@@ -73,5 +102,7 @@ export function buildReport(scan: ScanInfo, findings: readonly Finding[], checks
     findings: [...findings],
     summary: summarize(findings),
     responsibilityMatrix: buildMatrix(scan.services, checks, findings),
+    mutelist: extras.mutelist ?? { entries: 0, expired: [] },
+    ...(extras.baseline ? { baseline: extras.baseline } : {}),
   };
 }

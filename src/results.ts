@@ -54,7 +54,12 @@ export interface Finding {
   remediation: Remediation;
   compliance: Record<string, string[]>;
   error?: CallError;
-  muted?: { reason: string };
+  /** For MUTED: the mutelist entry's reason and expiry, and what the finding would have been. */
+  muted?: { reason: string; of: "FAIL" | "ERROR"; expires?: string };
+  /** With --baseline, for FAIL and MUTED findings: failing in the baseline too, or not. */
+  change?: "new" | "unchanged";
+  /** For FAIL and MUTED findings: when a scan first found it failing (carried forward from the baseline). */
+  firstSeen?: string;
 }
 
 export type CountsBy<K extends string> = Partial<Record<K, number>>;

@@ -7,18 +7,23 @@ import type { Check } from "./check.js";
 import { collectInventory } from "./collect/index.js";
 import { evaluate } from "./engine.js";
 import { UsageError } from "./errors.js";
-import type { CallError, Inventory, SliceId } from "./inventory/index.js";
-import type { Mute } from "./mutelist.js";
+import type { CallError, Inventory } from "./inventory/index.js";
+import { compareWithBaseline, type Baseline } from "./baseline.js";
+import { mutesInForce, type Mute } from "./mutelist.js";
 import type { Finding, Severity } from "./results.js";
 import type { Settings } from "./settings.js";
 import { buildReport, type Report } from "./report.js";
-import { needsRegions } from "./services/index.js";
+import { needsRegions, slicesToRead } from "./services/index.js";
 
 export interface LiveScanOptions extends SessionOptions {
   /** Explicit regions, or "all" / undefined for every region enabled in the account. */
   regions?: readonly string[] | "all";
   concurrency: number;
   checks: readonly Check[];
+  /** Read resource tags too (mutelist entries match by tag). */
+  readTags?: boolean;
+  /** Called once the account is known, before anything is collected; may refuse it (UsageError). */
+  onIdentity?: (identity: Identity) => void;
   onProgress?: (message: string) => void;
 }
 
@@ -67,8 +72,6 @@ export async function resolveRegions(
   }
 }
 
-export const slicesFor = (checks: readonly Check[]): Set<SliceId> => new Set(checks.flatMap((c) => [...c.needs]));
-
 export interface LiveScanResult {
   inventory: Inventory;
   stats: Record<string, number>;
@@ -78,8 +81,9 @@ export async function collectLive(options: LiveScanOptions): Promise<LiveScanRes
   const session = new AwsSession(options);
   try {
     const identity = await whoAmI(session);
+    options.onIdentity?.(identity);
     options.onProgress?.(`account ${identity.accountId} (${identity.arn})`);
-    const slices = slicesFor(options.checks);
+    const slices = slicesToRead(options.checks, { tags: options.readTags === true });
     const { regions, error } =
       needsRegions(slices) || options.regions !== undefined
         ? await resolveRegions(session, options.regions)
@@ -111,11 +115,14 @@ export interface EvaluateScanOptions {
   regionFilter?: readonly string[];
   /** Only report findings of these severities. */
   severities?: readonly Severity[];
+  /** An earlier scan's report to compare with. */
+  baseline?: Baseline;
 }
 
 export function evaluateScan(options: EvaluateScanOptions): Report {
   const { inventory, checks } = options;
-  let findings: Finding[] = evaluate(inventory, checks, { settings: options.settings, mutes: options.mutes });
+  const mutes = mutesInForce(options.mutes, options.startedAt);
+  let findings: Finding[] = evaluate(inventory, checks, { settings: options.settings, mutes: mutes.active });
   if (options.regionFilter) {
     const keep = new Set([...options.regionFilter, "global", "unknown"]);
     findings = findings.filter((f) => keep.has(f.region));
@@ -124,8 +131,12 @@ export function evaluateScan(options: EvaluateScanOptions): Report {
     const keep = new Set(options.severities);
     findings = findings.filter((f) => keep.has(f.severity));
   }
-  const complete = inventory.errors.length === 0 && !findings.some((f) => f.status === "ERROR");
+  const complete = inventory.errors.length === 0 && !findings.some((f) => f.status === "ERROR" || f.muted?.of === "ERROR");
   const services = [...new Set(checks.map((c) => c.service))];
+  const compared = compareWithBaseline(findings, options.baseline, options.startedAt.toISOString(), {
+    checkIds: new Set(checks.map((c) => c.id)),
+    regions: new Set(options.regionFilter ?? inventory.regions),
+  });
   return buildReport(
     {
       id: randomUUID(),
@@ -139,7 +150,8 @@ export function evaluateScan(options: EvaluateScanOptions): Report {
       stats: options.stats,
       source: options.source,
     },
-    findings,
+    compared.findings,
     checks,
+    { mutelist: { entries: options.mutes.length, expired: mutes.expired }, ...(compared.summary ? { baseline: compared.summary } : {}) },
   );
 }

@@ -32,7 +32,7 @@ function validator(): ValidateFunction {
     const schema = reportSchema();
     const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
     // ajv-formats is CommonJS: under NodeNext its default import is the module object.
-    addFormats.default(ajv, ["date-time", "uri"]);
+    addFormats.default(ajv, ["date", "date-time", "uri"]);
     compiled = ajv.compile(schema);
   }
   return compiled;

@@ -10,6 +10,7 @@ import { demoSnapshotPath } from "../demo.js";
 import {
   parseEndpoint,
   parseFailOn,
+  parseWebhook,
   parseFormats,
   parseList,
   parsePositiveInt,
@@ -21,6 +22,8 @@ import {
 import { runScan, type ScanPlan } from "./run-scan.js";
 import { catalogueMarkdown, catalogueText } from "./catalogue.js";
 import { hasCredentials } from "../aws/credentials.js";
+import { loadBaseline } from "../baseline.js";
+import { checkProfile } from "./preflight.js";
 import { CHECKS, SERVICE_IDS } from "../services/index.js";
 
 interface ScanFlags {
@@ -33,7 +36,10 @@ interface ScanFlags {
   output?: string;
   outputDir?: string;
   endpointUrl?: string;
-  failOn: string;
+  failOn?: string;
+  failOnNew?: string;
+  baseline?: string;
+  notify?: string;
   concurrency: string;
   saveSnapshot?: string;
   fromSnapshot?: string;
@@ -43,7 +49,7 @@ interface ScanFlags {
 
 const interactive = (): boolean => process.stderr.isTTY === true;
 
-function planFrom(flags: ScanFlags): ScanPlan {
+function planFrom(flags: ScanFlags, defaults: { failOn: string } = { failOn: "low" }): ScanPlan {
   const config: ConfigFile = flags.config ? loadConfig(flags.config) : {};
   const formats = parseFormats(flags.format);
   if (flags.output !== undefined && flags.outputDir !== undefined) throw new UsageError("use --output or --output-dir, not both");
@@ -54,6 +60,7 @@ function planFrom(flags: ScanFlags): ScanPlan {
   });
   const endpointUrl = flags.endpointUrl !== undefined ? parseEndpoint(flags.endpointUrl) : undefined;
   const regions = flags.regions !== undefined ? parseRegions(flags.regions) : undefined;
+  const baseline = flags.baseline !== undefined ? { path: flags.baseline, report: loadBaseline(flags.baseline) } : undefined;
   const quiet = flags.quiet === true || !interactive();
   return {
     checks,
@@ -61,7 +68,10 @@ function planFrom(flags: ScanFlags): ScanPlan {
     mutes: config.mutelist ?? [],
     formats,
     output: flags.output !== undefined ? { file: flags.output } : { dir: flags.outputDir ?? "." },
-    failOn: parseFailOn(flags.failOn),
+    failOn: parseFailOn("--fail-on", flags.failOn ?? defaults.failOn),
+    ...(flags.failOnNew !== undefined ? { failOnNew: parseFailOn("--fail-on-new", flags.failOnNew) } : {}),
+    ...(baseline ? { baseline } : {}),
+    ...(flags.notify !== undefined ? { notify: parseWebhook(flags.notify) } : {}),
     ...(flags.severity ? { severities: parseSeverityFilter(flags.severity) } : {}),
     ...(flags.saveSnapshot ? { saveSnapshot: flags.saveSnapshot } : {}),
     ...(flags.fromSnapshot ? { fromSnapshot: flags.fromSnapshot } : {}),
@@ -72,6 +82,7 @@ function planFrom(flags: ScanFlags): ScanPlan {
       concurrency: parsePositiveInt("--concurrency", flags.concurrency, 256),
     },
     progress: quiet ? () => {} : (m) => process.stderr.write(`yourside: ${m}\n`),
+    warn: (m) => process.stderr.write(`yourside: warning: ${oneLine(m, MAX_MESSAGE)}\n`),
     ...(flags.quiet ? {} : { summary: (text: string) => process.stderr.write(text) }),
     color: interactive() && !process.env.NO_COLOR,
   };
@@ -85,14 +96,18 @@ Examples:
   yourside scan --services s3 --fail-on high --output - | jq .summary
   yourside scan --endpoint-url http://127.0.0.1:5000 --regions us-east-1   (moto / LocalStack)
   yourside scan --from-snapshot inventory.json   re-evaluate a saved inventory offline
+  yourside scan --baseline last.json --fail-on-new high --output-dir out/   (cron: what is new since last time)
   yourside checks                                the check catalogue
   yourside policy                                the least-privilege IAM policy a scan needs
 
-Exit codes:
-  0  scan complete, no FAIL at or above --fail-on
-  1  FAIL findings at or above --fail-on
-  2  usage or configuration error (bad flag or file, no credentials): nothing scanned
-  3  scan incomplete: some AWS calls failed (the report is written, with ERROR results)
+Exit codes (the first that applies):
+  2    usage or configuration error (bad flag or file, no credentials): nothing scanned
+  3    scan incomplete: some AWS calls failed (the report is written, with ERROR results);
+       ERRORs a mutelist entry accepts do not count
+  1    FAIL findings at or above --fail-on (with --fail-on-new: new ones only)
+  0    none of the above
+  4    internal error: a bug in yourside (please report it)
+  130  interrupted (Ctrl-C): no report written, the previous ones intact
 
 Credentials come from the AWS SDK's default chain: environment, --profile / AWS_PROFILE,
 SSO, web identity, instance or container role. yourside only reads: 'yourside policy'
@@ -100,6 +115,9 @@ prints the IAM policy it needs (AWS's SecurityAudit managed policy also covers i
 
 Environment: AWS_ENDPOINT_URL (as --endpoint-url), AWS_MAX_ATTEMPTS (attempts per call,
 default 6), YOURSIDE_CALL_TIMEOUT (seconds per call, default 30), NO_COLOR.`;
+
+/** Where bugs are reported. */
+const BUG_REPORTS = "https://github.com/yourside/yourside/issues";
 
 /** Messages echo bad input, which may be megabytes long. */
 const MAX_MESSAGE = 1000;
@@ -138,7 +156,10 @@ function buildProgram(setExit: (code: number) => void): Command {
       )
       .option("--output <file>", "write the one report format to this file ('-' = stdout)")
       .option("--output-dir <dir>", "write yourside-report.<format> files here (default: current directory)")
-      .option("--fail-on <severity>", "exit 1 when a FAIL at or above this severity exists, or 'none'", "low")
+      .option("--fail-on <severity>", "exit 1 when a FAIL at or above this severity exists, or 'none' (default: low; demo: none)")
+      .option("--baseline <report.json>", "an earlier JSON report: mark findings new or unchanged, list the resolved ones")
+      .option("--fail-on-new <severity>", "exit 1 only for FAIL findings the baseline did not have, at or above this severity")
+      .option("--notify <url>", "after the scan, POST new findings at or above --fail-on to this webhook (Slack-compatible JSON)")
       .option("--config <file>", "YAML/JSON config: settings (thresholds, port lists) and mutelist")
       .option("-q, --quiet", "no progress and no summary on stderr");
   };
@@ -149,8 +170,8 @@ function buildProgram(setExit: (code: number) => void): Command {
 
   scanOptions(program.command("demo").description("scan the bundled sample account (no AWS credentials needed)"), false).action(
     async (flags: ScanFlags) => {
-      const plan = planFrom({ ...flags, concurrency: "1" });
-      setExit(await runScan({ ...plan, fromSnapshot: demoSnapshotPath(), failOn: flags.failOn === "low" ? "none" : plan.failOn }));
+      // The sample account fails on purpose: the demo exits 0 unless asked to judge it.
+      setExit(await runScan({ ...planFrom({ ...flags, concurrency: "1" }, { failOn: "none" }), fromSnapshot: demoSnapshotPath() }));
     },
   );
 
@@ -158,16 +179,29 @@ function buildProgram(setExit: (code: number) => void): Command {
     .command("quickstart")
     .description("scan your account if AWS credentials are configured, otherwise the bundled demo account")
     .option("--output-dir <dir>", "where to write yourside-report.json and .sarif", "yourside-output")
-    .action(async (flags: { outputDir: string }) => {
-      const base: ScanFlags = { format: "json,sarif", outputDir: flags.outputDir, failOn: "none", concurrency: "16" };
-      if (await hasCredentials()) {
-        setExit(await runScan(planFrom(base)));
+    .option("--profile <name>", "AWS profile from ~/.aws/config")
+    .option("--regions <list>", "comma-separated regions, or 'all' (default: every region enabled for the account)")
+    .action(async (flags: { outputDir: string; profile?: string; regions?: string }) => {
+      const base: ScanFlags = {
+        format: "json,sarif",
+        outputDir: flags.outputDir,
+        failOn: "none",
+        concurrency: "16",
+        ...(flags.profile ? { profile: flags.profile } : {}),
+        ...(flags.regions ? { regions: flags.regions } : {}),
+      };
+      const plan = planFrom(base);
+      // A profile that is named must exist: no quiet fall-back to the demo for a typo.
+      const profile = flags.profile ?? (process.env.AWS_PROFILE || undefined);
+      await checkProfile(profile, flags.profile ? "--profile" : "AWS_PROFILE");
+      if (profile || (await hasCredentials())) {
+        setExit(await runScan(plan));
         return;
       }
       process.stderr.write(
         "yourside: no AWS credentials found; scanning the bundled demo account instead (see 'yourside scan --help' to scan yours)\n",
       );
-      setExit(await runScan({ ...planFrom(base), fromSnapshot: demoSnapshotPath() }));
+      setExit(await runScan({ ...plan, fromSnapshot: demoSnapshotPath() }));
     });
 
   program
@@ -196,12 +230,14 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description("print the least-privilege IAM policy the selected checks need (read actions only)")
     .option("--services <list>", `only these services (${SERVICE_IDS.join(", ")})`)
     .option("--checks <list>", "only these check ids")
-    .action((flags: { services?: string; checks?: string }) => {
+    .option("--config <file>", "the config file the scans use: a mutelist that matches by tag adds the reads of tags")
+    .action((flags: { services?: string; checks?: string; config?: string }) => {
       const checks = selectChecks(CHECKS, {
         ...(flags.services ? { services: parseServices(flags.services) } : {}),
         ...(flags.checks ? { checkIds: parseList("--checks", flags.checks) } : {}),
       });
-      process.stdout.write(`${JSON.stringify(leastPrivilegePolicy(checks), null, 2)}\n`);
+      const tags = (flags.config ? (loadConfig(flags.config).mutelist ?? []) : []).some((m) => m.tags);
+      process.stdout.write(`${JSON.stringify(leastPrivilegePolicy(checks, { tags }), null, 2)}\n`);
     });
 
   // No command, or one that does not exist: one line naming the commands, like every usage error.
@@ -234,8 +270,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       return EXIT.usage;
     }
     const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`yourside: internal error: ${oneLine(message, MAX_MESSAGE)}\n`);
+    process.stderr.write(
+      `yourside: internal error: ${oneLine(message, MAX_MESSAGE)} — this is a bug in yourside ${TOOL_VERSION}; please report it with the command line at ${BUG_REPORTS} (YOURSIDE_DEBUG=1 prints the stack)\n`,
+    );
     if (process.env.YOURSIDE_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
-    return EXIT.incomplete;
+    return EXIT.internal;
   }
 }

@@ -4,8 +4,7 @@ import type { ServiceId } from "../inventory/index.js";
 import { SEVERITIES, type Severity } from "../results.js";
 import { isServiceId, SERVICE_IDS } from "../services/index.js";
 import { FORMATS, type Format } from "../../reports/index.js";
-
-const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+import { checkRegions } from "./preflight.js";
 
 /** "a, b,,c" → ["a","b","c"]; an empty list is an error. */
 export function parseList(flag: string, value: string): string[] {
@@ -20,11 +19,7 @@ export function parseList(flag: string, value: string): string[] {
 export function parseRegions(value: string): string[] | "all" {
   const items = parseList("--regions", value);
   if (items.length === 1 && items[0] === "all") return "all";
-  const bad = items.filter((r) => !REGION_PATTERN.test(r));
-  if (bad.length)
-    throw new UsageError(
-      `--regions: not a region name: ${bad.map((b) => JSON.stringify(b)).join(", ")} (expected e.g. us-east-1,eu-west-1 or all)`,
-    );
+  checkRegions(items);
   return items;
 }
 
@@ -55,8 +50,20 @@ export function parseSeverityFilter(value: string): Severity[] {
   return [...out];
 }
 
-export function parseFailOn(value: string): Severity | "none" {
-  return value.trim().toLowerCase() === "none" ? "none" : parseSeverity("--fail-on", value);
+export function parseFailOn(flag: string, value: string): Severity | "none" {
+  return value.trim().toLowerCase() === "none" ? "none" : parseSeverity(flag, value);
+}
+
+/** A webhook address: http(s) only. It is never printed back (webhook URLs carry tokens). */
+export function parseWebhook(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError("--notify: not a URL");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`--notify must be an http(s) URL, got ${url.protocol}`);
+  return url.toString();
 }
 
 export function parseFormats(value: string): Format[] {

@@ -1,17 +1,21 @@
-import { mkdirSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { checkBaselineAccounts, type Baseline } from "../baseline.js";
 import type { Check } from "../check.js";
-import { atLeast, type Severity } from "../results.js";
 import { EXIT, UsageError } from "../errors.js";
-import { writeFileAtomic } from "../output.js";
+import type { Inventory } from "../inventory/index.js";
 import type { Mute } from "../mutelist.js";
+import { notify } from "../notify.js";
+import { oneLine } from "../one-line.js";
+import { writeFileAtomic } from "../output.js";
+import { incompleteUnaccepted, type Report } from "../report.js";
+import { atLeast, type Severity } from "../results.js";
 import { collectLive, evaluateScan } from "../scan.js";
 import type { Settings } from "../settings.js";
 import { loadSnapshot, snapshotText } from "../snapshot.js";
-import type { Inventory } from "../inventory/index.js";
-import type { Report } from "../report.js";
 import { RENDERERS, type Format } from "../../reports/index.js";
 import { renderSummary } from "../../reports/terminal.js";
+import { checkProfile, checkRegionsInPartition, checkWritableDir } from "./preflight.js";
 
 export interface ScanPlan {
   checks: Check[];
@@ -21,9 +25,14 @@ export interface ScanPlan {
   /** One file ("-" = stdout) for a single format, or a directory for stable names. */
   output: { file: string } | { dir: string };
   failOn: Severity | "none";
+  /** Exit 1 only for FAIL findings the baseline did not have, at or above this severity. */
+  failOnNew?: Severity | "none";
   severities?: Severity[];
   saveSnapshot?: string;
   fromSnapshot?: string;
+  baseline?: { path: string; report: Baseline };
+  /** Webhook for new findings at or above --fail-on. */
+  notify?: string;
   live: {
     profile?: string;
     endpointUrl?: string;
@@ -31,6 +40,8 @@ export interface ScanPlan {
     concurrency: number;
   };
   progress: (message: string) => void;
+  /** Where warnings go (stderr), even with --quiet. */
+  warn: (message: string) => void;
   /** Where the human summary goes (stderr), or nothing. */
   summary?: (text: string) => void;
   color: boolean;
@@ -38,11 +49,14 @@ export interface ScanPlan {
 
 export const REPORT_BASENAME = "yourside-report";
 
-/** A file the scan will write: its directory must exist and the path must not be a directory. */
+const errno = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+
+/** A file the scan will write: its directory must exist and take a file, and the path must not be a directory. */
 function checkFilePath(flag: string, path: string): void {
   const parent = resolve(path, "..");
   if (!isDir(parent)) throw new UsageError(`${flag}: directory ${parent} does not exist`);
   if (isDir(path)) throw new UsageError(`${flag}: ${path} is a directory${flag === "--output" ? " (use --output-dir)" : ""}`);
+  checkWritableDir(flag, parent);
 }
 
 /** Checks output paths before any AWS call, so a typo costs nothing. */
@@ -53,13 +67,7 @@ export function validateOutput(plan: Pick<ScanPlan, "output" | "formats" | "save
     if (plan.output.file === "-") return;
     checkFilePath("--output", plan.output.file);
   } else {
-    try {
-      mkdirSync(plan.output.dir, { recursive: true });
-    } catch (err) {
-      throw new UsageError(
-        `--output-dir: cannot create ${plan.output.dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-      );
-    }
+    checkWritableDir("--output-dir", plan.output.dir);
   }
 }
 
@@ -68,7 +76,7 @@ function writeOutput(what: string, path: string, content: string): void {
   try {
     writeFileAtomic(path, content);
   } catch (err) {
-    throw new UsageError(`cannot write ${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(`cannot write ${what} ${path}: ${errno(err)}`);
   }
 }
 
@@ -80,28 +88,42 @@ function isDir(path: string): boolean {
   }
 }
 
-export function exitCodeFor(report: Report, failOn: Severity | "none"): number {
-  if (!report.scan.complete) return EXIT.incomplete;
-  if (failOn !== "none" && report.findings.some((f) => f.status === "FAIL" && atLeast(f.severity, failOn))) return EXIT.failing;
-  return EXIT.ok;
+export function exitCodeFor(report: Report, failOn: Severity | "none", failOnNew?: Severity | "none"): number {
+  if (incompleteUnaccepted(report)) return EXIT.incomplete;
+  const threshold = failOnNew ?? failOn;
+  const counts = (f: Report["findings"][number]) =>
+    f.status === "FAIL" && threshold !== "none" && atLeast(f.severity, threshold) && (failOnNew === undefined || f.change !== "unchanged");
+  return report.findings.some(counts) ? EXIT.failing : EXIT.ok;
 }
 
-/** Runs a scan end to end and returns the exit code. Throws UsageError for bad input. */
+/** Runs a scan end to end and returns the exit code. Throws UsageError for bad input, before any AWS call when it can. */
 export async function runScan(plan: ScanPlan): Promise<number> {
   validateOutput(plan);
   const startedAt = new Date();
   let inventory: Inventory;
   let stats: Record<string, number> = {};
   let source = "live";
+  const checkAccount = (accountId: string): void => {
+    if (plan.baseline) checkBaselineAccounts(plan.baseline.report, [accountId], plan.baseline.path);
+  };
   if (plan.fromSnapshot) {
     inventory = loadSnapshot(plan.fromSnapshot);
     source = `snapshot:${plan.fromSnapshot}`;
+    checkAccount(inventory.accountId);
     plan.progress(`evaluating snapshot of account ${inventory.accountId} taken ${inventory.collectedAt}`);
   } else {
+    const profile = plan.live.profile ?? (process.env.AWS_PROFILE || undefined);
+    await checkProfile(profile, plan.live.profile ? "--profile" : "AWS_PROFILE");
     const live = await collectLive({
       ...plan.live,
       checks: plan.checks,
+      readTags: plan.mutes.some((m) => m.tags),
       onProgress: plan.progress,
+      // Called between GetCallerIdentity and the first read: a wrong baseline or region costs one call.
+      onIdentity: (identity) => {
+        checkAccount(identity.accountId);
+        if (Array.isArray(plan.live.regions)) checkRegionsInPartition(plan.live.regions, identity.partition);
+      },
     });
     inventory = live.inventory;
     stats = live.stats;
@@ -118,7 +140,13 @@ export async function runScan(plan: ScanPlan): Promise<number> {
     source,
     ...(plan.fromSnapshot && Array.isArray(plan.live.regions) ? { regionFilter: plan.live.regions } : {}),
     ...(plan.severities ? { severities: plan.severities } : {}),
+    ...(plan.baseline ? { baseline: plan.baseline.report } : {}),
   });
+  for (const m of report.mutelist.expired) {
+    plan.warn(
+      `mutelist entry ${m.checkId} ${m.resource} expired on ${m.expires} and no longer mutes: renew or remove it (reason was: ${oneLine(m.reason, 200)})`,
+    );
+  }
 
   const written: string[] = [];
   for (const format of plan.formats) {
@@ -141,5 +169,10 @@ export async function runScan(plan: ScanPlan): Promise<number> {
       `${renderSummary(report, { color: plan.color, ...(process.stderr.columns ? { width: process.stderr.columns } : {}) })}\nReports: ${written.join(", ")}\n`,
     );
   }
-  return exitCodeFor(report, plan.failOn);
+  if (plan.notify) {
+    const problem = await notify(plan.notify, report, { threshold: plan.failOnNew ?? plan.failOn });
+    // The webhook's address is a secret (Slack's carries a token): it is never printed.
+    if (problem) plan.warn(`--notify: the webhook did not take the notification (${problem}); the reports are written`);
+  }
+  return exitCodeFor(report, plan.failOn, plan.failOnNew);
 }

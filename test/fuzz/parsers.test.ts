@@ -6,6 +6,7 @@ import { CHECKS } from "../../src/services/index.js";
 import {
   parseEndpoint,
   parseFailOn,
+  parseWebhook,
   parseFormats,
   parseList,
   parsePositiveInt,
@@ -152,7 +153,8 @@ describe("flag value parsers: any string is a value or one UsageError", () => {
     ["--services", parseServices],
     ["--checks", (v) => parseList("--checks", v)],
     ["--severity", parseSeverityFilter],
-    ["--fail-on", parseFailOn],
+    ["--fail-on", (v) => parseFailOn("--fail-on", v)],
+    ["--notify", parseWebhook],
     ["--format", parseFormats],
     ["--concurrency", (v) => parsePositiveInt("--concurrency", v, 256)],
     ["--endpoint-url", parseEndpoint],

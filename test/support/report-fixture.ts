@@ -86,7 +86,7 @@ export function makeFinding(checkOrId: Check | string, input: FindingInput): Fin
     remediation: c.remediation,
     compliance: c.compliance,
     ...(input.error ? { error: input.error } : {}),
-    ...(input.status === "MUTED" ? { muted: { reason: input.mutedReason ?? "accepted risk" } } : {}),
+    ...(input.status === "MUTED" ? { muted: { reason: input.mutedReason ?? "accepted risk", of: input.error ? "ERROR" : "FAIL" } } : {}),
   };
 }
 

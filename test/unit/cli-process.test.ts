@@ -42,3 +42,35 @@ describe("the yourside process", () => {
     expect(lines[0]).toMatch(message);
   });
 });
+
+describe("exit codes a cron job can trust", () => {
+  it("`yourside demo` exits 0 (the sample account fails on purpose), but judges it when asked: --fail-on low exits 1", async () => {
+    expect((await runCli(["demo", "--quiet", "--output", "-"])).code).toBe(0);
+    expect((await runCli(["demo", "--quiet", "--output", "-", "--fail-on", "low"])).code).toBe(1);
+    expect((await runCli(["demo", "--quiet", "--output", "-", "--fail-on", "critical"])).code).toBe(1);
+  });
+
+  it("an internal error is its own exit code (4) with one line that asks for a bug report", async () => {
+    // A scan whose report cannot be rendered: a renderer that throws is a bug, not a usage error.
+    const { RENDERERS } = await import("../../reports/index.js");
+    const { main } = await import("../../src/cli/main.js");
+    const json = RENDERERS.json;
+    const original = json.render;
+    let stderr = "";
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = (chunk: string | Uint8Array) => ((stderr += String(chunk)), true);
+    (json as { render: typeof original }).render = () => {
+      throw new TypeError("cannot read properties of undefined (reading 'x')");
+    };
+    try {
+      expect(await main(["demo", "--quiet", "--output", "/dev/null"])).toBe(4);
+    } finally {
+      (json as { render: typeof original }).render = original;
+      process.stderr.write = write;
+    }
+    expect(stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(
+      /^yourside: internal error: cannot read properties of undefined \(reading 'x'\) — this is a bug in yourside [\d.]+; please report it/,
+    );
+  });
+});

@@ -84,8 +84,12 @@ describe("JSON report schema", () => {
     ["an ERROR without its failed call", (r) => drop(byStatus(r, "ERROR"), "error"), /must have required property 'error'/],
     ["an error on a PASS", (r) => (byStatus(r, "PASS").error = byStatus(r, "ERROR").error), /\/findings\/\d+ must NOT be valid/],
     ["a MUTED without its reason", (r) => drop(byStatus(r, "MUTED"), "muted"), /must have required property 'muted'/],
-    ["an empty mute reason", (r) => (byStatus(r, "MUTED").muted = { reason: "" }), /\/muted\/reason must NOT have fewer than 1 characters/],
-    ["a mute on a FAIL", (r) => (byStatus(r, "FAIL").muted = { reason: "x" }), /\/findings\/\d+ must NOT be valid/],
+    [
+      "an empty mute reason",
+      (r) => (byStatus(r, "MUTED").muted = { reason: "", of: "FAIL" }),
+      /\/muted\/reason must NOT have fewer than 1 characters/,
+    ],
+    ["a mute on a FAIL", (r) => (byStatus(r, "FAIL").muted = { reason: "x", of: "FAIL" }), /\/findings\/\d+ must NOT be valid/],
     ["a call error without a code", (r) => drop(r.scan.errors[0]!, "code"), /\/scan\/errors\/0 must have required property 'code'/],
     ["a fractional call count", (r) => (r.scan.stats["s3:ListBuckets"] = 1.5), /\/scan\/stats\/s3:ListBuckets must be integer/],
     [
