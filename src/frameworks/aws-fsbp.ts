@@ -42,6 +42,8 @@ export const AWS_FSBP: readonly Requirement[] = [
   { id: "CloudTrail.2", title: "CloudTrail should have encryption at-rest enabled", automated: true },
   { id: "CloudTrail.4", title: "CloudTrail log file validation should be enabled", automated: true },
   { id: "CloudTrail.5", title: "CloudTrail trails should be integrated with Amazon CloudWatch Logs", automated: true },
+  { id: "KMS.3", title: "AWS KMS keys should not be deleted unintentionally", automated: true },
+  { id: "KMS.5", title: "KMS keys should not be publicly accessible", automated: true },
   {
     id: "RDS.2",
     title: "RDS DB Instances should prohibit public access, as determined by the PubliclyAccessible configuration",

@@ -1,28 +1,12 @@
 import { isEveryone, statementCoversAction, statementName, type Condition, type PolicyDocument, type Statement } from "./document.js";
+import { CALLER_PINNING_KEYS, pinsCaller } from "./pinning.js";
 
 /**
- * Condition keys that pin a grant to known callers. A statement restricted by one of them
- * (with fixed values, non-negated, not IfExists) is not public — the same idea AWS uses
- * for "public" in Block Public Access.
+ * Condition keys that pin a grant to known callers in a bucket policy: the global ones and S3's
+ * access point keys. A statement restricted by one of them (with fixed values, non-negated, not
+ * IfExists) is not public — the same idea AWS uses for "public" in Block Public Access.
  */
-const PINNING_KEYS = new Set([
-  "aws:sourcevpce",
-  "aws:sourcevpc",
-  "aws:sourceip",
-  "aws:principalorgid",
-  "aws:principalorgpaths",
-  "aws:principalaccount",
-  "aws:principalarn",
-  "aws:sourceaccount",
-  "aws:sourcearn",
-  "aws:sourceowner",
-  "aws:sourceorgid",
-  "aws:sourceorgpaths",
-  "aws:userid",
-  "aws:username",
-  "s3:dataaccesspointaccount",
-  "s3:dataaccesspointarn",
-]);
+const S3_PINNING_KEYS: ReadonlySet<string> = new Set([...CALLER_PINNING_KEYS, "s3:dataaccesspointaccount", "s3:dataaccesspointarn"]);
 
 /** Representative S3 actions, grouped by how bad public access to them is. */
 export const S3_WRITE_ACTIONS = [
@@ -49,30 +33,8 @@ export const S3_READ_ACTIONS = [
   "s3:ListMultipartUploadParts",
 ] as const;
 
-/** The narrowest IPv4/IPv6 prefix still treated as "the internet" for aws:SourceIp. */
-const BROAD_IPV4_PREFIX = 8;
-const BROAD_IPV6_PREFIX = 32;
-
-function isBroadCidr(value: string): boolean {
-  const [addr, prefixText] = value.split("/");
-  if (addr === undefined) return true;
-  const prefix = prefixText === undefined ? (addr.includes(":") ? 128 : 32) : Number(prefixText);
-  if (!Number.isInteger(prefix)) return true;
-  return addr.includes(":") ? prefix < BROAD_IPV6_PREFIX : prefix < BROAD_IPV4_PREFIX;
-}
-
-/** Whether one condition limits the statement to known callers. */
-export function conditionPins(c: Condition): boolean {
-  if (!PINNING_KEYS.has(c.key)) return false;
-  const op = c.operator.toLowerCase();
-  // Negated operators, IfExists (absent key passes) and ForAllValues (empty set passes) do not pin.
-  if (op.includes("not") || op.endsWith("ifexists") || op.startsWith("forallvalues:")) return false;
-  if (c.values.length === 0 || c.values.some((v) => v === "*" || v === "")) return false;
-  if (c.key === "aws:sourceip") return op.includes("ipaddress") && !c.values.some(isBroadCidr);
-  // A wildcard inside an account/org/VPC value could match anyone's.
-  if (op.includes("like") && c.values.some((v) => /^[*?]|:[*?]*:|^arn:[^:]*:[^:]*:[^:]*:\*/.test(v))) return false;
-  return true;
-}
+/** Whether one condition limits a bucket policy statement to known callers. */
+export const conditionPins = (c: Condition): boolean => pinsCaller(c, S3_PINNING_KEYS);
 
 export interface PublicGrant {
   statement: string;

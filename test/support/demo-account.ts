@@ -1,6 +1,7 @@
 import type { Inventory } from "../../src/inventory/index.js";
 import { SERVICES } from "../../src/services/index.js";
 import type { CredentialReportEntry } from "../../src/services/iam/inventory.js";
+import type { KmsRegionInventory } from "../../src/services/kms/inventory.js";
 import type { MotoServer } from "./moto.js";
 
 interface ScenarioModule {
@@ -46,4 +47,36 @@ export function withSampleRootRow(inventory: Inventory): Inventory {
     ...inventory,
     iam: { ...inventory.iam, credentialReport: { ok: true, value: { ...report.value, entries: [root, ...report.value.entries] } } },
   };
+}
+
+/**
+ * moto makes every KMS key customer managed, even the one it creates as `alias/aws/ebs` for EBS
+ * default encryption, which AWS would make (and report as) an AWS managed key. Customers cannot
+ * create `alias/aws/` aliases, so the sample account shows each such key as a real account would:
+ * KeyManager AWS, and neither its rotation status nor its policy asked for.
+ */
+export function withAwsManagedKeys(inventory: Inventory): Inventory {
+  const kms = inventory.kms;
+  if (!kms) return inventory;
+  const regions = Object.fromEntries(
+    Object.entries(kms.regions).map(([region, data]): [string, KmsRegionInventory] => {
+      const { keys, aliases } = data;
+      if (!keys?.ok || !aliases?.ok) return [region, data];
+      const awsOwned = new Set(
+        aliases.value.filter((a) => a.name.startsWith("alias/aws/")).flatMap((a) => (a.targetKeyId ? [a.targetKeyId] : [])),
+      );
+      const value = keys.value.map((key) =>
+        awsOwned.has(key.keyId) && key.metadata.ok
+          ? {
+              ...key,
+              metadata: { ok: true as const, value: { ...key.metadata.value, keyManager: "AWS" } },
+              ...(key.rotation ? { rotation: { ok: true as const, value: null } } : {}),
+              ...(key.policy ? { policy: { ok: true as const, value: null } } : {}),
+            }
+          : key,
+      );
+      return [region, { ...data, keys: { ok: true, value } }];
+    }),
+  );
+  return { ...inventory, kms: { regions } };
 }
