@@ -105,6 +105,11 @@ export interface Instance {
   /** Absent when the API did not return MetadataOptions. */
   metadataOptions?: InstanceMetadataOptions;
   launchTime?: string;
+  /**
+   * The IAM instance profile attached to the instance; `null`: DescribeInstances reported none.
+   * Absent: not recorded (a snapshot written before this field existed), which says nothing either way.
+   */
+  iamInstanceProfileArn?: string | null;
 }
 
 export interface Volume {

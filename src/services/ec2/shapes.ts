@@ -105,6 +105,13 @@ export function toNetworkAcl(a: SdkNetworkAcl, s: ArnScope): NetworkAcl {
   };
 }
 
+/** The instance profile's ARN (its id if AWS gave no ARN); null only when DescribeInstances reported no profile. */
+const instanceProfileOf = (i: SdkInstance): string | null => {
+  const p = i.IamInstanceProfile;
+  if (!p) return null;
+  return p.Arn || p.Id || "(instance profile without ARN or id)";
+};
+
 export function toInstance(i: SdkInstance, s: ArnScope): Instance {
   const instanceId = i.InstanceId ?? "";
   const m = i.MetadataOptions;
@@ -135,6 +142,8 @@ export function toInstance(i: SdkInstance, s: ArnScope): Instance {
         }
       : {}),
     ...opt("launchTime", i.LaunchTime?.toISOString()),
+    // Always recorded, null for "none", so that a snapshot without the field reads as "not recorded".
+    iamInstanceProfileArn: instanceProfileOf(i),
   };
 }
 
