@@ -6,9 +6,11 @@ import ebsSnapshotEncrypted from "./ebs-snapshot-encrypted.js";
 import ebsSnapshotPublic from "./ebs-snapshot-public.js";
 import ebsVolumeEncrypted from "./ebs-volume-encrypted.js";
 import instanceImdsv2 from "./instance-imdsv2-required.js";
+import instanceProfileAttached from "./instance-profile-attached.js";
 import networkAclAdminPorts from "./network-acl-admin-ports-open.js";
 import securityGroupAdminPorts from "./security-group-admin-ports-open.js";
 import securityGroupAllPorts from "./security-group-all-ports-open.js";
+import securityGroupCifs from "./security-group-cifs-open.js";
 import securityGroupSensitivePorts from "./security-group-sensitive-ports-open.js";
 import vpcFlowLogs from "./vpc-flow-logs-enabled.js";
 
@@ -16,9 +18,11 @@ export const ec2Checks: readonly Check[] = [
   securityGroupAdminPorts,
   securityGroupAllPorts,
   securityGroupSensitivePorts,
+  securityGroupCifs,
   defaultSecurityGroup,
   networkAclAdminPorts,
   instanceImdsv2,
+  instanceProfileAttached,
   ebsDefaultEncryption,
   ebsVolumeEncrypted,
   ebsSnapshotEncrypted,

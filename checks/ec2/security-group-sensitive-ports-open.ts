@@ -29,7 +29,8 @@ export default defineCheck({
     cli: "aws ec2 revoke-security-group-ingress --group-id <group-id> --ip-permissions IpProtocol=tcp,FromPort=<port>,ToPort=<port>,IpRanges='[{CidrIp=0.0.0.0/0}]'",
     url: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-19",
   },
-  compliance: { [FRAMEWORKS.cis]: ["6.1.2"], [FRAMEWORKS.fsbp]: ["EC2.19"] },
+  // CIS 6.1.2 (CIFS) is ec2-security-group-cifs-open's: it must not depend on the configurable port list.
+  compliance: { [FRAMEWORKS.fsbp]: ["EC2.19"] },
   evaluate: (inv, { read, settings }) => {
     const index = sensitivePortIndex(settings.sensitivePorts);
     const ports = [...index.keys()].sort((a, b) => a - b);

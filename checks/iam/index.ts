@@ -1,11 +1,14 @@
 import type { Check } from "../../src/check.js";
 import accessKeyRotation from "./access-key-rotation.js";
+import cloudShellFullAccess from "./cloudshell-full-access.js";
 import fullAdmin from "./full-admin.js";
 import multipleActiveKeys from "./user-multiple-active-keys.js";
+import noAccessKeysAtSetup from "./no-access-keys-at-setup.js";
 import passwordPolicyExists from "./password-policy-exists.js";
 import passwordPolicyLength from "./password-policy-min-length.js";
 import passwordPolicyReuse from "./password-policy-reuse.js";
 import permissionsManagement from "./permissions-management-on-all-resources.js";
+import policyWildcardServiceActions from "./policy-wildcard-service-actions.js";
 import privilegeEscalation from "./privilege-escalation.js";
 import roleTrustExternalId from "./role-trust-cross-account-external-id.js";
 import roleTrustPublic from "./role-trust-public.js";
@@ -13,6 +16,7 @@ import rootAccessKeys from "./root-access-keys.js";
 import rootHardwareMfa from "./root-hardware-mfa.js";
 import rootMfa from "./root-mfa.js";
 import rootRecentUse from "./root-recent-use.js";
+import serverCertificatesExpired from "./server-certificates-expired.js";
 import supportRole from "./support-role.js";
 import unusedCredentials from "./unused-credentials.js";
 import userConsoleMfa from "./user-console-mfa.js";
@@ -37,4 +41,8 @@ export const iamChecks: readonly Check[] = [
   passwordPolicyExists,
   passwordPolicyLength,
   passwordPolicyReuse,
+  noAccessKeysAtSetup,
+  policyWildcardServiceActions,
+  cloudShellFullAccess,
+  serverCertificatesExpired,
 ];

@@ -7,6 +7,7 @@ import bucketDefaultEncryption from "./bucket-default-encryption.js";
 import bucketTlsOnly from "./bucket-tls-only.js";
 import bucketAccessLogging from "./bucket-access-logging.js";
 import bucketVersioning from "./bucket-versioning.js";
+import bucketMfaDelete from "./bucket-mfa-delete.js";
 
 export const s3Checks: readonly Check[] = [
   accountBlockPublicAccess,
@@ -17,4 +18,5 @@ export const s3Checks: readonly Check[] = [
   bucketTlsOnly,
   bucketAccessLogging,
   bucketVersioning,
+  bucketMfaDelete,
 ];

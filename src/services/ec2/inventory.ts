@@ -111,6 +111,11 @@ export interface Instance {
   launchTime?: string;
   /** The resource's tags (only when it has some). */
   tags?: Record<string, string>;
+  /**
+   * The IAM instance profile attached to the instance; `null`: DescribeInstances reported none.
+   * Absent: not recorded (a snapshot written before this field existed), which says nothing either way.
+   */
+  iamInstanceProfileArn?: string | null;
 }
 
 export interface Volume {

@@ -107,6 +107,13 @@ export function toNetworkAcl(a: SdkNetworkAcl, s: ArnScope): NetworkAcl {
   };
 }
 
+/** The instance profile's ARN (its id if AWS gave no ARN); null only when DescribeInstances reported no profile. */
+const instanceProfileOf = (i: SdkInstance): string | null => {
+  const p = i.IamInstanceProfile;
+  if (!p) return null;
+  return p.Arn || p.Id || "(instance profile without ARN or id)";
+};
+
 export function toInstance(i: SdkInstance, s: ArnScope): Instance {
   const instanceId = i.InstanceId ?? "";
   const m = i.MetadataOptions;
@@ -138,6 +145,8 @@ export function toInstance(i: SdkInstance, s: ArnScope): Instance {
       : {}),
     ...opt("launchTime", i.LaunchTime?.toISOString()),
     ...tagsOf(i.Tags),
+    // Always recorded, null for "none", so that a snapshot without the field reads as "not recorded".
+    iamInstanceProfileArn: instanceProfileOf(i),
   };
 }
 

@@ -5,13 +5,14 @@ import {
   GetCredentialReportCommand,
   IAMClient,
   paginateGetAccountAuthorizationDetails,
+  paginateListServerCertificates,
   paginateListVirtualMFADevices,
   type GetAccountAuthorizationDetailsResponse,
 } from "@aws-sdk/client-iam";
 import { iamChecks } from "../../../checks/iam/index.js";
 import { op } from "../../inventory/common.js";
 import { defineService, topSlices } from "../define.js";
-import type { IamInventory, IamVirtualMfaDevice } from "./inventory.js";
+import type { IamInventory, IamServerCertificate, IamVirtualMfaDevice } from "./inventory.js";
 import { opt } from "../../collect/sdk.js";
 import { iso, parseCredentialReport, toAuthorizationDetails, toPasswordPolicy } from "./shapes.js";
 
@@ -114,6 +115,29 @@ const virtualMfaDevices = account("virtualMfaDevices", {
   },
 });
 
+const serverCertificates = account("serverCertificates", {
+  id: "iam.serverCertificates",
+  description: "server certificates stored in IAM, with their expiry",
+  operations: [op("iam", "ListServerCertificates")],
+  read: async (ctx) => {
+    const certificates: IamServerCertificate[] = [];
+    // 1000 is the API's largest page (MaxItems).
+    for await (const page of paginateListServerCertificates({ client: ctx.client(IAMClient), pageSize: 1000 }, {})) {
+      for (const c of page.ServerCertificateMetadataList ?? []) {
+        certificates.push({
+          name: c.ServerCertificateName ?? "",
+          id: c.ServerCertificateId ?? "",
+          arn: c.Arn ?? "",
+          path: c.Path ?? "/",
+          ...opt("uploadedAt", iso(c.UploadDate)),
+          ...opt("expiresAt", iso(c.Expiration)),
+        });
+      }
+    }
+    return certificates;
+  },
+});
+
 export default defineService({
   id: "iam",
   title: "AWS Identity and Access Management",
@@ -121,7 +145,14 @@ export default defineService({
   model: "abstracted",
   clients: { iam: IAMClient },
   schemaType: "IamInventory",
-  slices: [authorizationDetails, accountSummary, passwordPolicy, credentialReportSlice(DEFAULT_REPORT_POLL_DELAYS_MS), virtualMfaDevices],
+  slices: [
+    authorizationDetails,
+    accountSummary,
+    passwordPolicy,
+    credentialReportSlice(DEFAULT_REPORT_POLL_DELAYS_MS),
+    virtualMfaDevices,
+    serverCertificates,
+  ],
   checks: iamChecks,
   tags: {
     of: (data) =>

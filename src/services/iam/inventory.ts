@@ -156,6 +156,17 @@ export interface IamVirtualMfaDevice {
   enabledAt?: string;
 }
 
+/** A server certificate stored in IAM (ListServerCertificates): its metadata, never its body or key. */
+export interface IamServerCertificate {
+  name: string;
+  id: string;
+  arn: string;
+  path: string;
+  uploadedAt?: string;
+  /** ISO-8601; absent when the API did not say. */
+  expiresAt?: string;
+}
+
 export interface IamInventory {
   authorizationDetails?: Fetched<IamAuthorizationDetails>;
   /** GetAccountSummary's SummaryMap (AccountMFAEnabled, AccountAccessKeysPresent, …). */
@@ -164,6 +175,8 @@ export interface IamInventory {
   passwordPolicy?: Fetched<IamPasswordPolicy | null>;
   credentialReport?: Fetched<CredentialReport>;
   virtualMfaDevices?: Fetched<IamVirtualMfaDevice[]>;
+  /** Server certificates stored in IAM (for load balancers and CloudFront where ACM is not used). */
+  serverCertificates?: Fetched<IamServerCertificate[]>;
 }
 
 /** AWS-managed policies live in the `aws` account of the partition. */

@@ -28,6 +28,11 @@ describe("IAM check catalogue", () => {
       "iam-password-policy-exists",
       "iam-password-policy-min-length",
       "iam-password-policy-reuse",
+      // Added after issue 3: CIS 2.10, FSBP IAM.21, CIS 2.21, CIS 2.18.
+      "iam-no-access-keys-at-setup",
+      "iam-policy-wildcard-service-actions",
+      "iam-cloudshell-full-access",
+      "iam-server-certificates-expired",
     ]);
   });
 
@@ -53,5 +58,9 @@ describe("IAM check catalogue", () => {
     expect(refs["iam-access-key-rotation"]?.[FRAMEWORKS.cis]).toEqual(["2.13"]);
     expect(refs["iam-user-direct-policies"]?.[FRAMEWORKS.cis]).toEqual(["2.14"]);
     expect(refs["iam-support-role"]?.[FRAMEWORKS.cis]).toEqual(["2.16"]);
+    expect(refs["iam-no-access-keys-at-setup"]).toEqual({ [FRAMEWORKS.cis]: ["2.10"] });
+    expect(refs["iam-server-certificates-expired"]).toEqual({ [FRAMEWORKS.cis]: ["2.18"], [FRAMEWORKS.securityHub]: ["IAM.26"] });
+    expect(refs["iam-cloudshell-full-access"]).toEqual({ [FRAMEWORKS.cis]: ["2.21"], [FRAMEWORKS.securityHub]: ["IAM.27"] });
+    expect(refs["iam-policy-wildcard-service-actions"]).toEqual({ [FRAMEWORKS.fsbp]: ["IAM.21"] });
   });
 });

@@ -312,3 +312,33 @@ describe("ec2 collector", () => {
     expect(inv.regions["eu-west-1"]?.snapshots?.ok).toBe(true);
   });
 });
+
+describe("ec2 instance profiles", () => {
+  it("records the instance profile's ARN, and null (not absence) for an instance without one", async () => {
+    const { session, ctx, east, west } = setup(["ec2.instances"]);
+    sessions.push(session);
+    west.on(DescribeInstancesCommand).resolves({ Reservations: [] });
+    east.on(DescribeInstancesCommand).resolves({
+      Reservations: [
+        {
+          Instances: [
+            {
+              InstanceId: "i-role",
+              State: { Name: "running" },
+              IamInstanceProfile: { Arn: `arn:aws:iam::${ACCOUNT}:instance-profile/app`, Id: "AIPAAPP" },
+            },
+            { InstanceId: "i-bare", State: { Name: "stopped" } },
+          ],
+        },
+      ],
+    });
+    const inv = await collect(service, ctx);
+    const list = inv.regions["us-east-1"]?.instances;
+    expect(list?.ok && list.value.map((i) => [i.instanceId, i.iamInstanceProfileArn])).toEqual([
+      ["i-role", `arn:aws:iam::${ACCOUNT}:instance-profile/app`],
+      ["i-bare", null],
+    ]);
+    // null survives the snapshot's JSON; an old snapshot simply lacks the key.
+    expect(JSON.parse(JSON.stringify(list))).toMatchObject({ value: [{}, { iamInstanceProfileArn: null }] });
+  });
+});

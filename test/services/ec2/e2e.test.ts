@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from "@aws-sdk/client-iam";
 import { validateReport } from "../../../reports/schema/validate.js";
+import type { Inventory } from "../../../src/inventory/index.js";
 import type { Report } from "../../../src/report.js";
 import type { Finding } from "../../../src/results.js";
 import { runCli } from "../../support/cli.js";
@@ -32,8 +33,12 @@ describe("EC2 and AWS Config end to end against moto, through the CLI", () => {
     dir = mkdtempSync(join(tmpdir(), "yourside-e2e-ec2-"));
   });
 
-  async function scan(regions: string, env: NodeJS.ProcessEnv = {}): Promise<{ report: Report; code: number; stderr: string }> {
-    const out = join(dir, `report-${regions}.json`);
+  async function scan(
+    regions: string,
+    env: NodeJS.ProcessEnv = {},
+    extra: string[] = [],
+  ): Promise<{ report: Report; code: number; stderr: string }> {
+    const out = join(dir, `report-${regions}-${Math.random().toString(36).slice(2)}.json`);
     const run = await runCli(
       [
         "scan",
@@ -48,6 +53,7 @@ describe("EC2 and AWS Config end to end against moto, through the CLI", () => {
         "--output",
         out,
         "--quiet",
+        ...extra,
       ],
       env,
     );
@@ -116,6 +122,21 @@ describe("EC2 and AWS Config end to end against moto, through the CLI", () => {
     expect(sensitive(s.groups.dbOpen).message).toContain("tcp 3306 from 0.0.0.0/0 (opens MySQL/Aurora (3306))");
     expect(sensitive(s.groups.web).status).toBe("PASS"); // 80/443 open to the world is not a finding
     expect(sensitive(s.groups.openSsh).status).toBe("PASS");
+    // CIS 6.1.2 is the CIFS check's, not the configurable list's.
+    expect(sensitive(s.groups.dbOpen).compliance).toEqual({ "aws-fsbp": ["EC2.19"] });
+
+    const cifs = (g: string) => verdict("ec2-security-group-cifs-open", g);
+    expect(cifs(s.groups.smbOpen)).toMatchObject({
+      status: "FAIL",
+      severity: "medium", // attached to nothing
+      compliance: { "cis-aws-foundations-6.0": ["6.1.2"] },
+      evidence: { rules: [{ protocol: "tcp", ports: "445", cidr: "0.0.0.0/0", opens: ["CIFS (445)"] }], exposure: { state: "unattached" } },
+    });
+    expect(cifs(s.groups.rangeAll)).toMatchObject({ status: "FAIL", evidence: { rules: [{ ports: "0-65535" }] } });
+    expect(cifs(s.groups.web).status).toBe("PASS");
+    expect(cifs(s.groups.dbOpen).status).toBe("PASS");
+    expect(cifs(s.groups.euSsh6)).toMatchObject({ status: "PASS", region: EU });
+    expect(sensitive(s.groups.smbOpen).status).toBe("FAIL"); // 445 is on the default list as well
 
     const defaultSg = (g: string) => verdict("ec2-default-security-group-restricts-all", g);
     expect(defaultSg(s.defaultGroup[US]!)).toMatchObject({ status: "FAIL", region: US });
@@ -141,6 +162,17 @@ describe("EC2 and AWS Config end to end against moto, through the CLI", () => {
     expect(verdict("ec2-instance-imdsv2-required", s.instances.appV2)).toMatchObject({
       status: "PASS",
       evidence: { httpTokens: "required" },
+    });
+    expect(verdict("ec2-instance-profile-attached", s.instances.webV1)).toMatchObject({
+      status: "FAIL",
+      severity: "medium",
+      message: `Instance ${s.instances.webV1} (web-v1) (running) has no IAM instance profile.`,
+      responsibility: { layer: "identity", serviceModel: "infrastructure" },
+      compliance: { "cis-aws-foundations-6.0": ["2.17"] },
+    });
+    expect(verdict("ec2-instance-profile-attached", s.instances.appV2)).toMatchObject({
+      status: "PASS",
+      evidence: { iamInstanceProfileArn: s.instanceProfileArn },
     });
 
     // Encryption at rest.
@@ -206,6 +238,36 @@ describe("EC2 and AWS Config end to end against moto, through the CLI", () => {
     for (const op of Object.keys(report.scan.stats)) expect(op.split(":")[1]).toMatch(/^(Describe|Get|List)/);
   });
 
+  it("a snapshot from before instance profiles were recorded: ERROR NotCollected per instance, no guess", async () => {
+    const s = await seedScenario(moto);
+    const snapshot = join(dir, "inventory.json");
+    await scan(US, {}, ["--save-snapshot", snapshot]);
+    const inventory = JSON.parse(readFileSync(snapshot, "utf8")) as Inventory;
+    const instances = inventory.ec2?.regions[US]?.instances;
+    if (!instances?.ok) throw new Error("instances not collected");
+    // What a snapshot written by an older version holds: no iamInstanceProfileArn at all.
+    expect(instances.value.map((i) => i.iamInstanceProfileArn)).toEqual(expect.arrayContaining([null, s.instanceProfileArn]));
+    for (const i of instances.value) delete i.iamInstanceProfileArn;
+    const old = join(dir, "inventory-old.json");
+    writeFileSync(old, JSON.stringify(inventory));
+
+    const { report } = await scan(US, {}, ["--from-snapshot", old]);
+    expect(validateReport(report).valid).toBe(true);
+    const profiles = report.findings.filter((f) => f.checkId === "ec2-instance-profile-attached");
+    expect(profiles.map((f) => [f.resource.id, f.status]).sort()).toEqual(
+      [
+        [s.instances.appV2, "ERROR"],
+        [s.instances.webV1, "ERROR"],
+      ].sort(),
+    );
+    for (const f of profiles) {
+      expect(f.error).toMatchObject({ service: "ec2", operation: "DescribeInstances", code: "NotCollected", resource: f.resource.id });
+      expect(f.message).toContain("scan again");
+    }
+    // The rest of the instance data is still judged.
+    expect(finder(report)("ec2-instance-imdsv2-required", s.instances.webV1).status).toBe("FAIL");
+  });
+
   it("judges global resource recording over the scanned regions only", async () => {
     await seedScenario(moto);
     const { report } = await scan(EU);
@@ -267,6 +329,7 @@ describe("EC2 and AWS Config end to end against moto, through the CLI", () => {
       "ec2-security-group-admin-ports-open",
       "ec2-security-group-all-ports-open",
       "ec2-security-group-sensitive-ports-open",
+      "ec2-security-group-cifs-open",
       "ec2-default-security-group-restricts-all",
     ]) {
       const results = report.findings.filter((f) => f.checkId === check);
@@ -285,6 +348,7 @@ describe("EC2 and AWS Config end to end against moto, through the CLI", () => {
     // Unaffected checks keep their verdicts.
     expect(verdict("ec2-network-acl-admin-ports-open", s.acls.sshOpen).status).toBe("FAIL");
     expect(verdict("ec2-instance-imdsv2-required", s.instances.webV1).status).toBe("FAIL");
+    expect(verdict("ec2-instance-profile-attached", s.instances.webV1).status).toBe("FAIL");
     expect(verdict("ec2-vpc-flow-logs-enabled", s.vpcFlow).status).toBe("PASS");
     // Config: us-east-1 has nothing proven wrong → ERROR; eu-west-1 has no recorder → still FAIL.
     const config = report.findings.filter((f) => f.checkId === "config-recorder-enabled");

@@ -21,6 +21,7 @@ import {
   type IpPermission,
 } from "@aws-sdk/client-ec2";
 import { CreateBucketCommand } from "@aws-sdk/client-s3";
+import { AddRoleToInstanceProfileCommand, CreateInstanceProfileCommand, CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import type { MotoServer } from "../../support/moto.js";
 import { s3For } from "../../support/seed.js";
 
@@ -33,8 +34,10 @@ export interface Scenario {
   vpcFlow: string;
   vpcFlowDefaultGroup: string;
   defaultGroup: Record<string, string>;
-  groups: { openSsh: string; openRdp6: string; rangeAll: string; dbOpen: string; web: string; euSsh6: string };
+  groups: { openSsh: string; openRdp6: string; rangeAll: string; dbOpen: string; web: string; euSsh6: string; smbOpen: string };
   instances: { webV1: string; appV2: string };
+  /** The instance profile app-v2 runs with (web-v1 has none). */
+  instanceProfileArn: string;
   acls: { denyFirst: string; sshOpen: string };
   volumes: { plain: string; encrypted: string };
   snapshots: { publicPlain: string; privateEncrypted: string };
@@ -78,7 +81,8 @@ const tcp = (from: number, to: number, ...cidrs: string[]): IpPermission => ({
 });
 
 /**
- * us-east-1: open and closed groups on a public IMDSv1 instance and a private IMDSv2 one,
+ * us-east-1: open and closed groups (one with CIFS open) on a public IMDSv1 instance without an
+ * instance profile and a private IMDSv2 one with one,
  * NACLs, plain and encrypted volumes and snapshots (one public), a public and a private
  * AMI, a VPC with and one without flow logs, EBS default encryption, Config recording.
  * eu-west-1: an unattached group open to ::/0 and nothing configured.
@@ -120,7 +124,25 @@ export async function seedEc2Scenario(moto: MotoServer): Promise<Scenario> {
     dbOpen: await group(us, "db-open", vpcFlow, [tcp(3306, 3306, "0.0.0.0/0")]),
     web: await group(us, "web", defaultVpc[US], [tcp(80, 80, "0.0.0.0/0"), tcp(443, 443, "0.0.0.0/0", "::/0"), tcp(22, 22, "10.0.0.0/8")]),
     euSsh6: await group(eu, "eu-ssh6", defaultVpc[EU], [tcp(22, 22, "::/0")]),
+    // A Windows file share open to the world (CIS 6.1.2), attached to nothing.
+    smbOpen: await group(us, "smb-open", defaultVpc[US], [tcp(445, 445, "0.0.0.0/0")]),
   };
+
+  // app-v2 gets its AWS access from a role (CIS 2.17); web-v1 has none.
+  const iam = new IAMClient(moto.clientConfig(US));
+  await iam.send(
+    new CreateRoleCommand({
+      RoleName: "app-v2-instance",
+      AssumeRolePolicyDocument: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+      }),
+    }),
+  );
+  const profile = await iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: "app-v2" }));
+  await iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: "app-v2", RoleName: "app-v2-instance" }));
+  iam.destroy();
+  const instanceProfileArn = id(profile.InstanceProfile?.Arn, "instance profile");
 
   const ami = id((await us.send(new DescribeImagesCommand({ Owners: ["amazon"] }))).Images?.[0]?.ImageId, "amazon AMI");
   const run = async (name: string, extra: Record<string, unknown>) =>
@@ -149,6 +171,7 @@ export async function seedEc2Scenario(moto: MotoServer): Promise<Scenario> {
       SubnetId: privateSubnet,
       SecurityGroupIds: [groups.dbOpen],
       MetadataOptions: { HttpTokens: "required", HttpEndpoint: "enabled" },
+      IamInstanceProfile: { Name: "app-v2" },
     }),
   };
 
@@ -205,6 +228,7 @@ export async function seedEc2Scenario(moto: MotoServer): Promise<Scenario> {
     defaultGroup,
     groups,
     instances,
+    instanceProfileArn,
     acls: { denyFirst, sshOpen },
     volumes: { plain, encrypted },
     snapshots: { publicPlain, privateEncrypted },

@@ -7,6 +7,7 @@ import {
   GetCredentialReportCommand,
   IAMClient,
   IAMServiceException,
+  ListServerCertificatesCommand,
   ListVirtualMFADevicesCommand,
   NoSuchEntityException,
 } from "@aws-sdk/client-iam";
@@ -184,6 +185,31 @@ function happyPath(): void {
     IsTruncated: false,
     VirtualMFADevices: [{ SerialNumber: `arn:aws:iam::${ACCOUNT}:mfa/spare` }],
   });
+  iam.on(ListServerCertificatesCommand, { MaxItems: 1000 }).resolves({
+    IsTruncated: true,
+    Marker: "c2",
+    ServerCertificateMetadataList: [
+      {
+        ServerCertificateName: "www",
+        ServerCertificateId: "ASCAWWW",
+        Arn: `arn:aws:iam::${ACCOUNT}:server-certificate/www`,
+        Path: "/",
+        UploadDate: new Date("2025-01-01T00:00:00Z"),
+        Expiration: new Date("2026-01-01T00:00:00Z"),
+      },
+    ],
+  });
+  iam.on(ListServerCertificatesCommand, { MaxItems: 1000, Marker: "c2" }).resolves({
+    IsTruncated: false,
+    ServerCertificateMetadataList: [
+      {
+        ServerCertificateName: "cdn",
+        ServerCertificateId: "ASCACDN",
+        Arn: `arn:aws:iam::${ACCOUNT}:server-certificate/cloudfront/cdn`,
+        Path: "/cloudfront/",
+      },
+    ],
+  });
 }
 
 const calls = (command: Parameters<typeof iam.commandCalls>[0]) => iam.commandCalls(command).length;
@@ -229,6 +255,27 @@ describe("iam collector", () => {
           enabledAt: "2025-01-01T00:00:00.000Z",
         },
         { serialNumber: `arn:aws:iam::${ACCOUNT}:mfa/spare` },
+      ],
+    });
+  });
+
+  it("lists server certificates over every page, keeping their expiry", async () => {
+    happyPath();
+    const inv = await collector.collect(context(["iam.serverCertificates"]));
+    expect(calls(ListServerCertificatesCommand)).toBe(2);
+    expect(inv.serverCertificates).toEqual({
+      ok: true,
+      value: [
+        {
+          name: "www",
+          id: "ASCAWWW",
+          arn: `arn:aws:iam::${ACCOUNT}:server-certificate/www`,
+          path: "/",
+          uploadedAt: "2025-01-01T00:00:00.000Z",
+          expiresAt: "2026-01-01T00:00:00.000Z",
+        },
+        // No dates given: none invented.
+        { name: "cdn", id: "ASCACDN", arn: `arn:aws:iam::${ACCOUNT}:server-certificate/cloudfront/cdn`, path: "/cloudfront/" },
       ],
     });
   });

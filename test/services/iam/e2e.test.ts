@@ -150,6 +150,27 @@ describe("IAM end to end against moto, through the CLI", () => {
     expect(finding(report, "iam-full-admin", "bounded-role").status).toBe("PASS");
     expect(finding(report, "iam-full-admin", "Versioned").status).toBe("PASS");
 
+    // CIS 2.10: dave's key was made with him and never used; carol's keys belong to a user without a password.
+    expect(statuses(report, "iam-no-access-keys-at-setup")).toEqual(expected(["dave"], USERS));
+    expect(finding(report, "iam-no-access-keys-at-setup", "dave").message).toMatch(
+      /^User dave has a console password and access key 1, created [01] s after the user and never used\.$/,
+    );
+    // FSBP IAM.21: s3:* (on one bucket) and * fail; prefix wildcards and exact actions pass.
+    expect(statuses(report, "iam-policy-wildcard-service-actions")).toEqual(expected(["DeployAdmin", "DataLakeAdmin"], CUSTOMER_POLICIES));
+    expect(finding(report, "iam-policy-wildcard-service-actions", "DataLakeAdmin")).toMatchObject({
+      severity: "low",
+      evidence: { attachmentCount: 0, statements: [{ statement: 'Sid "AllOfS3"', actions: ["s3:*"] }] },
+    });
+    // CIS 2.21: the group that attaches AWSCloudShellFullAccess fails; its member is told where it comes from.
+    expect(statuses(report, "iam-cloudshell-full-access")).toEqual(expected(["readers"], principals));
+    expect(finding(report, "iam-cloudshell-full-access", "bob")).toMatchObject({ status: "PASS", evidence: { viaGroups: ["readers"] } });
+    // CIS 2.18: moto dates every server certificate 2012-05-08.
+    expect(finding(report, "iam-server-certificates-expired", "legacy-www")).toMatchObject({
+      status: "FAIL",
+      resource: { arn: `arn:aws:iam::${TEST_ACCOUNT}:server-certificate/cloudfront/legacy-www`, type: "AWS::IAM::ServerCertificate" },
+      evidence: { expiresAt: "2012-05-08T01:02:03.004Z" },
+    });
+
     // A fixed number of IAM calls: nothing per user, group, role or policy.
     expect(Object.fromEntries(Object.entries(report.scan.stats).filter(([k]) => k.startsWith("iam:")))).toEqual({
       "iam:GenerateCredentialReport": 2, // moto answers STARTED, then COMPLETE
@@ -157,6 +178,7 @@ describe("IAM end to end against moto, through the CLI", () => {
       "iam:GetAccountPasswordPolicy": 1,
       "iam:GetAccountSummary": 1,
       "iam:GetCredentialReport": 1,
+      "iam:ListServerCertificates": 1,
       "iam:ListVirtualMFADevices": 1,
     });
 
@@ -180,6 +202,14 @@ describe("IAM end to end against moto, through the CLI", () => {
     expect(statuses(plus100, "iam-access-key-rotation")).toEqual(expected(["carol", "dave"], USERS));
     // Policy verdicts do not depend on time.
     expect(statuses(plus100, "iam-full-admin")).toEqual(statuses(report, "iam-full-admin"));
+    // Certificate expiry is judged against the inventory's collection time: before 2012-05-08 the certificate was valid.
+    const before = join(dir, "inventory-2012.json");
+    writeFileSync(before, JSON.stringify({ ...inventory, collectedAt: "2012-01-01T00:00:00.000Z" }));
+    const in2012 = (await scan(["--from-snapshot", before])).report;
+    expect(finding(in2012, "iam-server-certificates-expired", "legacy-www")).toMatchObject({
+      status: "PASS",
+      message: "Server certificate legacy-www is valid until 2012-05-08T01:02:03.004Z.",
+    });
   });
 
   it("keeps the call count flat as principals are added", async () => {
@@ -197,7 +227,7 @@ describe("IAM end to end against moto, through the CLI", () => {
     const iamCalls = Object.entries(report.scan.stats)
       .filter(([k]) => k.startsWith("iam:"))
       .reduce((n, [, v]) => n + v, 0);
-    expect(iamCalls).toBe(7);
+    expect(iamCalls).toBe(8); // one call per IAM slice (GenerateCredentialReport twice)
   });
 
   it("passes the password policy checks when the policy is strict, and fails a weak one on the right setting", async () => {
@@ -260,6 +290,7 @@ describe("IAM end to end against moto, through the CLI", () => {
             "iam:GenerateCredentialReport",
             "iam:GetCredentialReport",
             "iam:ListVirtualMFADevices",
+            "iam:ListServerCertificates",
           ],
           Resource: "*",
         }),
@@ -283,6 +314,8 @@ describe("IAM end to end against moto, through the CLI", () => {
         "iam-role-trust-cross-account-external-id",
         "iam-user-direct-policies",
         "iam-support-role",
+        "iam-policy-wildcard-service-actions",
+        "iam-cloudshell-full-access",
       ]) {
         expect(byCheck(id), id).toMatchObject([
           { status: "ERROR", resource: { id: TEST_ACCOUNT }, error: { operation: "GetAccountAuthorizationDetails", code: "AccessDenied" } },

@@ -17,6 +17,7 @@ import {
   IAMClient,
   PutRolePolicyCommand,
   PutUserPolicyCommand,
+  UploadServerCertificateCommand,
 } from "@aws-sdk/client-iam";
 
 export const OTHER_ACCOUNT = "210987654321";
@@ -37,6 +38,8 @@ export async function seedIamScenario(iam: IAMClient): Promise<{ carolKey: { id:
   await send(new AttachGroupPolicyCommand({ GroupName: "admins", PolicyArn: aws("AdministratorAccess") }));
   await send(new CreateGroupCommand({ GroupName: "readers" }));
   await send(new AttachGroupPolicyCommand({ GroupName: "readers", PolicyArn: aws("ReadOnlyAccess") }));
+  // ... and CloudShell with file transfer for everyone who reads (CIS 2.21 / IAM.27).
+  await send(new AttachGroupPolicyCommand({ GroupName: "readers", PolicyArn: aws("AWSCloudShellFullAccess") }));
 
   // alice: console password without MFA, administrator through her group.
   await send(new CreateUserCommand({ UserName: "alice" }));
@@ -69,9 +72,20 @@ export async function seedIamScenario(iam: IAMClient): Promise<{ carolKey: { id:
     }),
   );
 
-  // dave: one key, a customer-managed policy that passes only lambda-* roles.
+  // dave: one key, made with the user and never used, then a console password with MFA (CIS 2.10);
+  // a customer-managed policy that passes only lambda-* roles.
   await send(new CreateUserCommand({ UserName: "dave" }));
   await send(new CreateAccessKeyCommand({ UserName: "dave" }));
+  await send(new CreateLoginProfileCommand({ UserName: "dave", Password: "Correct-Horse-Battery-9" }));
+  const daveMfa = await send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: "dave" }));
+  await send(
+    new EnableMFADeviceCommand({
+      UserName: "dave",
+      SerialNumber: daveMfa.VirtualMFADevice?.SerialNumber,
+      AuthenticationCode1: "123456",
+      AuthenticationCode2: "654321",
+    }),
+  );
   const scoped = await send(
     new CreatePolicyCommand({
       PolicyName: "ScopedPassRole",
@@ -156,6 +170,30 @@ export async function seedIamScenario(iam: IAMClient): Promise<{ carolKey: { id:
     }),
   );
 
+  // DataLakeAdmin: every S3 action on one bucket, attached to no one (FSBP IAM.21 judges it all the same).
+  await send(
+    new CreatePolicyCommand({
+      PolicyName: "DataLakeAdmin",
+      PolicyDocument: doc({
+        Sid: "AllOfS3",
+        Effect: "Allow",
+        Action: "s3:*",
+        Resource: ["arn:aws:s3:::data-lake", "arn:aws:s3:::data-lake/*"],
+      }),
+    }),
+  );
+
+  // A server certificate left in IAM: moto reports every certificate as expiring on 2012-05-08 (CIS 2.18 / IAM.26).
+  await send(
+    new UploadServerCertificateCommand({
+      ServerCertificateName: "legacy-www",
+      Path: "/cloudfront/",
+      // moto parses neither: placeholders, no key material.
+      CertificateBody: "placeholder certificate body",
+      PrivateKey: "placeholder private key",
+    }),
+  );
+
   // A service-linked role: AWS's, never reported.
   await send(new CreateServiceLinkedRoleCommand({ AWSServiceName: "elasticbeanstalk.amazonaws.com" }));
 
@@ -174,7 +212,7 @@ export const ROLES = [
   "versioned-role",
   "bounded-role",
 ];
-export const CUSTOMER_POLICIES = ["ScopedPassRole", "DeployAdmin", "Versioned"];
+export const CUSTOMER_POLICIES = ["ScopedPassRole", "DeployAdmin", "Versioned", "DataLakeAdmin"];
 
 /** The scenario the sample account (`yourside demo`) is made of. */
 export async function seed(moto: MotoServer): Promise<void> {

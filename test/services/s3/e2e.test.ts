@@ -97,6 +97,16 @@ describe("S3 end to end against moto, through the CLI", () => {
     );
     expect(verdict(report, "s3-bucket-access-logging", "hardened").responsibility.layer).toBe("monitoring");
     expect(verdict(report, "s3-account-block-public-access", TEST_ACCOUNT).status).toBe("FAIL");
+    // MFA delete: moto 5.2.5 neither stores nor reports MFADelete, so only failures can be seen here (PASS is a unit case).
+    expect(verdict(report, "s3-bucket-mfa-delete", "hardened")).toMatchObject({
+      status: "FAIL",
+      severity: "low",
+      region: "eu-west-1",
+      message: "Bucket hardened has versioning enabled without MFA delete: its object versions can be deleted without MFA.",
+      responsibility: { layer: "data" },
+      compliance: { "cis-aws-foundations-6.0": ["3.1.2"], "aws-security-hub": ["S3.20"] },
+    });
+    expect(verdict(report, "s3-bucket-mfa-delete", "public-read-policy").message).toContain("versioning never enabled");
 
     // Every bucket is evaluated by every bucket check, in its real region.
     const s3 = serviceById("s3");
