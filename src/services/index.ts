@@ -10,9 +10,10 @@ import config from "./config/index.js";
 import type { AnyService, AnySlice } from "./define.js";
 import ec2 from "./ec2/index.js";
 import iam from "./iam/index.js";
+import rds from "./rds/index.js";
 import s3 from "./s3/index.js";
 
-export const SERVICES = [s3, iam, ec2, config, cloudtrail] as const;
+export const SERVICES = [s3, iam, ec2, config, cloudtrail, rds] as const;
 
 export const SERVICE_IDS: readonly ServiceId[] = SERVICES.map((s) => s.id);
 
