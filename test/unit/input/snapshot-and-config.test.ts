@@ -89,7 +89,9 @@ describe("loading a config file", () => {
     expect(parseConfig("settings:\n  unusedCredentialDays: 60\n", "c.yaml")).toEqual({ settings: { unusedCredentialDays: 60 } });
     expect(parseConfig('{"mutelist":[{"checkId":"x","resource":"*","reason":"r"}]}', "c.json").mutelist).toHaveLength(1);
     expect(parseConfig("", "c.yaml")).toEqual({});
-    expect(parseConfig("settings:\n  minimumBackupRetentionDays: 14\n", "c.yaml")).toEqual({ settings: { minimumBackupRetentionDays: 14 } });
+    expect(parseConfig("settings:\n  minimumBackupRetentionDays: 14\n", "c.yaml")).toEqual({
+      settings: { minimumBackupRetentionDays: 14 },
+    });
   });
 
   it.each([
