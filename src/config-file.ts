@@ -27,6 +27,7 @@ const CONFIG_SCHEMA = {
         rootRecentUseDays: days,
         minimumPasswordLength: { type: "integer", minimum: 6, maximum: 128 },
         passwordReusePrevention: { type: "integer", minimum: 1, maximum: 24 },
+        minimumBackupRetentionDays: { type: "integer", minimum: 1, maximum: 35 },
         adminPorts: portList,
         sensitivePorts: { type: "object", additionalProperties: portList, maxProperties: 200 },
       },

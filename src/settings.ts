@@ -10,6 +10,8 @@ export interface Settings {
   passwordReusePrevention: number;
   /** Days within which root use is reported. */
   rootRecentUseDays: number;
+  /** Days RDS must keep automated backups of instances and clusters (FSBP RDS.11: 7); RDS allows 1 to 35. */
+  minimumBackupRetentionDays: number;
   /** Ports for remote administration (CIS 6.3/6.4). */
   adminPorts: number[];
   /** Well-known data and service ports that must not be open to the internet. */
@@ -22,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   minimumPasswordLength: 14,
   passwordReusePrevention: 24,
   rootRecentUseDays: 30,
+  minimumBackupRetentionDays: 7,
   adminPorts: [22, 3389],
   sensitivePorts: {
     FTP: [20, 21],

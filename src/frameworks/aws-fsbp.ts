@@ -44,6 +44,7 @@ export const AWS_FSBP: readonly Requirement[] = [
   { id: "CloudTrail.5", title: "CloudTrail trails should be integrated with Amazon CloudWatch Logs", automated: true },
   { id: "KMS.3", title: "AWS KMS keys should not be deleted unintentionally", automated: true },
   { id: "KMS.5", title: "KMS keys should not be publicly accessible", automated: true },
+  { id: "RDS.1", title: "RDS snapshot should be private", automated: true },
   {
     id: "RDS.2",
     title: "RDS DB Instances should prohibit public access, as determined by the PubliclyAccessible configuration",
@@ -56,7 +57,10 @@ export const AWS_FSBP: readonly Requirement[] = [
   { id: "RDS.9", title: "RDS DB instances should publish logs to CloudWatch Logs", automated: true },
   { id: "RDS.10", title: "IAM authentication should be configured for RDS instances", automated: true },
   { id: "RDS.11", title: "RDS instances should have automatic backups enabled", automated: true },
+  { id: "RDS.12", title: "IAM authentication should be configured for RDS clusters", automated: true },
   { id: "RDS.13", title: "RDS automatic minor version upgrades should be enabled", automated: true },
+  { id: "RDS.15", title: "RDS DB clusters should be configured for multiple Availability Zones", automated: true },
+  { id: "RDS.27", title: "RDS DB clusters should be encrypted at rest", automated: true },
   { id: "EFS.1", title: "Elastic File System should be configured to encrypt file data at-rest using AWS KMS", automated: true },
   { id: "GuardDuty.1", title: "GuardDuty should be enabled", automated: true },
   { id: "SecretsManager.1", title: "Secrets Manager secrets should have automatic rotation enabled", automated: true },

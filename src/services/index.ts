@@ -11,9 +11,10 @@ import type { AnyService, AnySlice } from "./define.js";
 import ec2 from "./ec2/index.js";
 import iam from "./iam/index.js";
 import kms from "./kms/index.js";
+import rds from "./rds/index.js";
 import s3 from "./s3/index.js";
 
-export const SERVICES = [s3, iam, ec2, config, cloudtrail, kms] as const;
+export const SERVICES = [s3, iam, ec2, config, cloudtrail, kms, rds] as const;
 
 export const SERVICE_IDS: readonly ServiceId[] = SERVICES.map((s) => s.id);
 

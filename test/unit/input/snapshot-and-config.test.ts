@@ -89,6 +89,9 @@ describe("loading a config file", () => {
     expect(parseConfig("settings:\n  unusedCredentialDays: 60\n", "c.yaml")).toEqual({ settings: { unusedCredentialDays: 60 } });
     expect(parseConfig('{"mutelist":[{"checkId":"x","resource":"*","reason":"r"}]}', "c.json").mutelist).toHaveLength(1);
     expect(parseConfig("", "c.yaml")).toEqual({});
+    expect(parseConfig("settings:\n  minimumBackupRetentionDays: 14\n", "c.yaml")).toEqual({
+      settings: { minimumBackupRetentionDays: 14 },
+    });
   });
 
   it.each([
@@ -99,6 +102,11 @@ describe("loading a config file", () => {
     ],
     ["a wrong type", "settings:\n  adminPorts: twenty-two\n", /\/settings\/adminPorts must be array/],
     ["an out-of-range port", "settings:\n  adminPorts: [70000]\n", /\/settings\/adminPorts\/0 must be <= 65535/],
+    [
+      "a backup retention RDS cannot keep",
+      "settings:\n  minimumBackupRetentionDays: 36\n",
+      /\/settings\/minimumBackupRetentionDays must be <= 35/,
+    ],
     ["a mute without a reason", "mutelist:\n  - checkId: x\n    resource: '*'\n", /\/mutelist\/0 must have required property 'reason'/],
     ["broken YAML", "settings: [\n", /not valid YAML\/JSON/],
     [
