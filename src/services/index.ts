@@ -5,6 +5,7 @@
  */
 import type { Check } from "../check.js";
 import type { OperationSpec, ServiceId, SliceId } from "../inventory/index.js";
+import accessanalyzer from "./accessanalyzer/index.js";
 import cloudtrail from "./cloudtrail/index.js";
 import config from "./config/index.js";
 import type { AnyService, AnySlice } from "./define.js";
@@ -14,7 +15,7 @@ import iam from "./iam/index.js";
 import s3 from "./s3/index.js";
 import securityhub from "./securityhub/index.js";
 
-export const SERVICES = [s3, iam, ec2, config, cloudtrail, securityhub, guardduty] as const;
+export const SERVICES = [s3, iam, ec2, config, cloudtrail, securityhub, guardduty, accessanalyzer] as const;
 
 export const SERVICE_IDS: readonly ServiceId[] = SERVICES.map((s) => s.id);
 
