@@ -10,12 +10,13 @@ import cloudtrail from "./cloudtrail/index.js";
 import config from "./config/index.js";
 import type { AnyService, AnySlice } from "./define.js";
 import ec2 from "./ec2/index.js";
+import efs from "./efs/index.js";
 import guardduty from "./guardduty/index.js";
 import iam from "./iam/index.js";
 import s3 from "./s3/index.js";
 import securityhub from "./securityhub/index.js";
 
-export const SERVICES = [s3, iam, ec2, config, cloudtrail, securityhub, guardduty, accessanalyzer] as const;
+export const SERVICES = [s3, iam, ec2, config, cloudtrail, securityhub, guardduty, accessanalyzer, efs] as const;
 
 export const SERVICE_IDS: readonly ServiceId[] = SERVICES.map((s) => s.id);
 
