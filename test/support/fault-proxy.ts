@@ -42,7 +42,9 @@ export type Fault =
   /** Read the request, then cut the TCP connection without an answer. */
   | { kind: "drop" }
   /** Forward, then answer 200 with the first half of the real body (a cut-off document). */
-  | { kind: "malformed" };
+  | { kind: "malformed" }
+  /** Answer for a service moto does not implement: this status and JSON body, never forwarded. */
+  | { kind: "answer"; status: number; json: unknown };
 
 export type FaultKind = Fault["kind"];
 
@@ -475,6 +477,16 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
             case "drop":
               req.socket.destroy();
               return;
+            case "answer": {
+              const text = JSON.stringify(fault.json);
+              res.writeHead(fault.status, {
+                "content-type": "application/json",
+                "x-amzn-requestid": "7a62c49f-347e-4fc4-9331-6e8eEXAMPLE",
+                "content-length": String(Buffer.byteLength(text)),
+              });
+              res.end(text);
+              return;
+            }
             case "malformed": {
               const up = await forward(req, body);
               const cut =
