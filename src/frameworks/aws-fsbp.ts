@@ -62,6 +62,7 @@ export const AWS_FSBP: readonly Requirement[] = [
   { id: "RDS.15", title: "RDS DB clusters should be configured for multiple Availability Zones", automated: true },
   { id: "RDS.27", title: "RDS DB clusters should be encrypted at rest", automated: true },
   { id: "EFS.1", title: "Elastic File System should be configured to encrypt file data at-rest using AWS KMS", automated: true },
+  { id: "EFS.8", title: "EFS file systems should be encrypted at rest", automated: true },
   { id: "GuardDuty.1", title: "GuardDuty should be enabled", automated: true },
   { id: "SecretsManager.1", title: "Secrets Manager secrets should have automatic rotation enabled", automated: true },
   {

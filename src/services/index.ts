@@ -5,16 +5,20 @@
  */
 import type { Check } from "../check.js";
 import type { Inventory, OperationSpec, ServiceId, SliceId } from "../inventory/index.js";
+import accessanalyzer from "./accessanalyzer/index.js";
 import cloudtrail from "./cloudtrail/index.js";
 import config from "./config/index.js";
 import type { AnyService, AnySlice } from "./define.js";
 import ec2 from "./ec2/index.js";
+import efs from "./efs/index.js";
+import guardduty from "./guardduty/index.js";
 import iam from "./iam/index.js";
 import kms from "./kms/index.js";
 import rds from "./rds/index.js";
 import s3 from "./s3/index.js";
+import securityhub from "./securityhub/index.js";
 
-export const SERVICES = [s3, iam, ec2, config, cloudtrail, kms, rds] as const;
+export const SERVICES = [s3, iam, ec2, config, cloudtrail, kms, rds, securityhub, guardduty, accessanalyzer, efs] as const;
 
 export const SERVICE_IDS: readonly ServiceId[] = SERVICES.map((s) => s.id);
 

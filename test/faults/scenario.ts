@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CHECKS, operationsOf, SLICES } from "../../src/services/index.js";
 import type { Check } from "../../src/check.js";
-import type { OperationSpec } from "../../src/inventory/index.js";
+import type { CallError, OperationSpec } from "../../src/inventory/index.js";
 import { BOOTSTRAP_OPERATIONS } from "../../src/least-privilege.js";
 import type { Report } from "../../src/report.js";
 import type { Finding } from "../../src/results.js";
@@ -55,6 +55,22 @@ export async function scanVia(
 export function reportOf(scan: Scan): Report {
   if (!scan.report) throw new Error(`the scan wrote no report (exit ${scan.code})\nstderr: ${scan.stderr}`);
   return scan.report;
+}
+
+const errorKey = (e: CallError): string => `${e.service}:${e.operation} ${e.region} ${e.resource ?? ""} ${e.code}`;
+
+/** Failed calls in a stable order: a scan records them as they come, and concurrent calls end in any order. */
+export const sortedErrors = (errors: readonly CallError[]): CallError[] =>
+  [...errors].sort((a, b) => errorKey(a).localeCompare(errorKey(b)));
+
+/**
+ * The failed calls of `faulted` that the clean scan did not have (the same call failing the same way).
+ * A clean scan of moto is not free of them: moto 5.2.5 does not implement IAM Access Analyzer and
+ * answers every access-analyzer:ListAnalyzers with HTTP 500 (see test/services/accessanalyzer/scenario.ts).
+ */
+export function newErrors(faulted: Report, clean: Report): CallError[] {
+  const before = new Set(clean.scan.errors.map(errorKey));
+  return faulted.scan.errors.filter((e) => !before.has(errorKey(e)));
 }
 
 /** A finding's verdict, keyed by its stable id. */

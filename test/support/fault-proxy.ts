@@ -26,14 +26,14 @@ export interface RequestInfo {
 }
 
 /** The wire protocols whose error bodies differ. */
-export type Protocol = "rest-xml" | "s3-control" | "ec2" | "query" | "json";
+export type Protocol = "rest-xml" | "s3-control" | "ec2" | "query" | "json" | "rest-json";
 
 export type Fault =
-  /** The service's throttling answer: S3 503 SlowDown, EC2 503 RequestLimitExceeded, IAM/STS 400 Throttling, JSON 400 ThrottlingException. */
+  /** The service's throttling answer: S3 503 SlowDown, EC2 503 RequestLimitExceeded, IAM/STS 400 Throttling, JSON 400 ThrottlingException, REST-JSON 429 TooManyRequestsException. */
   | { kind: "throttle" }
   /** A 500 (InternalError/InternalFailure) or 503 (ServiceUnavailable/SlowDown-free) server error. */
   | { kind: "server-error"; status: 500 | 503 }
-  /** The service's access-denied answer (S3/IAM/STS 403 AccessDenied, EC2 403 UnauthorizedOperation, JSON 400 AccessDeniedException). */
+  /** The service's access-denied answer (S3/IAM/STS 403 AccessDenied, EC2 403 UnauthorizedOperation, JSON 400 / REST-JSON 403 AccessDeniedException). */
   | { kind: "access-denied"; echoHeaders?: boolean }
   /** Any error code, in the protocol's error shape. */
   | { kind: "error"; status: number; code: string; message?: string; echoHeaders?: boolean }
@@ -42,7 +42,9 @@ export type Fault =
   /** Read the request, then cut the TCP connection without an answer. */
   | { kind: "drop" }
   /** Forward, then answer 200 with the first half of the real body (a cut-off document). */
-  | { kind: "malformed" };
+  | { kind: "malformed" }
+  /** Answer for a service moto does not implement: this status and JSON body, never forwarded. */
+  | { kind: "answer"; status: number; json: unknown };
 
 export type FaultKind = Fault["kind"];
 
@@ -155,6 +157,35 @@ const S3_CONTROL_PATHS: Record<string, Record<string, string>> = {
   },
 };
 
+/**
+ * REST-JSON services (restJson1: the operation is in the method and path), by signing name: the
+ * operations the scanner calls and the ones the moto scenarios seed with, in SDK v3's HTTP bindings.
+ */
+const REST_JSON_ROUTES: Record<string, readonly (readonly [method: string, path: RegExp, operation: string])[]> = {
+  securityhub: [
+    ["GET", /^\/accounts$/, "DescribeHub"],
+    ["POST", /^\/accounts$/, "EnableSecurityHub"],
+  ],
+  guardduty: [
+    ["GET", /^\/detector$/, "ListDetectors"],
+    ["POST", /^\/detector$/, "CreateDetector"],
+    ["GET", /^\/detector\/[^/]+$/, "GetDetector"],
+    ["POST", /^\/detector\/[^/]+$/, "UpdateDetector"],
+    ["DELETE", /^\/detector\/[^/]+$/, "DeleteDetector"],
+  ],
+  "access-analyzer": [
+    ["GET", /^\/analyzer$/, "ListAnalyzers"],
+    ["PUT", /^\/analyzer$/, "CreateAnalyzer"],
+    ["GET", /^\/analyzer\/[^/]+$/, "GetAnalyzer"],
+  ],
+  elasticfilesystem: [
+    ["GET", /^\/2015-02-01\/file-systems$/, "DescribeFileSystems"],
+    ["POST", /^\/2015-02-01\/file-systems$/, "CreateFileSystem"],
+    ["GET", /^\/2015-02-01\/file-systems\/[^/]+\/policy$/, "DescribeFileSystemPolicy"],
+    ["PUT", /^\/2015-02-01\/file-systems\/[^/]+\/policy$/, "PutFileSystemPolicy"],
+  ],
+};
+
 const CREDENTIAL_SCOPE = /Credential=[^/,\s]+\/\d{8}\/([^/,\s]+)\/([^/,\s]+)\/aws4_request/;
 
 export interface RawRequest {
@@ -211,6 +242,11 @@ export function identifyRequest(raw: RawRequest): RequestInfo {
     operation = target.slice(target.lastIndexOf(".") + 1);
     service = signingService ?? target.slice(0, target.lastIndexOf("."));
     protocol = "json";
+  } else if (signingService !== undefined && REST_JSON_ROUTES[signingService]) {
+    service = signingService;
+    const route = REST_JSON_ROUTES[signingService].find(([m, path]) => m === method && path.test(url.pathname));
+    operation = route?.[2] ?? `${method} ${url.pathname}`;
+    protocol = "rest-json";
   } else if (url.pathname.startsWith("/v20180820/")) {
     service = "s3-control";
     operation = S3_CONTROL_PATHS[url.pathname]?.[method] ?? `${method} ${url.pathname}`;
@@ -252,6 +288,7 @@ export function errorFor(fault: Fault, protocol: Protocol, info?: RequestInfo): 
         return { status: 503, code: "SlowDown", message: "Please reduce your request rate." };
       if (protocol === "ec2") return { status: 503, code: "RequestLimitExceeded", message: "Request limit exceeded." };
       if (protocol === "json") return { status: 400, code: "ThrottlingException", message: "Rate exceeded" };
+      if (protocol === "rest-json") return { status: 429, code: "TooManyRequestsException", message: "Rate exceeded" };
       return { status: 400, code: "Throttling", message: "Rate exceeded" };
     case "server-error":
       if (fault.status === 503) {
@@ -267,6 +304,8 @@ export function errorFor(fault: Fault, protocol: Protocol, info?: RequestInfo): 
         return { status: 403, code: "UnauthorizedOperation", message: "You are not authorized to perform this operation." };
       if (protocol === "json")
         return { status: 400, code: "AccessDeniedException", message: `User is not authorized to perform: ${action}` };
+      if (protocol === "rest-json")
+        return { status: 403, code: "AccessDeniedException", message: `User is not authorized to perform: ${action}` };
       if (protocol === "query")
         return {
           status: 403,
@@ -326,6 +365,11 @@ function errorResponse(spec: ErrorSpec, protocol: Protocol): { headers: Record<s
           "x-amzn-errortype": `${spec.code}:http://internal.amazon.com/coral/com.amazon.coral.service/`,
         },
         body: JSON.stringify({ __type: `com.amazonaws.starling.dove#${spec.code}`, message: spec.message }),
+      };
+    case "rest-json":
+      return {
+        headers: { "content-type": "application/json", "x-amzn-requestid": requestId, "x-amzn-errortype": spec.code },
+        body: JSON.stringify({ message: spec.message }),
       };
   }
 }
@@ -433,12 +477,22 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
             case "drop":
               req.socket.destroy();
               return;
+            case "answer": {
+              const text = JSON.stringify(fault.json);
+              res.writeHead(fault.status, {
+                "content-type": "application/json",
+                "x-amzn-requestid": "7a62c49f-347e-4fc4-9331-6e8eEXAMPLE",
+                "content-length": String(Buffer.byteLength(text)),
+              });
+              res.end(text);
+              return;
+            }
             case "malformed": {
               const up = await forward(req, body);
               const cut =
                 up.body.length > 1
                   ? up.body.subarray(0, Math.floor(up.body.length / 2))
-                  : Buffer.from(info.protocol === "json" ? "{" : "<");
+                  : Buffer.from(info.protocol === "json" || info.protocol === "rest-json" ? "{" : "<");
               res.writeHead(200, {
                 "content-type": String(up.headers["content-type"] ?? "application/xml"),
                 "content-length": String(cut.length),

@@ -111,9 +111,26 @@ describe("identifyRequest names each wire request the way the scanner's call rec
     expect(info).toMatchObject({ key: "config:DescribeConfigurationRecorders", protocol: "json", region: "eu-west-1" });
   });
 
+  it.each([
+    ["securityhub", "GET", "/accounts", "securityhub:DescribeHub"],
+    ["guardduty", "GET", "/detector?MaxResults=50", "guardduty:ListDetectors"],
+    ["guardduty", "GET", "/detector/12abc34d567e8fa901bc2d34e56789f0", "guardduty:GetDetector"],
+    ["guardduty", "POST", "/detector/12abc34d567e8fa901bc2d34e56789f0", "guardduty:UpdateDetector"],
+    ["access-analyzer", "GET", "/analyzer", "access-analyzer:ListAnalyzers"],
+    ["elasticfilesystem", "GET", "/2015-02-01/file-systems?MaxItems=100", "elasticfilesystem:DescribeFileSystems"],
+    ["elasticfilesystem", "GET", "/2015-02-01/file-systems/fs-0a1b2c3d/policy", "elasticfilesystem:DescribeFileSystemPolicy"],
+    ["elasticfilesystem", "PUT", "/2015-02-01/file-systems/fs-0a1b2c3d/policy", "elasticfilesystem:PutFileSystemPolicy"],
+  ])("REST-JSON %s: %s %s is %s (by the signing name, method and path)", (signing, method, url, key) => {
+    expect(identifyRequest(raw(method, url, { authorization: auth("eu-west-1", signing) }))).toMatchObject({
+      key,
+      protocol: "rest-json",
+      region: "eu-west-1",
+    });
+  });
+
   it("each fault kind has the status and code the real service uses", () => {
     const codes = (fault: Fault) =>
-      (["rest-xml", "s3-control", "ec2", "query", "json"] as Protocol[]).map(
+      (["rest-xml", "s3-control", "ec2", "query", "json", "rest-json"] as Protocol[]).map(
         (p) => `${errorFor(fault, p).status} ${errorFor(fault, p).code}`,
       );
     expect(codes({ kind: "throttle" })).toEqual([
@@ -122,6 +139,7 @@ describe("identifyRequest names each wire request the way the scanner's call rec
       "503 RequestLimitExceeded",
       "400 Throttling",
       "400 ThrottlingException",
+      "429 TooManyRequestsException",
     ]);
     expect(codes({ kind: "access-denied" })).toEqual([
       "403 AccessDenied",
@@ -129,6 +147,7 @@ describe("identifyRequest names each wire request the way the scanner's call rec
       "403 UnauthorizedOperation",
       "403 AccessDenied",
       "400 AccessDeniedException",
+      "403 AccessDeniedException",
     ]);
     expect(codes({ kind: "server-error", status: 500 })).toEqual([
       "500 InternalError",
@@ -136,11 +155,13 @@ describe("identifyRequest names each wire request the way the scanner's call rec
       "500 InternalError",
       "500 InternalFailure",
       "500 InternalFailure",
+      "500 InternalFailure",
     ]);
     expect(codes({ kind: "server-error", status: 503 })).toEqual([
       "503 ServiceUnavailable",
       "503 ServiceUnavailable",
       "503 Unavailable",
+      "503 ServiceUnavailable",
       "503 ServiceUnavailable",
       "503 ServiceUnavailable",
     ]);
@@ -165,6 +186,8 @@ const INPUT = {
   Attribute: "createVolumePermission",
   Name: "fault-proxy-trail",
   TrailName: "fault-proxy-trail",
+  DetectorId: "12abc34d567e8fa901bc2d34e56789f0",
+  FileSystemId: "fs-0a1b2c3d",
 };
 
 interface SdkClientLike {
@@ -304,8 +327,9 @@ describe("every operation the scanner declares, sent by the real SDK through the
         "ec2:DescribeRegions",
         "iam:GetAccountSummary",
         "config:DescribeConfigurationRecorders",
+        "guardduty:ListDetectors",
       ]) {
-        if (!key.startsWith("config:") || operations.includes(key)) {
+        if (!/^(config|guardduty):/.test(key) || operations.includes(key)) {
           expect((await call(s, key)).code, key).toBe("MalformedResponse");
           expect(
             attempts(key).map((l) => l.fault),

@@ -1,0 +1,4 @@
+import type { Check } from "../../src/check.js";
+import enabled from "./enabled.js";
+
+export const securityhubChecks: readonly Check[] = [enabled];
