@@ -50,10 +50,9 @@ interface ScanFlags {
 const interactive = (): boolean => process.stderr.isTTY === true;
 
 function planFrom(flags: ScanFlags, defaults: { failOn: string } = { failOn: "low" }): ScanPlan {
-  const config: ConfigFile = flags.config ? loadConfig(flags.config) : {};
+  const config: ConfigFile = flags.config !== undefined ? loadConfig(flags.config) : {};
   const formats = parseFormats(flags.format);
   if (flags.output !== undefined && flags.outputDir !== undefined) throw new UsageError("use --output or --output-dir, not both");
-  if (flags.output === "") throw new UsageError("--output needs a file name (or - for stdout)");
   const checks = selectChecks(CHECKS, {
     ...(flags.services ? { services: parseServices(flags.services) } : {}),
     ...(flags.checks ? { checkIds: parseList("--checks", flags.checks) } : {}),
@@ -73,8 +72,8 @@ function planFrom(flags: ScanFlags, defaults: { failOn: string } = { failOn: "lo
     ...(baseline ? { baseline } : {}),
     ...(flags.notify !== undefined ? { notify: parseWebhook(flags.notify) } : {}),
     ...(flags.severity ? { severities: parseSeverityFilter(flags.severity) } : {}),
-    ...(flags.saveSnapshot ? { saveSnapshot: flags.saveSnapshot } : {}),
-    ...(flags.fromSnapshot ? { fromSnapshot: flags.fromSnapshot } : {}),
+    ...(flags.saveSnapshot !== undefined ? { saveSnapshot: flags.saveSnapshot } : {}),
+    ...(flags.fromSnapshot !== undefined ? { fromSnapshot: flags.fromSnapshot } : {}),
     live: {
       ...(flags.profile ? { profile: flags.profile } : {}),
       ...(endpointUrl ? { endpointUrl } : {}),
@@ -132,7 +131,12 @@ function buildProgram(setExit: (code: number) => void): Command {
         write(`yourside: ${oneLine(message.replace(/^error: /, ""), MAX_MESSAGE)} (run 'yourside --help' for usage)\n`),
     })
     .addHelpText("after", HELP_FOOTER)
-    .exitOverride();
+    .exitOverride()
+    // An empty value is a mistake (an unset shell variable), never "not given".
+    .hook("preAction", (_program, command) => {
+      for (const option of command.options)
+        if (command.getOptionValue(option.attributeName()) === "") throw new UsageError(`${option.long ?? option.flags} needs a value`);
+    });
 
   const scanOptions = (cmd: Command, live: boolean): Command => {
     if (live) {

@@ -62,6 +62,7 @@ function makeDirs(dir: string): void {
 
 /** The output directory exists or can be made, and a file can be written in it: found out before the scan, not after. */
 export function checkWritableDir(flag: string, dir: string): void {
+  if (dir === "") throw new UsageError(`${flag}: a directory is required`);
   try {
     makeDirs(dir);
   } catch (err) {

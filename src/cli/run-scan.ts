@@ -53,6 +53,7 @@ const errno = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? (
 
 /** A file the scan will write: its directory must exist and take a file, and the path must not be a directory. */
 function checkFilePath(flag: string, path: string): void {
+  if (path === "") throw new UsageError(`${flag}: a file name is required`);
   const parent = resolve(path, "..");
   if (!isDir(parent)) throw new UsageError(`${flag}: directory ${parent} does not exist`);
   if (isDir(path)) throw new UsageError(`${flag}: ${path} is a directory${flag === "--output" ? " (use --output-dir)" : ""}`);

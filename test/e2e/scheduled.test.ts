@@ -126,7 +126,11 @@ describe("scheduled scans: baseline, mutes, webhook, exit codes", () => {
       config,
       [
         "mutelist:",
+        // Both checks that read GetBucketVersioning: one left unmuted would keep the scan at exit 3.
         "  - checkId: s3-bucket-versioning",
+        '    resource: "*"',
+        "    reason: the scanner's role may not read versioning (ticket SEC-7)",
+        "  - checkId: s3-bucket-mfa-delete",
         '    resource: "*"',
         "    reason: the scanner's role may not read versioning (ticket SEC-7)",
         "  - checkId: s3-bucket-access-logging",
@@ -151,7 +155,7 @@ describe("scheduled scans: baseline, mutes, webhook, exit codes", () => {
     }
     expect(muted.report.scan.complete).toBe(false);
     expect(muted.report.mutelist).toEqual({
-      entries: 2,
+      entries: 3,
       expired: [
         { checkId: "s3-bucket-access-logging", resource: "*", reason: "accepted until the log bucket exists", expires: "2020-06-30" },
       ],
@@ -207,11 +211,14 @@ describe("bad input is one line and exit 2, and costs no AWS call", () => {
       () => ["scan", "--output-dir", join(file(), "out")],
       /^yourside: --output-dir: cannot create .*: ENOTDIR$/,
     ],
-    [
-      "an output directory that is a file",
-      () => ["scan", "--output-dir", file()],
-      /^yourside: --output-dir: .* is not a directory$/,
-    ],
+    ["an empty output directory", () => ["scan", "--output-dir", ""], /^yourside: --output-dir needs a value$/],
+    ["an empty output file", () => ["scan", "--output", ""], /^yourside: --output needs a value$/],
+    ["an empty snapshot to evaluate", () => ["scan", "--from-snapshot", ""], /^yourside: --from-snapshot needs a value$/],
+    ["an empty config file name", () => ["scan", "--config", ""], /^yourside: --config needs a value$/],
+    ["an empty profile (quickstart)", () => ["quickstart", "--profile", ""], /^yourside: --profile needs a value$/],
+    ["an empty service list", () => ["scan", "--services", ""], /^yourside: --services needs a value$/],
+    ["an empty snapshot file", () => ["scan", "--save-snapshot", ""], /^yourside: --save-snapshot needs a value$/],
+    ["an output directory that is a file", () => ["scan", "--output-dir", file()], /^yourside: --output-dir: .* is not a directory$/],
     [
       "a baseline that does not exist",
       () => ["scan", "--baseline", join(dir, "nope.json")],
