@@ -25,6 +25,9 @@ import {
 
 const GROUPS = checkOperationGroups();
 const MAX_ATTEMPTS = Number(FAST_FAIL_ENV.AWS_MAX_ATTEMPTS);
+const CALL_TIMEOUT_MS = Number(FAST_FAIL_ENV.YOURSIDE_CALL_TIMEOUT) * 1000;
+/** The CLI's default number of AWS calls in flight. */
+const DEFAULT_CONCURRENCY = 16;
 /** What the closing note reports per fault. */
 const notes: string[] = [];
 
@@ -41,11 +44,11 @@ describe("transport faults: retried within bounds, then ERROR — never a false 
   const codeOf = (fault: Fault, op: string) => errorFor(fault, protocols.get(op) ?? "query").code;
 
   /** A scan through a fresh proxy with `rules`; resolves to the run and what the proxy injected. */
-  async function faultedScan(rules: FaultRule[], env: NodeJS.ProcessEnv = {}) {
+  async function faultedScan(rules: FaultRule[], env: NodeJS.ProcessEnv = {}, args: string[] = []) {
     const proxy: FaultProxy = await startFaultProxy({ target: moto.url });
     try {
       proxy.setRules(rules);
-      const run = await scanVia(proxy.url, dir, { env });
+      const run = await scanVia(proxy.url, dir, { env, args });
       const slowest = Math.max(0, ...proxy.log().map((l) => l.upstreamMs ?? 0));
       notes.push(`(slowest moto answer in a faulted scan: ${slowest} ms)`);
       return { run, report: reportOf(run), stats: proxy.stats(), log: proxy.log() };
@@ -193,8 +196,7 @@ describe("transport faults: retried within bounds, then ERROR — never a false 
 
   it("hung answers and dropped connections: each call is cut at the per-call timeout, retried up to the attempt limit, then ERROR; cut-off bodies and persistent throttling/5xx likewise", async () => {
     const [g0 = [], g1 = [], g2 = [], g3 = [], g4 = [], g5 = []] = GROUPS;
-    // Hung calls hold a concurrency slot until they time out: hang one operation per service (its least
-    // called), so the scan times out in one wave; drop a whole group (a drop is immediate).
+    // Hang one operation per service (its least called); drop a whole group (a drop is immediate).
     const calls = (op: string) => cleanReport.scan.stats[op] ?? 0;
     const hung = [...new Set(g0.map((op) => op.split(":")[0]))].map(
       (service) => g0.filter((op) => op.startsWith(`${service}:`)).sort((a, b) => calls(a) - calls(b) || a.localeCompare(b))[0]!,
@@ -209,18 +211,26 @@ describe("transport faults: retried within bounds, then ERROR — never a false 
       [g4, { kind: "server-error", status: 500 }],
       [g5, { kind: "server-error", status: 503 }],
     ];
+    // A hung call holds its slot for MAX_ATTEMPTS × the per-call timeout: with a slot for every hung call
+    // and some to spare, they all time out in one wave, and the scan takes that long plus its own time.
+    const hungCalls = hung.reduce((n, op) => n + calls(op), 0);
+    const slots = String(Math.max(DEFAULT_CONCURRENCY, hungCalls + 8));
+    const bound = MAX_ATTEMPTS * CALL_TIMEOUT_MS + 30_000;
     const started = Date.now();
-    const [connections, answers] = await inParallel(
-      2,
-      [connectionFaults, answerFaults].map(
-        (plan) => () =>
-          faultedScan(
-            plan.map(([operations, fault]) => ({ operations, fault })),
-            FAST_FAIL_ENV,
-          ),
-      ),
-    );
-    expect(Date.now() - started, "both scans together").toBeLessThan(90_000);
+    const [connections, answers] = await inParallel(2, [
+      () =>
+        faultedScan(
+          connectionFaults.map(([operations, fault]) => ({ operations, fault })),
+          FAST_FAIL_ENV,
+          ["--concurrency", slots],
+        ),
+      () =>
+        faultedScan(
+          answerFaults.map(([operations, fault]) => ({ operations, fault })),
+          FAST_FAIL_ENV,
+        ),
+    ]);
+    expect(Date.now() - started, "both scans together").toBeLessThan(bound + 30_000);
 
     const expectedCode = (fault: Fault, op: string): string[] => {
       if (fault.kind === "hang") return ["TimeoutError"];
@@ -238,7 +248,7 @@ describe("transport faults: retried within bounds, then ERROR — never a false 
       expect(run.code, run.stderr).toBe(3);
       expect(report.scan.complete).toBe(false);
       expect(run.stderr).not.toMatch(/^\s+at /m);
-      expect(run.ms, "a scan with faults stays bounded").toBeLessThan(60_000);
+      expect(run.ms, "a scan with faults stays bounded").toBeLessThan(bound);
       expect(faultViolations(cleanReport, report, new Set(faultOf.keys()), (op) => expectedCode(faultOf.get(op)!, op))).toEqual([]);
       for (const [op, fault] of faultOf) {
         const calls = report.scan.stats[op] ?? 0;
