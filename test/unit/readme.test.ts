@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CHECKS } from "../../src/services/index.js";
+import { CHECKS, SERVICE_IDS } from "../../src/services/index.js";
+import { DEFAULT_SETTINGS } from "../../src/settings.js";
 import { catalogueMarkdown } from "../../src/cli/catalogue.js";
 import { REPO_ROOT } from "../support/paths.js";
 
@@ -21,6 +22,15 @@ describe("README stays in step with the code", () => {
   });
 
   it("documents every exit code the CLI uses", () => {
-    for (const code of ["| 0 |", "| 1 |", "| 2 |", "| 3 |"]) expect(readme).toContain(code);
+    for (const code of ["| 0 |", "| 1 |", "| 2 |", "| 3 |", "| 4 |", "| 130 |"]) expect(readme).toContain(code);
+  });
+
+  it("lists every service in the --services row", () => {
+    expect(readme).toContain(`| \`--services ${SERVICE_IDS.join(",")}\` |`);
+  });
+
+  it("shows every setting in the config file example", () => {
+    const example = readme.split("### Config file")[1]?.split("```yaml\n")[1]?.split("```")[0] ?? "";
+    for (const key of Object.keys(DEFAULT_SETTINGS)) expect(example, key).toMatch(new RegExp(`^  ${key}:`, "m"));
   });
 });

@@ -72,7 +72,12 @@ describe("S3 collector", () => {
 
   it("reads bucket tags as a record", async () => {
     seedPrivateBucket();
-    s3.on(GetBucketTaggingCommand).resolves({ TagSet: [{ Key: "env", Value: "prod" }, { Key: "owner", Value: "data" }] });
+    s3.on(GetBucketTaggingCommand).resolves({
+      TagSet: [
+        { Key: "env", Value: "prod" },
+        { Key: "owner", Value: "data" },
+      ],
+    });
     const ctx = testContext(ALL);
     const inv = await collect(s3Service, ctx);
     const [b] = inv.buckets?.ok ? inv.buckets.value : [];
