@@ -26,6 +26,11 @@ export const SERVICE_IDS: readonly ServiceId[] = SERVICES.map((s) => s.id);
 export const SLICES: readonly AnySlice[] = SERVICES.flatMap((s): readonly AnySlice[] => s.slices);
 
 /** The check catalogue, service by service. */
+/** Every AWS service a scan calls, by the operations' service name: what per-service concurrency is keyed by. */
+export const ENDPOINT_SERVICES: readonly string[] = [
+  ...new Set(["sts", "ec2", ...SLICES.flatMap((s) => s.operations.map((o) => o.service))]),
+].sort();
+
 export const CHECKS: readonly Check[] = SERVICES.flatMap((s) => s.checks);
 
 const services = new Map<string, AnyService>(SERVICES.map((s) => [s.id, s]));

@@ -63,7 +63,7 @@ describe("permissions: the scanner only reads, and a permission it lacks is an E
 
   it("the clean full scan calls only read operations, each allowed by `yourside policy`, and the wire agrees with scan.stats", () => {
     expect(clean.stderr).not.toMatch(/^\s+at /m);
-    const stats = cleanReport.scan.stats;
+    const stats = cleanReport.scan.stats.calls;
     const declared = declaredOperations();
     const allowed = new Set(leastPrivilegePolicy(CHECKS).Statement.flatMap((s) => s.Action));
     expect(Object.keys(stats).length).toBeGreaterThan(10);
@@ -86,7 +86,7 @@ describe("permissions: the scanner only reads, and a permission it lacks is an E
   it("the clean scan reaches every operation the checks declare (so the faults below reach them all)", () => {
     const missing = operationsFor(CHECKS)
       .map((o) => `${o.service}:${o.operation}`)
-      .filter((k) => k !== "ec2:DescribeRegions" && !(k in cleanReport.scan.stats));
+      .filter((k) => k !== "ec2:DescribeRegions" && !(k in cleanReport.scan.stats.calls));
     expect(missing, "seed the sample account so that these get called").toEqual([]);
     expect(cleanReport.findings.length).toBeGreaterThan(50);
   });
@@ -109,9 +109,9 @@ describe("permissions: the scanner only reads, and a permission it lacks is an E
             for (const op of group) {
               // Every call of it was denied (none slipped through), each became a recorded failed call.
               expect(injected[`access-denied ${op}`], `${op} was never called`).toBeGreaterThan(0);
-              expect(injected[`access-denied ${op}`], op).toBe(report.scan.stats[op]);
+              expect(injected[`access-denied ${op}`], op).toBe(report.scan.stats.calls[op]);
               const failed = report.scan.errors.filter((e) => `${e.service}:${e.operation}` === op);
-              expect(failed.length, op).toBe(report.scan.stats[op]);
+              expect(failed.length, op).toBe(report.scan.stats.calls[op]);
               for (const e of failed) expect(e.code, op).toBe(deniedCode(op));
               const n = errorsNaming(report, op);
               notes.push(`${op}: ${n.findings} ERROR results / ${n.calls} failed calls (${deniedCode(op)})`);
@@ -263,9 +263,9 @@ describe("permissions: the scanner only reads, and a permission it lacks is an E
         const report = reportOf(run);
         expect(sortedErrors(report.scan.errors)).toEqual(sortedErrors(baseline.scan.errors));
         expect(verdictLines(report.findings)).toEqual(verdictLines(baseline.findings));
-        expect(Object.keys(report.scan.stats).length).toBeGreaterThan(20);
+        expect(Object.keys(report.scan.stats.calls).length).toBeGreaterThan(20);
         notes.push(
-          `(moto IAM) SecurityAudit only: ${Object.values(report.scan.stats).reduce((a, b) => a + b, 0)} calls, ${report.scan.errors.length} failed (as unrestricted: ${baseline.scan.errors.length})`,
+          `(moto IAM) SecurityAudit only: ${Object.values(report.scan.stats.calls).reduce((a, b) => a + b, 0)} calls, ${report.scan.errors.length} failed (as unrestricted: ${baseline.scan.errors.length})`,
         );
       } finally {
         await moto.setAuth(Infinity);
