@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateReport } from "../../../reports/schema/validate.js";
-import type { Report } from "../../../src/report.js";
 import { runCli } from "../../support/cli.js";
+import { readReport, type JoinedReport as Report } from "../../support/read-report.js";
 import { startMoto, TEST_ACCOUNT, type MotoServer } from "../../support/moto.js";
 import { seed as seedCloudTrail } from "../cloudtrail/scenario.js";
 import { EU, SCENARIO, seed, US } from "./scenario.js";
@@ -22,7 +22,7 @@ describe("CloudWatch (CIS 5.1–5.15) end to end against moto, through the CLI",
     const out = join(mkdtempSync(join(tmpdir(), "yourside-e2e-cloudwatch-")), "report.json");
     const run = await runCli(["scan", "--endpoint-url", moto.url, "--regions", `${US},${EU}`, "--services", "cloudwatch", "--output", out]);
     ({ code, stderr } = run);
-    report = JSON.parse(readFileSync(out, "utf8")) as Report;
+    report = readReport(out);
   }, 120_000);
   afterAll(async () => moto?.stop());
 
@@ -33,7 +33,7 @@ describe("CloudWatch (CIS 5.1–5.15) end to end against moto, through the CLI",
   };
 
   it("gives one account-wide verdict per CIS item: PASS where the whole chain is there, FAIL naming the missing link", () => {
-    expect(validateReport(report)).toEqual({ valid: true, errors: [] });
+    expect(validateReport(report.document)).toEqual({ valid: true, errors: [] });
     expect(code, stderr).toBe(1);
     expect(report.scan).toMatchObject({ complete: true, errors: [], services: ["cloudwatch"] });
     expect(report.findings).toHaveLength(15);
@@ -58,6 +58,7 @@ describe("CloudWatch (CIS 5.1–5.15) end to end against moto, through the CLI",
     expect(finding("5.8").message).toContain(`no metric filter on log group ${SCENARIO.logGroup} (${US}, from trail ${SCENARIO.trail})`);
     expect(finding("5.9").message).toContain("none of its 8 metric filters");
     expect(finding("5.4").responsibility).toMatchObject({ layer: "monitoring", serviceModel: "abstracted" });
+    for (const f of report.findings) expect(f.layer).toBe("monitoring");
     expect(finding("5.1").compliance).toEqual({ "cis-aws-foundations-6.0": ["5.1"], "aws-security-hub": ["CloudWatch.2"] });
   });
 
