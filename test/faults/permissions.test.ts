@@ -175,9 +175,10 @@ describe("permissions: the scanner only reads, and a permission it lacks is an E
     /**
      * moto authorizes some S3 calls by other action names than AWS does: GetBucketEncryption,
      * GetBucketOwnershipControls and GetPublicAccessBlock as s3:ListBucket, S3 Control's GetPublicAccessBlock
-     * as s3:GetPublicAccessBlock. Those names are added so the policy means on moto what it means on AWS.
+     * as s3:GetPublicAccessBlock, and CloudWatch's by its signing name (monitoring:DescribeAlarms, which AWS
+     * calls cloudwatch:DescribeAlarms). Those names are added so the policy means on moto what it means on AWS.
      */
-    const MOTO_ALIASES = ["s3:ListBucket", "s3:GetPublicAccessBlock"];
+    const MOTO_ALIASES = ["s3:ListBucket", "s3:GetPublicAccessBlock", "monitoring:DescribeAlarms"];
     const allowing = (actions: readonly string[]) =>
       JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: actions, Resource: "*" }] });
 
@@ -251,7 +252,8 @@ describe("permissions: the scanner only reads, and a permission it lacks is an E
     it("a user with only AWS's SecurityAudit managed policy attached scans with no permission errors (README's alternative to `yourside policy`)", async () => {
       const key = await userWithKey("security-audit", async (iam) => {
         await iam.send(new AttachUserPolicyCommand({ UserName: "security-audit", PolicyArn: "arn:aws:iam::aws:policy/SecurityAudit" }));
-        // Only moto's misnamed S3 Control action (s3:GetPublicAccessBlock, which AWS calls s3:GetAccountPublicAccessBlock) is added.
+        // Only moto's misnamed actions are added: S3 Control's (s3:GetPublicAccessBlock, which AWS calls
+        // s3:GetAccountPublicAccessBlock) and CloudWatch's (monitoring:DescribeAlarms; SecurityAudit grants cloudwatch:Describe*).
         await iam.send(
           new PutUserPolicyCommand({ UserName: "security-audit", PolicyName: "moto-action-names", PolicyDocument: allowing(MOTO_ALIASES) }),
         );
