@@ -63,7 +63,7 @@ describe("CloudWatch (CIS 5.1–5.15) end to end against moto, through the CLI",
   });
 
   it("reads each region's filters and alarms once, and each topic the alarms name once, in its region", () => {
-    expect(report.scan.stats).toMatchObject({
+    expect(report.scan.stats.calls).toMatchObject({
       "logs:DescribeMetricFilters": 2,
       "cloudwatch:DescribeAlarms": 2,
       // security-alarms and unwatched-alarms in us-east-1, eu-alarms in eu-west-1.
