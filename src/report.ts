@@ -1,5 +1,6 @@
 /** The report model: what a scan produced, which every output format renders (none re-evaluates). */
 import type { CallStats } from "./aws/recorder.js";
+import type { AccountCallError, AccountScan } from "./organization-report.js";
 import type { BaselineSummary } from "./baseline.js";
 import type { Check } from "./check.js";
 import type { ExpiredMute } from "./mutelist.js";
@@ -23,11 +24,14 @@ export interface ScanInfo {
   startedAt: string;
   finishedAt: string;
   accounts: string[];
+  /** Multi-account scans (--organization, --accounts): each account's name, status, summary and matrix. */
+  accountScans?: AccountScan[];
   regions: string[];
   services: string[];
   /** False when any AWS call failed or any check could not evaluate. */
   complete: boolean;
-  errors: CallError[];
+  /** In a multi-account scan, each names its account. */
+  errors: AccountCallError[];
   /** AWS calls per `service:Operation`, and the calls the collection plan skipped as needless. */
   stats: CallStats;
   /** "live" or the snapshot file the findings were evaluated from. */

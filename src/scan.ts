@@ -86,25 +86,35 @@ export async function collectLive(options: LiveScanOptions): Promise<LiveScanRes
     const identity = await whoAmI(session);
     options.onIdentity?.(identity);
     options.onProgress?.(`account ${identity.accountId} (${identity.arn})`);
-    const slices = slicesToRead(options.checks, { tags: options.readTags === true });
-    const { regions, error } =
-      needsRegions(slices) || options.regions !== undefined
-        ? await resolveRegions(session, options.regions)
-        : { regions: [session.homeRegion] };
-    options.onProgress?.(`regions: ${regions.join(", ")}`);
-    const inventory = await collectInventory(session, {
-      accountId: identity.accountId,
-      partition: identity.partition,
-      regions,
-      slices,
-      ...(options.collectAll ? { collectAll: true } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    });
-    if (error) inventory.errors.unshift(error);
+    const inventory = await collectAccount(session, identity, options);
     return { inventory, stats: session.recorder.stats() };
   } finally {
     session.destroy();
   }
+}
+
+/** Collects one account's inventory through `session`, whose credentials reach that account. */
+export async function collectAccount(
+  session: AwsSession,
+  identity: Identity,
+  options: Omit<LiveScanOptions, "onIdentity" | "concurrency">,
+): Promise<Inventory> {
+  const slices = slicesToRead(options.checks, { tags: options.readTags === true });
+  const { regions, error } =
+    needsRegions(slices) || options.regions !== undefined
+      ? await resolveRegions(session, options.regions)
+      : { regions: [session.homeRegion] };
+  options.onProgress?.(`${identity.accountId}: regions: ${regions.join(", ")}`);
+  const inventory = await collectInventory(session, {
+    accountId: identity.accountId,
+    partition: identity.partition,
+    regions,
+    slices,
+    ...(options.collectAll ? { collectAll: true } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  if (error) inventory.errors.unshift(error);
+  return inventory;
 }
 
 export interface EvaluateScanOptions {
@@ -123,19 +133,45 @@ export interface EvaluateScanOptions {
   baseline?: Baseline;
 }
 
+export interface FindingFilters {
+  /** Only report findings in these regions (plus global ones). */
+  regionFilter?: readonly string[];
+  /** Only report findings of these severities. */
+  severities?: readonly Severity[];
+}
+
+/** The findings of one inventory, with mutes in force applied and the filters. */
+export function evaluateFindings(
+  inventory: Inventory,
+  checks: readonly Check[],
+  settings: Settings,
+  activeMutes: readonly Mute[],
+  filters: FindingFilters = {},
+): Finding[] {
+  let findings: Finding[] = evaluate(inventory, checks, { settings, mutes: activeMutes });
+  if (filters.regionFilter) {
+    const keep = new Set([...filters.regionFilter, "global", "unknown"]);
+    findings = findings.filter((f) => keep.has(f.region));
+  }
+  if (filters.severities) {
+    const keep = new Set(filters.severities);
+    findings = findings.filter((f) => keep.has(f.severity));
+  }
+  return findings;
+}
+
+/** Whether a scan's findings and failed calls leave nothing unknown. */
+export const isComplete = (errors: readonly CallError[], findings: readonly Finding[]): boolean =>
+  errors.length === 0 && !findings.some((f) => f.status === "ERROR" || f.muted?.of === "ERROR");
+
 export function evaluateScan(options: EvaluateScanOptions): Report {
   const { inventory, checks } = options;
   const mutes = mutesInForce(options.mutes, options.startedAt);
-  let findings: Finding[] = evaluate(inventory, checks, { settings: options.settings, mutes: mutes.active });
-  if (options.regionFilter) {
-    const keep = new Set([...options.regionFilter, "global", "unknown"]);
-    findings = findings.filter((f) => keep.has(f.region));
-  }
-  if (options.severities) {
-    const keep = new Set(options.severities);
-    findings = findings.filter((f) => keep.has(f.severity));
-  }
-  const complete = inventory.errors.length === 0 && !findings.some((f) => f.status === "ERROR" || f.muted?.of === "ERROR");
+  const findings = evaluateFindings(inventory, checks, options.settings, mutes.active, {
+    ...(options.regionFilter ? { regionFilter: options.regionFilter } : {}),
+    ...(options.severities ? { severities: options.severities } : {}),
+  });
+  const complete = isComplete(inventory.errors, findings);
   const services = [...new Set(checks.map((c) => c.service))];
   const compared = compareWithBaseline(findings, options.baseline, options.startedAt.toISOString(), {
     checkIds: new Set(checks.map((c) => c.id)),

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Ajv, type ValidateFunction } from "ajv";
-import { SNAPSHOT_FORMAT, type Inventory } from "./inventory/index.js";
+import { SNAPSHOT_FORMAT, type CallError, type Inventory } from "./inventory/index.js";
 import { CALL_ERRORS_SCHEMA, schemaPath, serviceSchema, type SchemaSource } from "./inventory/schemas.js";
 import { UsageError } from "./errors.js";
 import { isServiceId, isSliceId, serviceById } from "./services/index.js";
@@ -42,13 +42,64 @@ function violation(validate: ValidateFunction, value: unknown, prefix: string): 
   return `${prefix}${e?.instancePath ?? ""} ${e?.message ?? "is invalid"}${extra}`;
 }
 
-export function parseSnapshot(text: string, name = "snapshot"): Inventory {
-  let data: unknown;
+function parseJson(text: string, name: string): unknown {
   try {
-    data = JSON.parse(text);
+    return JSON.parse(text);
   } catch (err) {
     throw new UsageError(`${name} is not valid JSON: ${(err as Error).message}`);
   }
+}
+
+export function parseSnapshot(text: string, name = "snapshot"): Inventory {
+  return validateInventory(parseJson(text, name), name);
+}
+
+/** An organization snapshot: one entry per account, each an inventory or the reason it could not be entered. */
+export const ORG_SNAPSHOT_FORMAT = "yourside-organization/1";
+
+export type OrgSnapshotEntry =
+  { accountId: string; name?: string; inventory: Inventory } | { accountId: string; name?: string; error: CallError };
+
+export type AnySnapshot = { kind: "account"; inventory: Inventory } | { kind: "organization"; accounts: OrgSnapshotEntry[] };
+
+/** Reads a single-account snapshot or an organization snapshot. */
+export function loadAnySnapshot(path: string): AnySnapshot {
+  return parseAnySnapshot(readTextFile(path, "snapshot", MAX_SNAPSHOT_BYTES), path);
+}
+
+export function parseAnySnapshot(text: string, name = "snapshot"): AnySnapshot {
+  const data = parseJson(text, name);
+  const org = data as { format?: unknown; accounts?: unknown } | null;
+  if (typeof org !== "object" || org === null || org.format !== ORG_SNAPSHOT_FORMAT)
+    return { kind: "account", inventory: validateInventory(data, name) };
+  const invalid = (problem: string) => new UsageError(`${name} is not a valid organization snapshot: ${problem}`);
+  if (!Array.isArray(org.accounts)) throw invalid("/accounts must be array");
+  const extra = Object.keys(org).filter((k) => k !== "format" && k !== "accounts");
+  if (extra.length) throw invalid(`(top level) must NOT have additional properties '${extra[0]}'`);
+  const errors = validator(CALL_ERRORS_SCHEMA);
+  const seen = new Set<string>();
+  const accounts = org.accounts.map((raw, i): OrgSnapshotEntry => {
+    const e = raw as Record<string, unknown> | null;
+    if (typeof e !== "object" || e === null || typeof e.accountId !== "string" || !/^\d{12}$/.test(e.accountId))
+      throw invalid(`/accounts/${i}/accountId must be a 12-digit string`);
+    if (seen.has(e.accountId)) throw invalid(`/accounts/${i} repeats account ${e.accountId}`);
+    seen.add(e.accountId);
+    if (e.name !== undefined && typeof e.name !== "string") throw invalid(`/accounts/${i}/name must be a string`);
+    const base = { accountId: e.accountId, ...(typeof e.name === "string" ? { name: e.name } : {}) };
+    if ("inventory" in e) {
+      const inventory = validateInventory(e.inventory, `${name} /accounts/${i}/inventory`);
+      if (inventory.accountId !== e.accountId) throw invalid(`/accounts/${i}/inventory is of account ${inventory.accountId}`);
+      return { ...base, inventory };
+    }
+    const problem = violation(errors, e.error, `/accounts/${i}/error`);
+    if (problem || e.error === undefined) throw invalid(problem ?? `/accounts/${i} has neither inventory nor error`);
+    return { ...base, error: e.error as CallError };
+  });
+  return { kind: "organization", accounts };
+}
+
+/** Validates parsed JSON as an inventory snapshot. */
+export function validateInventory(data: unknown, name: string): Inventory {
   if (typeof data !== "object" || data === null || Array.isArray(data))
     throw new UsageError(`${name} is not a yourside inventory snapshot (not a JSON object)`);
   const inv = data as Record<string, unknown>;

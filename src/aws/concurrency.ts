@@ -48,8 +48,12 @@ export class EndpointLimiter {
   readonly #total: LimitFunction;
   readonly #endpoints = new Map<string, LimitFunction>();
 
-  constructor(readonly limits: ConcurrencyLimits) {
-    this.#total = pLimit(limits.total);
+  /** `total`: a limit shared with other sessions (an organization scan's accounts share one total). */
+  constructor(
+    readonly limits: ConcurrencyLimits,
+    total?: LimitFunction,
+  ) {
+    this.#total = total ?? pLimit(limits.total);
   }
 
   run<T>(service: string, region: string, fn: () => Promise<T>): Promise<T> {

@@ -7,6 +7,7 @@ import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { AdaptiveRetryStrategy, DefaultRateLimiter } from "@smithy/core/retry";
 import type { AwsCredentialIdentityProvider, MiddlewareStack, RetryErrorInfo, RetryToken, StandardRetryToken } from "@smithy/types";
 import type { ClientClass, SdkClient } from "../services/define.js";
+import type { LimitFunction } from "p-limit";
 import { CallRecorder } from "./recorder.js";
 import { DEFAULT_TOTAL_CONCURRENCY, EndpointLimiter } from "./concurrency.js";
 import { credentialChain } from "./credentials.js";
@@ -28,6 +29,8 @@ export interface SessionOptions {
   concurrency?: number;
   /** Per-service limits in flight, by the operations' service name, overriding the defaults. */
   serviceConcurrency?: Readonly<Record<string, number>>;
+  /** A limit of calls in flight shared with other sessions (the accounts of an organization scan), instead of the session's own. */
+  sharedTotal?: LimitFunction;
 }
 
 /**
@@ -136,10 +139,13 @@ export class AwsSession {
 
   constructor(options: SessionOptions = {}) {
     this.#options = options;
-    this.#limiter = new EndpointLimiter({
-      total: options.concurrency ?? DEFAULT_TOTAL_CONCURRENCY,
-      services: options.serviceConcurrency ?? {},
-    });
+    this.#limiter = new EndpointLimiter(
+      {
+        total: options.concurrency ?? DEFAULT_TOTAL_CONCURRENCY,
+        services: options.serviceConcurrency ?? {},
+      },
+      options.sharedTotal,
+    );
     this.#maxAttempts = options.maxAttempts ?? envNumber("AWS_MAX_ATTEMPTS", 1, 20, true) ?? 6;
     const callTimeoutSeconds = envNumber("YOURSIDE_CALL_TIMEOUT", 0.1, 600, false);
     const requestTimeoutMs =

@@ -21,6 +21,8 @@ import {
   selectChecks,
 } from "./options.js";
 import { runScan, type ScanPlan } from "./run-scan.js";
+import { parseAccountIds, parseShard, type OrganizationPlan } from "../organization.js";
+import { runMerge } from "./merge.js";
 import { catalogueMarkdown, catalogueText } from "./catalogue.js";
 import { hasCredentials } from "../aws/credentials.js";
 import { DEFAULT_SERVICE_CONCURRENCY, DEFAULT_TOTAL_CONCURRENCY, SERVICE_CONCURRENCY } from "../aws/concurrency.js";
@@ -49,6 +51,54 @@ interface ScanFlags {
   fromSnapshot?: string;
   config?: string;
   quiet?: boolean;
+  organization?: boolean;
+  accounts?: string;
+  excludeAccounts?: string;
+  roleName?: string;
+  externalId?: string;
+  accountConcurrency?: string;
+  shard?: string;
+}
+
+/** --organization / --accounts and the flags that only mean something with one of them. */
+function organizationFrom(flags: ScanFlags): OrganizationPlan | undefined {
+  const multi = flags.organization === true || flags.accounts !== undefined;
+  if (!multi) {
+    const stray = (
+      [
+        ["--role-name", flags.roleName],
+        ["--external-id", flags.externalId],
+        ["--exclude-accounts", flags.excludeAccounts],
+        ["--account-concurrency", flags.accountConcurrency],
+        ["--shard", flags.shard],
+      ] as const
+    ).find(([, v]) => v !== undefined);
+    if (stray) throw new UsageError(`${stray[0]} needs --organization or --accounts`);
+    return undefined;
+  }
+  if (flags.organization && flags.accounts !== undefined) throw new UsageError("use --organization or --accounts, not both");
+  if (flags.fromSnapshot !== undefined)
+    throw new UsageError(
+      `${flags.organization ? "--organization" : "--accounts"} scans live; --from-snapshot re-evaluates the accounts its snapshot holds`,
+    );
+  if (flags.roleName === undefined)
+    throw new UsageError(
+      `${flags.organization ? "--organization" : "--accounts"} needs --role-name (the role yourside assumes in each member account)`,
+    );
+  if (!/^[\w+=,.@/-]{1,64}$/.test(flags.roleName))
+    throw new UsageError(`--role-name: not an IAM role name: ${JSON.stringify(flags.roleName)}`);
+  return {
+    organization: flags.organization === true,
+    ...(flags.accounts !== undefined ? { accounts: parseAccountIds("--accounts", parseList("--accounts", flags.accounts)) } : {}),
+    exclude:
+      flags.excludeAccounts !== undefined
+        ? parseAccountIds("--exclude-accounts", parseList("--exclude-accounts", flags.excludeAccounts))
+        : [],
+    roleName: flags.roleName,
+    ...(flags.externalId !== undefined ? { externalId: flags.externalId } : {}),
+    accountConcurrency: parsePositiveInt("--account-concurrency", flags.accountConcurrency ?? "4", 64),
+    ...(flags.shard !== undefined ? { shard: parseShard(flags.shard) } : {}),
+  };
 }
 
 const interactive = (): boolean => process.stderr.isTTY === true;
@@ -65,7 +115,9 @@ function planFrom(flags: ScanFlags, defaults: { failOn: string } = { failOn: "lo
   const regions = flags.regions !== undefined ? parseRegions(flags.regions) : undefined;
   const baseline = flags.baseline !== undefined ? { path: flags.baseline, report: loadBaseline(flags.baseline) } : undefined;
   const quiet = flags.quiet === true || !interactive();
+  const org = organizationFrom(flags);
   return {
+    ...(org ? { org } : {}),
     checks,
     settings: settingsFrom(config),
     mutes: config.mutelist ?? [],
@@ -159,7 +211,17 @@ function buildProgram(setExit: (code: number) => void): Command {
         )
         .option("--collect-all", "also make the calls the collection plan skips as needless (more calls, the same verdicts)")
         .option("--save-snapshot <file>", "also write the collected inventory, for --from-snapshot later")
-        .option("--from-snapshot <file>", "evaluate a saved inventory instead of calling AWS");
+        .option("--from-snapshot <file>", "evaluate a saved inventory (of one account or an organization) instead of calling AWS")
+        .option(
+          "--organization",
+          "scan every ACTIVE account of the organization (organizations:ListAccounts), assuming --role-name in each",
+        )
+        .option("--accounts <list>", "scan these account ids (comma-separated), assuming --role-name in each")
+        .option("--exclude-accounts <list>", "with --organization / --accounts: leave these account ids out (the calling account too)")
+        .option("--role-name <name>", "the role to assume in each member account (arn:<partition>:iam::<account>:role/<name>)")
+        .option("--external-id <id>", "the external id the member role's trust policy requires")
+        .option("--account-concurrency <n>", "accounts scanned at once; --concurrency is shared by all of them (default 4)")
+        .option("--shard <K/N>", "scan only shard K of N of the accounts (by a hash of the account id); combine with 'yourside merge'");
     }
     return cmd
       .option("--services <list>", `only these services (${SERVICE_IDS.join(", ")})`)
@@ -219,6 +281,16 @@ function buildProgram(setExit: (code: number) => void): Command {
         "yourside: no AWS credentials found; scanning the bundled demo account instead (see 'yourside scan --help' to scan yours)\n",
       );
       setExit(await runScan({ ...plan, fromSnapshot: demoSnapshotPath() }));
+    });
+
+  program
+    .command("merge")
+    .description("combine the JSON reports of shards (--shard K/N) into one report")
+    .argument("<reports...>", "JSON reports of the same tool version and disjoint accounts")
+    .requiredOption("--output <file>", "where to write the merged JSON report ('-' = stdout)")
+    .option("--fail-on <severity>", "exit 1 when a FAIL at or above this severity exists, or 'none'", "low")
+    .action((files: string[], flags: { output: string; failOn: string }) => {
+      setExit(runMerge(files, flags.output, parseFailOn("--fail-on", flags.failOn)));
     });
 
   program

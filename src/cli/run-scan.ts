@@ -11,9 +11,13 @@ import { oneLine } from "../one-line.js";
 import { writeFileAtomic } from "../output.js";
 import { incompleteUnaccepted, type Report } from "../report.js";
 import { atLeast, type Severity } from "../results.js";
-import { collectLive, evaluateScan } from "../scan.js";
+import { collectLive, evaluateScan, type FindingFilters } from "../scan.js";
 import type { Settings } from "../settings.js";
-import { loadSnapshot, snapshotText } from "../snapshot.js";
+import { loadAnySnapshot, snapshotText, type OrgSnapshotEntry } from "../snapshot.js";
+import { OrgSnapshotWriter } from "../org-snapshot.js";
+import type { OrganizationPlan } from "../organization.js";
+import { OrganizationEvaluator } from "../organization-report.js";
+import { scanOrganization } from "../scan-organization.js";
 import { RENDERERS, type Format } from "../../reports/index.js";
 import { renderSummary } from "../../reports/terminal.js";
 import { checkProfile, checkRegionsInPartition, checkWritableDir } from "./preflight.js";
@@ -42,6 +46,8 @@ export interface ScanPlan {
     serviceConcurrency?: Record<string, number>;
     collectAll?: boolean;
   };
+  /** A multi-account scan (--organization, --accounts). */
+  org?: OrganizationPlan;
   progress: (message: string) => void;
   /** Where warnings go (stderr), even with --quiet. */
   warn: (message: string) => void;
@@ -105,10 +111,8 @@ export function exitCodeFor(report: Report, failOn: Severity | "none", failOnNew
   return report.findings.some(counts) ? EXIT.failing : EXIT.ok;
 }
 
-/** Runs a scan end to end and returns the exit code. Throws UsageError for bad input, before any AWS call when it can. */
-export async function runScan(plan: ScanPlan): Promise<number> {
-  validateOutput(plan);
-  const startedAt = new Date();
+/** The findings of one account, live or from a snapshot (an organization snapshot goes its own way). */
+async function accountReport(plan: ScanPlan, startedAt: Date): Promise<Report> {
   let inventory: Inventory;
   let stats: CallStats = { calls: {}, skipped: {} };
   let source = "live";
@@ -116,7 +120,9 @@ export async function runScan(plan: ScanPlan): Promise<number> {
     if (plan.baseline) checkBaselineAccounts(plan.baseline.report, [accountId], plan.baseline.path);
   };
   if (plan.fromSnapshot) {
-    inventory = loadSnapshot(plan.fromSnapshot);
+    const snapshot = loadAnySnapshot(plan.fromSnapshot);
+    if (snapshot.kind === "organization") return snapshotOrganizationReport(plan, snapshot.accounts, startedAt);
+    inventory = snapshot.inventory;
     source = `snapshot:${plan.fromSnapshot}`;
     checkAccount(inventory.accountId);
     plan.progress(`evaluating snapshot of account ${inventory.accountId} taken ${inventory.collectedAt}`);
@@ -139,7 +145,7 @@ export async function runScan(plan: ScanPlan): Promise<number> {
   }
   if (plan.saveSnapshot) writeOutput("snapshot", plan.saveSnapshot, snapshotText(inventory));
 
-  const report = evaluateScan({
+  return evaluateScan({
     inventory,
     checks: plan.checks,
     settings: plan.settings,
@@ -151,6 +157,112 @@ export async function runScan(plan: ScanPlan): Promise<number> {
     ...(plan.severities ? { severities: plan.severities } : {}),
     ...(plan.baseline ? { baseline: plan.baseline.report } : {}),
   });
+}
+
+const filtersOf = (plan: ScanPlan): FindingFilters => ({
+  ...(plan.fromSnapshot && Array.isArray(plan.live.regions) ? { regionFilter: plan.live.regions } : {}),
+  ...(plan.severities ? { severities: plan.severities } : {}),
+});
+
+/** Every account of the organization (or --accounts), each evaluated as it completes; one report. */
+async function organizationReport(plan: ScanPlan, org: OrganizationPlan, startedAt: Date): Promise<Report> {
+  const profile = plan.live.profile ?? (process.env.AWS_PROFILE || undefined);
+  await checkProfile(profile, plan.live.profile ? "--profile" : "AWS_PROFILE");
+  let evaluator: OrganizationEvaluator | undefined;
+  const snapshot = plan.saveSnapshot ? openSnapshot(plan.saveSnapshot) : undefined;
+  try {
+    const { stats } = await scanOrganization({
+      ...plan.live,
+      checks: plan.checks,
+      readTags: plan.mutes.some((m) => m.tags),
+      onProgress: plan.progress,
+      org,
+      onIdentity: (identity) => {
+        if (Array.isArray(plan.live.regions)) checkRegionsInPartition(plan.live.regions, identity.partition);
+        evaluator = new OrganizationEvaluator({
+          checks: plan.checks,
+          settings: plan.settings,
+          mutes: plan.mutes,
+          startedAt,
+          filters: filtersOf(plan),
+          regions: Array.isArray(plan.live.regions)
+            ? plan.live.regions
+            : [process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || "us-east-1"],
+          partition: identity.partition,
+        });
+      },
+      onTargets: (targets) => {
+        if (plan.baseline)
+          checkBaselineAccounts(
+            plan.baseline.report,
+            targets.map((t) => t.accountId),
+            plan.baseline.path,
+          );
+      },
+      onAccount: (result) => {
+        snapshot?.add({
+          accountId: result.target.accountId,
+          ...(result.target.name ? { name: result.target.name } : {}),
+          ...("error" in result ? { error: result.error } : { inventory: result.inventory }),
+        });
+        evaluator!.add(result);
+        plan.progress(`account ${result.target.accountId}: ${"error" in result ? "failed" : "evaluated"}`);
+      },
+    });
+    snapshot?.commit();
+    return evaluator!.report({ stats, source: "live", ...(plan.baseline ? { baseline: plan.baseline.report } : {}) });
+  } catch (err) {
+    snapshot?.abort();
+    throw err;
+  }
+}
+
+function openSnapshot(path: string): OrgSnapshotWriter {
+  try {
+    return new OrgSnapshotWriter(path);
+  } catch (err) {
+    throw new UsageError(`cannot write snapshot ${path}: ${errno(err)}`);
+  }
+}
+
+/** An organization snapshot re-evaluated offline: every account as it was collected. */
+function snapshotOrganizationReport(plan: ScanPlan, accounts: readonly OrgSnapshotEntry[], startedAt: Date): Report {
+  const source = `snapshot:${plan.fromSnapshot}`;
+  if (plan.baseline)
+    checkBaselineAccounts(
+      plan.baseline.report,
+      accounts.map((a) => a.accountId),
+      plan.baseline.path,
+    );
+  const first = accounts.find((a) => "inventory" in a);
+  const evaluator = new OrganizationEvaluator({
+    checks: plan.checks,
+    settings: plan.settings,
+    mutes: plan.mutes,
+    startedAt,
+    filters: filtersOf(plan),
+    regions: first && "inventory" in first ? first.inventory.regions : ["us-east-1"],
+    partition: first && "inventory" in first ? first.inventory.partition : "aws",
+  });
+  plan.progress(`evaluating organization snapshot of ${accounts.length} account(s)`);
+  for (const a of accounts) {
+    const target = { accountId: a.accountId, ...(a.name ? { name: a.name } : {}), self: false };
+    evaluator.add("error" in a ? { target, error: a.error } : { target, inventory: a.inventory });
+  }
+  if (plan.saveSnapshot) {
+    const out = openSnapshot(plan.saveSnapshot);
+    for (const a of accounts) out.add(a);
+    out.commit();
+  }
+  return evaluator.report({ stats: { calls: {}, skipped: {} }, source, ...(plan.baseline ? { baseline: plan.baseline.report } : {}) });
+}
+
+/** Runs a scan end to end and returns the exit code. Throws UsageError for bad input, before any AWS call when it can. */
+export async function runScan(plan: ScanPlan): Promise<number> {
+  validateOutput(plan);
+  const startedAt = new Date();
+  const report =
+    plan.org && !plan.fromSnapshot ? await organizationReport(plan, plan.org, startedAt) : await accountReport(plan, startedAt);
   for (const m of report.mutelist.expired) {
     plan.warn(
       `mutelist entry ${m.checkId} ${m.resource} expired on ${m.expires} and no longer mutes: renew or remove it (reason was: ${oneLine(m.reason, 200)})`,

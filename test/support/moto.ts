@@ -47,6 +47,11 @@ async function waitUntilUp(url: string, child: ChildProcess, stderr: () => strin
 export interface MotoOptions {
   /** Load AWS-managed IAM policies (AdministratorAccess, ReadOnlyAccess, …); slower to start. */
   awsManagedPolicies?: boolean;
+  /**
+   * Let requests reach the account their credentials belong to (assumed roles in member accounts):
+   * MOTO_ACCOUNT_ID would pin every request to one account. The default account is still TEST_ACCOUNT.
+   */
+  multiAccount?: boolean;
 }
 
 /** Starts a private moto server on a free loopback port (one per test file, so files run in parallel). */
@@ -57,7 +62,7 @@ export async function startMoto(options: MotoOptions = {}): Promise<MotoServer> 
     stdio: ["ignore", "ignore", "pipe"],
     env: {
       ...process.env,
-      MOTO_ACCOUNT_ID: TEST_ACCOUNT,
+      ...(options.multiAccount ? {} : { MOTO_ACCOUNT_ID: TEST_ACCOUNT }),
       ...(options.awsManagedPolicies ? { MOTO_IAM_LOAD_MANAGED_POLICIES: "true" } : {}),
     },
   });
