@@ -23,7 +23,21 @@ export function operationsFor(checks: readonly Check[], options: PolicyOptions =
 
 export interface IamPolicyDocument {
   Version: "2012-10-17";
-  Statement: { Sid: string; Effect: "Allow"; Action: string[]; Resource: "*" }[];
+  Statement: { Sid: string; Effect: "Allow"; Action: string[]; Resource: string | string[] }[];
+}
+
+/**
+ * What the scanning principal of an organization scan needs besides the reads (which the member roles
+ * hold): listing the organization's accounts, and assuming the member role. sts:AssumeRole reads no
+ * account data, but it is not a List/Read action, so it is a statement of its own, limited to the role.
+ */
+export function organizationStatements(roleName: string, listAccounts: boolean): IamPolicyDocument["Statement"] {
+  return [
+    ...(listAccounts
+      ? [{ Sid: "YoursideListAccounts", Effect: "Allow" as const, Action: ["organizations:ListAccounts"], Resource: "*" }]
+      : []),
+    { Sid: "YoursideAssumeMemberRole", Effect: "Allow", Action: ["sts:AssumeRole"], Resource: `arn:aws:iam::*:role/${roleName}` },
+  ];
 }
 
 /** The least-privilege identity policy for running the selected checks: read actions only. */

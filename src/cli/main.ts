@@ -3,7 +3,7 @@ import { FORMATS, RENDERERS } from "../../reports/index.js";
 import { loadConfig, settingsFrom, type ConfigFile } from "../config-file.js";
 import { EXIT, UsageError } from "../errors.js";
 import { oneLine } from "../one-line.js";
-import { leastPrivilegePolicy } from "../least-privilege.js";
+import { leastPrivilegePolicy, organizationStatements } from "../least-privilege.js";
 import { SEVERITIES } from "../results.js";
 import { TOOL_VERSION } from "../version.js";
 import { demoSnapshotPath } from "../demo.js";
@@ -320,14 +320,24 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option("--services <list>", `only these services (${SERVICE_IDS.join(", ")})`)
     .option("--checks <list>", "only these check ids")
     .option("--config <file>", "the config file the scans use: a mutelist that matches by tag adds the reads of tags")
-    .action((flags: { services?: string; checks?: string; config?: string }) => {
-      const checks = selectChecks(CHECKS, {
-        ...(flags.services ? { services: parseServices(flags.services) } : {}),
-        ...(flags.checks ? { checkIds: parseList("--checks", flags.checks) } : {}),
-      });
-      const tags = (flags.config ? (loadConfig(flags.config).mutelist ?? []) : []).some((m) => m.tags);
-      process.stdout.write(`${JSON.stringify(leastPrivilegePolicy(checks, { tags }), null, 2)}\n`);
-    });
+    .option("--organization", "also what the scanning principal of an --organization scan needs (ListAccounts, AssumeRole of --role-name)")
+    .option("--accounts", "also what the scanning principal of an --accounts scan needs (AssumeRole of --role-name)")
+    .option("--role-name <name>", "the member role of --organization / --accounts")
+    .action(
+      (flags: { services?: string; checks?: string; config?: string; organization?: boolean; accounts?: boolean; roleName?: string }) => {
+        const multi = flags.organization === true || flags.accounts === true;
+        if (flags.roleName !== undefined && !multi) throw new UsageError("--role-name needs --organization or --accounts");
+        if (multi && flags.roleName === undefined) throw new UsageError("--organization / --accounts need --role-name");
+        const checks = selectChecks(CHECKS, {
+          ...(flags.services ? { services: parseServices(flags.services) } : {}),
+          ...(flags.checks ? { checkIds: parseList("--checks", flags.checks) } : {}),
+        });
+        const tags = (flags.config ? (loadConfig(flags.config).mutelist ?? []) : []).some((m) => m.tags);
+        const policy = leastPrivilegePolicy(checks, { tags });
+        if (multi) policy.Statement.push(...organizationStatements(flags.roleName!, flags.organization === true));
+        process.stdout.write(`${JSON.stringify(policy, null, 2)}\n`);
+      },
+    );
 
   // No command, or one that does not exist: one line naming the commands, like every usage error.
   program.allowExcessArguments().action((_flags: unknown, cmd: Command) => {
