@@ -284,16 +284,6 @@ function buildProgram(setExit: (code: number) => void): Command {
     });
 
   program
-    .command("merge")
-    .description("combine the JSON reports of shards (--shard K/N) into one report")
-    .argument("<reports...>", "JSON reports of the same tool version and disjoint accounts")
-    .requiredOption("--output <file>", "where to write the merged JSON report ('-' = stdout)")
-    .option("--fail-on <severity>", "exit 1 when a FAIL at or above this severity exists, or 'none'", "low")
-    .action((files: string[], flags: { output: string; failOn: string }) => {
-      setExit(runMerge(files, flags.output, parseFailOn("--fail-on", flags.failOn)));
-    });
-
-  program
     .command("checks")
     .description("list the check catalogue: id, severity, layer, title")
     .option("--services <list>", `only these services (${SERVICE_IDS.join(", ")})`)
@@ -338,6 +328,16 @@ function buildProgram(setExit: (code: number) => void): Command {
         process.stdout.write(`${JSON.stringify(policy, null, 2)}\n`);
       },
     );
+
+  program
+    .command("merge")
+    .description("combine the JSON reports of shards (--shard K/N) into one report")
+    .argument("<reports...>", "JSON reports of the same tool version and disjoint accounts")
+    .requiredOption("--output <file>", "where to write the merged JSON report ('-' = stdout)")
+    .option("--fail-on <severity>", "exit 1 when a FAIL at or above this severity exists, or 'none'", "low")
+    .action((files: string[], flags: { output: string; failOn: string }) => {
+      setExit(runMerge(files, flags.output, parseFailOn("--fail-on", flags.failOn)));
+    });
 
   // No command, or one that does not exist: one line naming the commands, like every usage error.
   program.allowExcessArguments().action((_flags: unknown, cmd: Command) => {
