@@ -24,7 +24,10 @@ describe("the yourside process", () => {
   });
 
   it.each([
-    [[], /^yourside: no command given \(commands: scan, demo, quickstart, checks, policy, merge; .*'yourside demo' needs no AWS account\)$/],
+    [
+      [],
+      /^yourside: no command given \(commands: scan, demo, quickstart, checks, policy, merge; .*'yourside demo' needs no AWS account\)$/,
+    ],
     [["frob"], /^yourside: unknown command 'frob' \(commands: scan, demo/],
     [["scan", "--bogus"], /^yourside: unknown option '--bogus' \(run 'yourside --help' for usage\)$/],
     [["scan", "--regions"], /^yourside: option '--regions <list>' argument missing \(run 'yourside --help' for usage\)$/],
