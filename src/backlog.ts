@@ -8,7 +8,7 @@
  */
 import type { Check } from "./check.js";
 import type { BacklogItem } from "./report.js";
-import { fillCommand, fillText } from "./remediation.js";
+import { commandFor, fillCommand, fillText } from "./remediation.js";
 import { BLAST_RADII, EXPOSURES, severityRank, worstFirst, type BlastRadius, type Exposure, type Finding } from "./results.js";
 
 /** Higher is worse: [severity, exposure, blast radius]; a missing exposure or blast radius ranks below every value. */
@@ -75,9 +75,10 @@ export function buildBacklog(findings: readonly Finding[], checks: readonly Chec
     const placeholders = new Set<string>();
     for (const m of sources) {
       const r = byId.get(m.checkId)?.remediation ?? m.remediation;
-      if (!r.cli) continue;
-      const filled = fillCommand(r.cli, m, r.fill);
-      if (commands.includes(filled.command)) continue;
+      const template = commandFor(r, m);
+      if (!template) continue;
+      const filled = fillCommand(template, m, r.fill);
+      if (filled.command === "" || commands.includes(filled.command)) continue;
       commands.push(filled.command);
       for (const p of filled.placeholders) placeholders.add(p);
     }

@@ -2,7 +2,9 @@
  * Filling a check's remediation in for one finding: `<placeholders>` in its CLI command and fix title
  * take the values the scan knows. Where a value comes from is data, never per-check code:
  *
- * 1. the check's `remediation.fill`: placeholder → a path into the finding (`evidence.groupId`);
+ * 1. the check's `remediation.fill`: placeholder → a path into the finding (`evidence.groupId`); a
+ *    path through a list (`evidence.attachedPolicies[].arn`) repeats the command it is in (one of
+ *    those chained with `&&`) once per element, and drops it for an empty list;
  * 2. conventions for every check: `<region>` (of a regional finding), `<ACCOUNT_ID>` / `<account-id>`,
  *    `<partition>`, and the resource's own identifier by its type (`<BUCKET>` of an S3 bucket,
  *    `<group-id>` of a security group, `<role-name>` of a role: see RESOURCE_PLACEHOLDERS).
@@ -67,12 +69,14 @@ const resourcePart = (f: Finding, part: Part): string => {
   return resource.slice(resource.lastIndexOf("/") + 1) || f.resource.id;
 };
 
-/** The value at a dotted path into the finding (`evidence.groupId`, `resource.id`). */
+/** The value at a dotted path into the finding (`evidence.groupId`, `resource.id`, `evidence.rules.0.cidr`). */
 function valueAt(finding: Finding, path: string): unknown {
   let node: unknown = finding;
   for (const key of path.split(".")) {
-    if (typeof node !== "object" || node === null || Array.isArray(node)) return undefined;
-    node = (node as Record<string, unknown>)[key];
+    if (Array.isArray(node) && /^\d+$/.test(key)) node = node[Number(key)];
+    else if (typeof node === "object" && node !== null && !Array.isArray(node) && Object.hasOwn(node, key))
+      node = (node as Record<string, unknown>)[key];
+    else return undefined;
   }
   return node;
 }
@@ -141,8 +145,65 @@ function withRegion(command: string, finding: Finding): string {
   return command.replace(/\baws ([a-z0-9-]+) ([a-z0-9-]+)/g, (match) => `${match} --region ${region}`);
 }
 
-/** A command template filled in for a finding (values written only where the shell reads them as text). */
+/** The command template for a finding: its resource type's, or the check's. */
+export const commandFor = (remediation: Remediation, finding: Finding): string | undefined =>
+  remediation.cliByResourceType?.[finding.resource.type] ?? remediation.cli;
+
+/** Offsets of the top-level ` && ` that chain a template's commands. */
+function chainPoints(template: string): number[] {
+  const points: number[] = [];
+  for (let at = template.indexOf(" && "); at >= 0; at = template.indexOf(" && ", at + 4))
+    if (quotingAt(template, at) === "none") points.push(at);
+  return points;
+}
+
+/** The list a fill path runs through (`evidence.attachedPolicies` of `evidence.attachedPolicies[].arn`). */
+const listOf = (path: string): string | undefined => (path.includes("[]") ? path.slice(0, path.indexOf("[]")) : undefined);
+
+/**
+ * A command template filled in for a finding (values written only where the shell reads them as
+ * text). Each command of a `&&` chain whose placeholders run through a list is written once per
+ * element, and left out for an empty one.
+ */
 export function fillCommand(template: string, finding: Finding, fill: Remediation["fill"] = {}): FilledCommand {
+  const bounds = [0, ...chainPoints(template).flatMap((at) => [at, at + 4]), template.length];
+  const commands: string[] = [];
+  const left = new Set<string>();
+  for (let i = 0; i < bounds.length; i += 2) {
+    const part = template.slice(bounds[i], bounds[i + 1]);
+    const lists = new Set(
+      placeholdersIn(part).flatMap((p) => {
+        const path = Object.entries(fill).find(([key]) => placeholderName(key) === placeholderName(p.slice(1, -1)))?.[1];
+        const list = path ? listOf(path) : undefined;
+        return list ? [list] : [];
+      }),
+    );
+    if (lists.size === 0) {
+      const filled = fillOne(part, finding, fill);
+      commands.push(filled.command);
+      filled.placeholders.forEach((p) => left.add(p));
+      continue;
+    }
+    const [list] = [...lists];
+    const items = valueAt(finding, list!);
+    const count = Array.isArray(items) && lists.size === 1 ? items.length : -1;
+    if (count < 0) {
+      // Not a list, or two lists in one command: nothing to repeat by; the placeholders stay.
+      commands.push(part);
+      placeholdersIn(part).forEach((p) => left.add(p));
+      continue;
+    }
+    for (let n = 0; n < count; n++) {
+      const indexed = Object.fromEntries(Object.entries(fill).map(([key, path]) => [key, path.replace("[]", `.${n}`)]));
+      const filled = fillOne(part, finding, indexed);
+      commands.push(filled.command);
+      filled.placeholders.forEach((p) => left.add(p));
+    }
+  }
+  return { command: commands.join(" && "), placeholders: [...left] };
+}
+
+function fillOne(template: string, finding: Finding, fill: Remediation["fill"]): FilledCommand {
   let command = "";
   let last = 0;
   const left = new Set<string>();

@@ -58,6 +58,8 @@ export interface Remediation {
    * type: `<BUCKET>` of a bucket, `<group-id>` of a security group, …) or from `fill`.
    */
   cli?: string;
+  /** The command for findings on a resource of this type (CloudFormation type), instead of `cli`: a role's fix is not a user's. */
+  cliByResourceType?: Record<string, string>;
   url?: string;
   /**
    * Where the value of a `<placeholder>` of `cli` is, when no convention says: a path into the
