@@ -22,10 +22,11 @@ export function columnWidths(width: number): number[] {
   const total = Math.max(MIN_WIDTH, width);
   // Each column takes its width plus " | " (3), and the table one more for its left border.
   const room = total - (HEADER.length * 3 + 1) - 3 - 8;
-  const check = Math.max(10, Math.floor(room * 0.24));
-  const resource = Math.max(10, Math.floor(room * 0.28));
+  // At the narrowest (60) each shared column gets its minimum and the finding the 8 left.
+  const check = Math.max(8, Math.floor(room * 0.24));
+  const resource = Math.max(8, Math.floor(room * 0.28));
   const region = Math.max(6, Math.min(14, Math.floor(room * 0.12)));
-  const finding = Math.max(10, room - check - resource - region);
+  const finding = room - check - resource - region;
   return [3, 8, check, resource, region, finding];
 }
 
