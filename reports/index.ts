@@ -1,4 +1,5 @@
 /** The output formats: `--format` accepts exactly these keys. Adding a format is its renderer and a line here. */
+import { htmlRenderer } from "./html.js";
 import { jsonRenderer } from "./json.js";
 import type { Renderer } from "./renderer.js";
 import { sarifRenderer } from "./sarif.js";
@@ -6,6 +7,7 @@ import { sarifRenderer } from "./sarif.js";
 export const RENDERERS = {
   json: jsonRenderer,
   sarif: sarifRenderer,
+  html: htmlRenderer,
 } as const satisfies Record<string, Renderer>;
 
 export type Format = keyof typeof RENDERERS;
