@@ -3,8 +3,8 @@ import { accountResource, type Check } from "./check.js";
 import { evaluationContext } from "./gate.js";
 import type { Inventory } from "./inventory/index.js";
 import { findMute, type Mute, type TagIndex } from "./mutelist.js";
-import { responsibilityFor } from "./responsibility.js";
-import type { Finding, FindingResource, Outcome, ResourceRef, Summary } from "./results.js";
+import { LAYERS, responsibilityFor } from "./responsibility.js";
+import { SEVERITIES, STATUSES, zeroCounts, type Finding, type FindingResource, type Outcome, type ResourceRef, type Summary } from "./results.js";
 import { resourceTags, serviceById } from "./services/index.js";
 import { DEFAULT_SETTINGS, type Settings } from "./settings.js";
 
@@ -85,15 +85,21 @@ export function evaluate(inventory: Inventory, checks: readonly Check[], options
 }
 
 export function summarize(findings: readonly Finding[]): Summary {
-  const summary: Summary = { byStatus: {}, bySeverity: {}, byLayer: {}, failingBySeverity: {} };
-  const bump = <K extends string>(counts: Partial<Record<K, number>>, key: K) => {
-    counts[key] = (counts[key] ?? 0) + 1;
+  const summary: Summary = {
+    byStatus: zeroCounts(STATUSES),
+    bySeverity: zeroCounts(SEVERITIES),
+    byLayer: zeroCounts(LAYERS),
+    failingBySeverity: zeroCounts(SEVERITIES),
+    failingByLayer: zeroCounts(LAYERS),
   };
   for (const f of findings) {
-    bump(summary.byStatus, f.status);
-    bump(summary.bySeverity, f.severity);
-    bump(summary.byLayer, f.responsibility.layer);
-    if (f.status === "FAIL") bump(summary.failingBySeverity, f.severity);
+    summary.byStatus[f.status] += 1;
+    summary.bySeverity[f.severity] += 1;
+    summary.byLayer[f.responsibility.layer] += 1;
+    if (f.status === "FAIL") {
+      summary.failingBySeverity[f.severity] += 1;
+      summary.failingByLayer[f.responsibility.layer] += 1;
+    }
   }
   return summary;
 }

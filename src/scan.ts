@@ -12,7 +12,7 @@ import { compareWithBaseline, type Baseline } from "./baseline.js";
 import { mutesInForce, type Mute } from "./mutelist.js";
 import type { Finding, Severity } from "./results.js";
 import type { Settings } from "./settings.js";
-import { buildReport, type Report } from "./report.js";
+import { buildReport, NO_SELECTION, type Report, type ScanSelection } from "./report.js";
 import { needsRegions, slicesToRead } from "./services/index.js";
 
 export interface LiveScanOptions extends SessionOptions {
@@ -97,6 +97,7 @@ export async function collectLive(options: LiveScanOptions): Promise<LiveScanRes
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     if (error) inventory.errors.unshift(error);
+    inventory.collectedBy = identity.arn;
     return { inventory, stats: session.recorder.stats() };
   } finally {
     session.destroy();
@@ -117,25 +118,31 @@ export interface EvaluateScanOptions {
   severities?: readonly Severity[];
   /** An earlier scan's report to compare with. */
   baseline?: Baseline;
+  /** The selection as asked for, for the report's audit record. */
+  selection?: ScanSelection;
 }
 
 export function evaluateScan(options: EvaluateScanOptions): Report {
   const { inventory, checks } = options;
   const mutes = mutesInForce(options.mutes, options.startedAt);
   let findings: Finding[] = evaluate(inventory, checks, { settings: options.settings, mutes: mutes.active });
+  // The scope is what was evaluated: from a snapshot with --regions, those of its regions.
+  const regions = options.regionFilter ? inventory.regions.filter((r) => options.regionFilter!.includes(r)) : inventory.regions;
   if (options.regionFilter) {
-    const keep = new Set([...options.regionFilter, "global", "unknown"]);
+    const keep = new Set([...regions, "global", "unknown"]);
     findings = findings.filter((f) => keep.has(f.region));
   }
+  let leftOut: Finding[] = [];
   if (options.severities) {
     const keep = new Set(options.severities);
+    leftOut = findings.filter((f) => !keep.has(f.severity));
     findings = findings.filter((f) => keep.has(f.severity));
   }
   const complete = inventory.errors.length === 0 && !findings.some((f) => f.status === "ERROR" || f.muted?.of === "ERROR");
   const services = [...new Set(checks.map((c) => c.service))];
   const compared = compareWithBaseline(findings, options.baseline, options.startedAt.toISOString(), {
     checkIds: new Set(checks.map((c) => c.id)),
-    regions: new Set(options.regionFilter ?? inventory.regions),
+    regions: new Set(regions),
   });
   return buildReport(
     {
@@ -143,15 +150,23 @@ export function evaluateScan(options: EvaluateScanOptions): Report {
       startedAt: options.startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
       accounts: [inventory.accountId],
-      regions: inventory.regions,
+      regions,
       services,
       complete,
       errors: inventory.errors,
       stats: options.stats,
       source: options.source,
+      collectedAt: inventory.collectedAt,
+      principal: inventory.collectedBy ?? null,
+      selection: options.selection ?? NO_SELECTION,
+      settings: options.settings,
     },
     compared.findings,
     checks,
-    { mutelist: { entries: options.mutes.length, expired: mutes.expired }, ...(compared.summary ? { baseline: compared.summary } : {}) },
+    {
+      mutelist: { entries: options.mutes.length, active: mutes.active, expired: mutes.expired },
+      leftOut,
+      ...(compared.summary ? { baseline: compared.summary } : {}),
+    },
   );
 }

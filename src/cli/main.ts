@@ -12,6 +12,7 @@ import {
   parseFailOn,
   parseWebhook,
   parseFormats,
+  parseCompliance,
   parseList,
   parsePositiveInt,
   parseRegions,
@@ -32,6 +33,8 @@ interface ScanFlags {
   services?: string;
   checks?: string;
   severity?: string;
+  compliance?: string;
+  top?: string;
   format: string;
   output?: string;
   outputDir?: string;
@@ -53,10 +56,15 @@ function planFrom(flags: ScanFlags, defaults: { failOn: string } = { failOn: "lo
   const config: ConfigFile = flags.config !== undefined ? loadConfig(flags.config) : {};
   const formats = parseFormats(flags.format);
   if (flags.output !== undefined && flags.outputDir !== undefined) throw new UsageError("use --output or --output-dir, not both");
+  const services = flags.services ? parseServices(flags.services) : undefined;
+  const checkIds = flags.checks ? parseList("--checks", flags.checks) : undefined;
+  const framework = flags.compliance !== undefined ? parseCompliance(flags.compliance) : undefined;
   const checks = selectChecks(CHECKS, {
-    ...(flags.services ? { services: parseServices(flags.services) } : {}),
-    ...(flags.checks ? { checkIds: parseList("--checks", flags.checks) } : {}),
+    ...(services ? { services } : {}),
+    ...(checkIds ? { checkIds } : {}),
+    ...(framework ? { framework } : {}),
   });
+  const severities = flags.severity ? parseSeverityFilter(flags.severity) : undefined;
   const endpointUrl = flags.endpointUrl !== undefined ? parseEndpoint(flags.endpointUrl) : undefined;
   const regions = flags.regions !== undefined ? parseRegions(flags.regions) : undefined;
   const baseline = flags.baseline !== undefined ? { path: flags.baseline, report: loadBaseline(flags.baseline) } : undefined;
@@ -71,7 +79,15 @@ function planFrom(flags: ScanFlags, defaults: { failOn: string } = { failOn: "lo
     ...(flags.failOnNew !== undefined ? { failOnNew: parseFailOn("--fail-on-new", flags.failOnNew) } : {}),
     ...(baseline ? { baseline } : {}),
     ...(flags.notify !== undefined ? { notify: parseWebhook(flags.notify) } : {}),
-    ...(flags.severity ? { severities: parseSeverityFilter(flags.severity) } : {}),
+    ...(severities ? { severities } : {}),
+    selection: {
+      services: services ?? null,
+      checks: checkIds ?? null,
+      severities: severities ?? null,
+      compliance: framework ?? null,
+      regions: regions ?? null,
+    },
+    ...(flags.top !== undefined ? { top: parsePositiveInt("--top", flags.top, 10_000) } : {}),
     ...(flags.saveSnapshot !== undefined ? { saveSnapshot: flags.saveSnapshot } : {}),
     ...(flags.fromSnapshot !== undefined ? { fromSnapshot: flags.fromSnapshot } : {}),
     live: {
@@ -152,6 +168,7 @@ function buildProgram(setExit: (code: number) => void): Command {
       .option("--services <list>", `only these services (${SERVICE_IDS.join(", ")})`)
       .option("--checks <list>", "only these check ids (see 'yourside checks')")
       .option("--severity <list>", `only findings of these severities, e.g. critical,high or high+ (${SEVERITIES.join(", ")})`)
+      .option("--compliance <framework>", "only the checks of this framework: cis-6.0 (CIS AWS Foundations v6.0.0) or fsbp (AWS FSBP)")
       .addOption(
         new Option(
           "--format <list>",
@@ -165,6 +182,7 @@ function buildProgram(setExit: (code: number) => void): Command {
       .option("--fail-on-new <severity>", "exit 1 only for FAIL findings the baseline did not have, at or above this severity")
       .option("--notify <url>", "after the scan, POST new findings at or above --fail-on to this webhook (Slack-compatible JSON)")
       .option("--config <file>", "YAML/JSON config: settings (thresholds, port lists) and mutelist")
+      .option("--top <n>", "how many fixes the summary on stderr lists (default 10)")
       .option("-q, --quiet", "no progress and no summary on stderr");
   };
 

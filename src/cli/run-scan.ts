@@ -8,7 +8,7 @@ import type { Mute } from "../mutelist.js";
 import { notify } from "../notify.js";
 import { oneLine } from "../one-line.js";
 import { writeFileAtomic } from "../output.js";
-import { incompleteUnaccepted, type Report } from "../report.js";
+import { incompleteUnaccepted, type Report, type ScanSelection } from "../report.js";
 import { atLeast, type Severity } from "../results.js";
 import { collectLive, evaluateScan } from "../scan.js";
 import type { Settings } from "../settings.js";
@@ -28,6 +28,10 @@ export interface ScanPlan {
   /** Exit 1 only for FAIL findings the baseline did not have, at or above this severity. */
   failOnNew?: Severity | "none";
   severities?: Severity[];
+  /** The selection as asked for, recorded in the report. */
+  selection?: ScanSelection;
+  /** How many fixes the summary lists. */
+  top?: number;
   saveSnapshot?: string;
   fromSnapshot?: string;
   baseline?: { path: string; report: Baseline };
@@ -116,6 +120,13 @@ export async function runScan(plan: ScanPlan): Promise<number> {
     inventory = loadSnapshot(plan.fromSnapshot);
     source = `snapshot:${plan.fromSnapshot}`;
     checkAccount(inventory.accountId);
+    // Regions the snapshot was not collected in cannot be evaluated: a typo, not an empty picture.
+    const missing = Array.isArray(plan.live.regions) ? plan.live.regions.filter((r) => !inventory.regions.includes(r)) : [];
+    if (missing.length > 0) {
+      throw new UsageError(
+        `--regions: the snapshot has no data for ${missing.join(", ")} (it covers ${inventory.regions.join(", ") || "no region"})`,
+      );
+    }
     plan.progress(`evaluating snapshot of account ${inventory.accountId} taken ${inventory.collectedAt}`);
   } else {
     const profile = plan.live.profile ?? (process.env.AWS_PROFILE || undefined);
@@ -147,6 +158,7 @@ export async function runScan(plan: ScanPlan): Promise<number> {
     ...(plan.fromSnapshot && Array.isArray(plan.live.regions) ? { regionFilter: plan.live.regions } : {}),
     ...(plan.severities ? { severities: plan.severities } : {}),
     ...(plan.baseline ? { baseline: plan.baseline.report } : {}),
+    ...(plan.selection ? { selection: plan.selection } : {}),
   });
   for (const m of report.mutelist.expired) {
     plan.warn(
@@ -172,7 +184,11 @@ export async function runScan(plan: ScanPlan): Promise<number> {
   }
   if (plan.summary && written.length > 0) {
     plan.summary(
-      `${renderSummary(report, { color: plan.color, ...(process.stderr.columns ? { width: process.stderr.columns } : {}) })}\nReports: ${written.join(", ")}\n`,
+      `${renderSummary(report, {
+        color: plan.color,
+        ...(process.stderr.columns ? { width: process.stderr.columns } : {}),
+        ...(plan.top !== undefined ? { top: plan.top } : {}),
+      })}\nReports: ${written.join(", ")}\n`,
     );
   }
   if (plan.notify) {

@@ -13,6 +13,14 @@ export interface OffendingRule {
   opens: string[];
 }
 
+/** A rule in the shape of EC2's IpPermission, with its one source range. */
+const ipPermission = (r: InternetIngressRule) => ({
+  IpProtocol: r.protocol,
+  ...(r.fromPort !== undefined ? { FromPort: r.fromPort } : {}),
+  ...(r.toPort !== undefined ? { ToPort: r.toPort } : {}),
+  ...(r.family === "ipv6" ? { Ipv6Ranges: [{ CidrIpv6: r.cidr }] } : { IpRanges: [{ CidrIp: r.cidr }] }),
+});
+
 export const groupResource = (g: SecurityGroup): ResourceRef => ({ arn: g.arn, id: g.groupId, type: "AWS::EC2::SecurityGroup" });
 
 export const groupLabel = (g: SecurityGroup): string => `Security group ${g.groupId} (${g.groupName})${g.vpcId ? ` in ${g.vpcId}` : ""}`;
@@ -74,6 +82,8 @@ export function evaluateInternetIngress(inv: Inventory, read: SliceReader, spec:
             ...(o.rule.description ? { description: o.rule.description } : {}),
           })),
           exposure: exposureEvidence(exposure),
+          // The rules as EC2 takes them back (revoke-security-group-ingress --ip-permissions).
+          ipPermissions: offending.map((o) => ipPermission(o.rule)),
         },
         exposureSeverity(spec.severity, exposure.state),
       );

@@ -134,8 +134,8 @@ describe("JSON report schema", () => {
       /\/cells must have required property 'os'/,
     ],
     [
-      "a provider cell marked assessed",
-      (r) => (r.responsibilityMatrix.services.s3!.cells.physical.state = "assessed"),
+      "a provider cell marked passing",
+      (r) => (r.responsibilityMatrix.services.s3!.cells.physical.state = "passing"),
       /\/cells\/physical\/state must be equal to one of/,
     ],
   ];
