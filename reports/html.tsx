@@ -19,9 +19,9 @@ import type { CallError } from "../src/inventory/index.js";
 import type { ResponsibilityMatrix } from "../src/matrix.js";
 import { LAYERS, LAYER_TITLES, PROVIDER_LAYERS, type Layer, type ProviderLayer } from "../src/responsibility.js";
 import { SEVERITIES, type Finding, type Severity, type Status } from "../src/results.js";
-import type { CheckInfo, Report } from "../src/report.js";
+import type { CheckInfo, Report, ScanSelection } from "../src/report.js";
 import { packageRoot } from "../src/version.js";
-import { CELL_STATES, CELL_STATE_LABEL, CELL_STATE_MEANING, cellState } from "./html/matrix.js";
+import { CELL_STATE_ORDER, REQUIREMENT_STATUS_ORDER, STATE_LABEL, STATE_MEANING, type State } from "./html/states.js";
 import { dataPieces, pageData, pageOrder, STATUS_ORDER } from "./html/data.js";
 import { count, plural, serviceTitle } from "./html/names.js";
 import type { Renderer } from "./renderer.js";
@@ -182,6 +182,18 @@ function Completeness({ report }: { report: Report }) {
   );
 }
 
+/** What the scan was asked for: `--services s3 · --severity critical,high`, or "everything". */
+function selectionText(selection: ScanSelection): string {
+  const parts = [
+    selection.services ? `--services ${selection.services.join(",")}` : "",
+    selection.checks ? `--checks ${selection.checks.join(",")}` : "",
+    selection.severities ? `--severity ${selection.severities.join(",")}` : "",
+    selection.compliance ? `--compliance ${selection.compliance}` : "",
+    selection.regions ? `--regions ${Array.isArray(selection.regions) ? selection.regions.join(",") : selection.regions}` : "",
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(" · ") : "not narrowed: every check, every enabled region (from a snapshot: all of its regions)";
+}
+
 function Scope({ report }: { report: Report }) {
   const { scan, tool, mutelist, baseline } = report;
   const by = report.summary.byStatus;
@@ -200,8 +212,17 @@ function Scope({ report }: { report: Report }) {
         <dd>
           {utc(scan.startedAt)} to {utc(scan.finishedAt)}
         </dd>
+        <dt>Collected</dt>
+        <dd>
+          {utc(scan.collectedAt)}
+          {scan.source === "live" ? " (this scan)" : " (the snapshot's collection)"}
+        </dd>
         <dt>Source</dt>
         <dd>{scan.source === "live" ? "live AWS APIs" : scan.source}</dd>
+        <dt>Principal</dt>
+        <dd>{scan.principal ? <code>{scan.principal}</code> : "not recorded"}</dd>
+        <dt>Selection</dt>
+        <dd>{selectionText(scan.selection)}</dd>
         <dt>Scan id</dt>
         <dd>
           <code>{scan.id}</code>
@@ -243,6 +264,47 @@ function Scope({ report }: { report: Report }) {
           </span>
         ))}
       </p>
+      <details class="audit">
+        <summary>Settings in effect</summary>
+        <pre>{JSON.stringify(scan.settings, null, 2)}</pre>
+      </details>
+      {mutelist.active.length > 0 ? (
+        <details class="audit">
+          <summary>Mutelist entries in force ({count(mutelist.active.length)})</summary>
+          <table class="calls">
+            <thead>
+              <tr>
+                <th scope="col">check</th>
+                <th scope="col">resource</th>
+                <th scope="col">where</th>
+                <th scope="col">tags</th>
+                <th scope="col">expires</th>
+                <th scope="col">reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {mutelist.active.map((m) => (
+                <tr>
+                  <td>
+                    <code>{m.checkId}</code>
+                  </td>
+                  <td>
+                    <code>{m.resource}</code>
+                  </td>
+                  <td>{[m.accountId, m.region].filter(Boolean).join(" · ")}</td>
+                  <td>
+                    {Object.entries(m.tags ?? {})
+                      .map(([k, v]) => `${k}=${v}`)
+                      .join(", ")}
+                  </td>
+                  <td>{m.expires ?? ""}</td>
+                  <td class="msg">{m.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      ) : null}
       {mutelist.expired.length > 0 ? (
         <ul class="expired">
           {mutelist.expired.slice(0, 50).map((m) => (
@@ -306,17 +368,23 @@ function Matrix({ matrix }: { matrix: ResponsibilityMatrix }) {
                 </th>
                 {[...provider, ...customer].map((layer) => {
                   const cell = row.cells[layer];
-                  const state = cellState(cell);
+                  const { state } = cell;
                   const counts = countsText(cell.results);
-                  const label = `${service} · ${LAYER_TITLES[layer]}: ${CELL_STATE_LABEL[state]}${counts ? ` (${counts})` : ""}`;
+                  const label = `${service} · ${LAYER_TITLES[layer]}: ${STATE_LABEL[state]}${counts ? ` (${counts})` : ""}`;
+                  const notes = [
+                    STATE_MEANING[state],
+                    cell.checks.length > 0 ? `checks: ${cell.checks.join(", ")}` : "",
+                    cell.notSelected.length > 0 ? `not selected: ${cell.notSelected.join(", ")}` : "",
+                    cell.leftOut > 0 ? `${plural(cell.leftOut, "result")} left out by --severity` : "",
+                  ].filter(Boolean);
                   const body = (
                     <>
-                      <span class="state">{CELL_STATE_LABEL[state]}</span>
+                      <span class="state">{STATE_LABEL[state]}</span>
                       {counts ? <span class="counts">{counts}</span> : null}
                     </>
                   );
                   return (
-                    <td class={`cell c-${state}`} title={`${label}. ${CELL_STATE_MEANING[state]}`}>
+                    <td class={`cell c-${state}`} title={`${label}. ${notes.join("; ")}`}>
                       {counts ? (
                         <a href={`#${cellId(service, layer)}`} data-service={service} data-layer={layer} aria-label={label}>
                           {body}
@@ -333,12 +401,203 @@ function Matrix({ matrix }: { matrix: ResponsibilityMatrix }) {
         </table>
       </div>
       <ul class="legend" aria-label="legend">
-        {CELL_STATES.map((s) => (
+        {CELL_STATE_ORDER.map((s) => (
           <li>
-            <span class={`swatch c-${s}`}>{CELL_STATE_LABEL[s]}</span> {CELL_STATE_MEANING[s]}
+            <span class={`swatch c-${s}`}>{STATE_LABEL[s]}</span> {STATE_MEANING[s]}
           </li>
         ))}
       </ul>
+    </Section>
+  );
+}
+
+// ---- the fix list ---------------------------------------------------------------------------------
+
+/** Fix-list items the page lists, and how many of them it shows open. */
+export const FIX_SHOWN = 200;
+const FIX_OPEN = 5;
+const FIX_RESOURCES = 5;
+
+function FixList({ report }: { report: Report }) {
+  const { backlog } = report;
+  const shown = backlog.slice(0, FIX_SHOWN);
+  const closes = backlog.reduce((n, item) => n + item.findings.length, 0);
+  return (
+    <Section
+      id="fix"
+      title={`Fix first (${count(backlog.length)})`}
+      lead={
+        backlog.length === 0
+          ? "Nothing is failing: there is nothing to fix."
+          : `${plural(backlog.length, "change")} close${backlog.length === 1 ? "s" : ""} the ${plural(closes, "failing finding")}, ranked by risk: severity, then exposure (public, cross-account, internal), then blast radius (admin, write, read), then how many findings a change closes. The commands have every value the scan knows filled in.`
+      }
+    >
+      <ol class="backlog">
+        {shown.map((item) => {
+          const resources = item.resources.slice(0, FIX_RESOURCES);
+          const url = safeUrl(item.url);
+          return (
+            <li class={`fix sev-line-${item.severity}`} id={`fix-${item.rank}`}>
+              <details open={item.rank <= FIX_OPEN}>
+                <summary>
+                  <span class="rank">{item.rank}</span> <Sev severity={item.severity} />
+                  {item.exposure ? <span class={`badge risk exp-${item.exposure}`}>{item.exposure}</span> : null}
+                  {item.blastRadius ? <span class={`badge risk blast-${item.blastRadius}`}>{item.blastRadius}</span> : null}{" "}
+                  <strong class="ttl">{item.title}</strong>{" "}
+                  <span class="meta">
+                    {plural(item.findings.length, "finding")} · {item.region} · {item.accountId}
+                  </span>
+                </summary>
+                <div class="fbody">
+                  <p>{item.text}</p>
+                  {item.commands.length > 0 ? (
+                    <pre class="cli">
+                      <code>{item.commands.join("\n")}</code>
+                    </pre>
+                  ) : null}
+                  {item.placeholders.length > 0 ? (
+                    <p class="note">
+                      Fill in what the scan cannot know:{" "}
+                      {item.placeholders.map((p, i) => (
+                        <>
+                          {i > 0 ? ", " : ""}
+                          <code>{p}</code>
+                        </>
+                      ))}
+                    </p>
+                  ) : null}
+                  <p class="closes">
+                    Closes{" "}
+                    <a href={`#findings?fix=${item.rank}`} data-fix={item.rank}>
+                      {plural(item.findings.length, "finding")}
+                    </a>{" "}
+                    on{" "}
+                    {resources.map((r, i) => (
+                      <>
+                        {i > 0 ? ", " : ""}
+                        <code>{r}</code>
+                      </>
+                    ))}
+                    {item.resources.length > resources.length ? ` and ${count(item.resources.length - resources.length)} more` : ""}
+                    {url ? (
+                      <>
+                        {" · "}
+                        <a href={url} rel="noreferrer noopener">
+                          reference
+                        </a>
+                      </>
+                    ) : null}
+                  </p>
+                </div>
+              </details>
+            </li>
+          );
+        })}
+      </ol>
+      {backlog.length > shown.length ? (
+        <p class="more">
+          and {plural(backlog.length - shown.length, "more change")}: the JSON report&apos;s <code>backlog</code> has every one.
+        </p>
+      ) : null}
+    </Section>
+  );
+}
+
+// ---- compliance -----------------------------------------------------------------------------------
+
+/** A stacked bar of counts per state: SVG attributes, not style attributes, which the page's policy refuses. */
+function StateBar({ counts, order, label }: { counts: Partial<Record<State, number>>; order: readonly State[]; label: string }) {
+  const total = order.reduce((n, s) => n + (counts[s] ?? 0), 0);
+  let x = 0;
+  return (
+    <svg class="bar" viewBox="0 0 1000 16" preserveAspectRatio="none" role="img" aria-label={label}>
+      {total > 0
+        ? order
+            .filter((s) => (counts[s] ?? 0) > 0)
+            .map((s) => {
+              const w = ((counts[s] ?? 0) / total) * 1000;
+              const rect = <rect class={`b-${s}`} x={x.toFixed(1)} y="0" width={w.toFixed(1)} height="16" />;
+              x += w;
+              return rect;
+            })
+        : null}
+    </svg>
+  );
+}
+
+function Compliance({ report }: { report: Report }) {
+  return (
+    <Section
+      id="compliance"
+      title="Compliance"
+      lead="Each requirement's status from the results of the checks that cite it; requirements no check covers say so, and those that cannot be automated are manual."
+    >
+      {report.compliance.map((fw) => {
+        const label = REQUIREMENT_STATUS_ORDER.filter((s) => fw.counts[s] > 0)
+          .map((s) => `${count(fw.counts[s])} ${STATE_LABEL[s]}`)
+          .join(", ");
+        return (
+          <div class="framework" id={`compliance-${fw.framework}`}>
+            <h3>
+              {fw.title}{" "}
+              <a href={fw.url} rel="noreferrer noopener" class="ref">
+                (reference)
+              </a>
+            </h3>
+            <StateBar counts={fw.counts} order={REQUIREMENT_STATUS_ORDER} label={`${fw.label}: ${label}`} />
+            <ul class="req-counts">
+              {REQUIREMENT_STATUS_ORDER.filter((s) => fw.counts[s] > 0).map((s) => (
+                <li>
+                  <span class={`swatch c-${s}`}>{STATE_LABEL[s]}</span> {count(fw.counts[s])}
+                </li>
+              ))}
+            </ul>
+            <details>
+              <summary>
+                {fw.label}: {plural(fw.requirements.length, "requirement")}
+              </summary>
+              <table class="reqs">
+                <thead>
+                  <tr>
+                    <th scope="col">{fw.label}</th>
+                    <th scope="col">requirement</th>
+                    <th scope="col">status</th>
+                    <th scope="col">results</th>
+                    <th scope="col">checks</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {fw.requirements.map((r) => (
+                    <tr>
+                      <td>
+                        <code>{r.id}</code>
+                      </td>
+                      <td>
+                        {r.title}
+                        {r.automated ? "" : " (manual)"}
+                      </td>
+                      <td>
+                        <span class={`swatch c-${r.status}`}>{STATE_LABEL[r.status]}</span>
+                      </td>
+                      <td class="nowrap">{countsText(r.results)}</td>
+                      <td>
+                        {r.checks.map((id, i) => (
+                          <>
+                            {i > 0 ? " " : ""}
+                            <a href={`#check-${id}`}>
+                              <code>{id}</code>
+                            </a>
+                          </>
+                        ))}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          </div>
+        );
+      })}
     </Section>
   );
 }
@@ -537,6 +796,7 @@ function Filters({ report }: { report: Report }) {
         <span>text</span>
         <input type="search" name="q" id="flt-q" placeholder="resource, ARN, message, tag…" autocomplete="off" />
       </label>
+      <input type="hidden" name="fix" id="flt-fix" value="" />
       <button type="reset">clear</button>
     </form>
   );
@@ -575,7 +835,8 @@ function Top({ report }: { report: Report }) {
         {accounts} · {plural(scan.regions.length, "region")} · {plural(scan.services.length, "service")} · {utc(scan.finishedAt)}
       </p>
       <nav aria-label="sections">
-        <a href="#completeness">completeness</a> <a href="#scope">scope</a> <a href="#matrix">matrix</a> <a href="#findings">findings</a>
+        <a href="#completeness">completeness</a> <a href="#matrix">matrix</a> <a href="#fix">fix first</a>{" "}
+        <a href="#compliance">compliance</a> <a href="#scope">scope</a> <a href="#findings">findings</a>
       </nav>
     </header>
   );
@@ -587,6 +848,8 @@ const Body = ({ report, ordered }: { report: Report; ordered: readonly Finding[]
     <main>
       <Completeness report={report} />
       <Matrix matrix={report.responsibilityMatrix} />
+      <FixList report={report} />
+      <Compliance report={report} />
       <Scope report={report} />
       <Findings report={report} ordered={ordered} />
     </main>
@@ -613,7 +876,7 @@ export function* renderHtml(report: Report): Generator<string> {
   // The stylesheet and script are this package's own files (checked above to hold no end tag); everything else is escaped.
   yield `<!doctype html>\n<html lang="en">\n<head>\n${head}\n<style>${css}</style>\n</head>\n<body>\n`;
   yield renderToString(<Body report={report} ordered={ordered} />);
-  const { tables, rows } = pageData(report, ordered);
+  const { tables, rows } = pageData(report, ordered, FIX_SHOWN);
   yield '\n<script type="application/json" id="ys-data">';
   yield* dataPieces(tables, rows);
   yield `</script>\n<script>${script}</script>\n</body>\n</html>\n`;

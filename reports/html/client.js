@@ -15,7 +15,7 @@
   const more = document.getElementById("more");
   const section = document.getElementById("findings");
   const PAGE = 200;
-  const FIELDS = ["layer", "severity", "status", "service", "account", "region", "check", "q"];
+  const FIELDS = ["layer", "severity", "status", "service", "account", "region", "check", "q", "fix"];
 
   const el = (tag, className, text) => {
     const e = document.createElement(tag);
@@ -44,6 +44,7 @@
     for (const name of FIELDS) {
       const input = form.elements[name];
       const v = state[name] ?? "";
+      if (!input) continue;
       if (input.tagName === "SELECT" && v && ![...input.options].some((o) => o.value === v)) {
         // A value the page has no findings for (a link from an older page): still a filter, matching nothing.
         const o = document.createElement("option");
@@ -110,6 +111,8 @@
       s.check,
     );
     const q = (s.q ?? "").trim().toLowerCase();
+    // A fix-list item: only the findings it closes.
+    const only = s.fix ? new Set(T.fixes[Number(s.fix) - 1] ?? []) : null;
     const out = [];
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
@@ -122,6 +125,7 @@
       if (layer !== -1 && c.l !== layer) continue;
       if (service !== -1 && c.s !== service) continue;
       if (q && !textOf(i).includes(q)) continue;
+      if (only && !only.has(i)) continue;
       out.push(i);
     }
     return show(out);
@@ -137,7 +141,9 @@
   const counts = () => {
     const all = rows.length;
     const m = matching.length;
-    const head = m === all ? `All ${fmt(all)} findings` : `${fmt(m)} of ${fmt(all)} findings match`;
+    const fix = form.elements.fix.value;
+    const head =
+      m === all ? `All ${fmt(all)} findings` : `${fmt(m)} of ${fmt(all)} findings match${fix ? ` (those fix ${fix} closes)` : ""}`;
     shown.textContent = m === 0 ? `No finding matches (${fmt(all)} in all).` : `${head}; showing ${fmt(rendered)}.`;
     moreWrap.hidden = rendered >= m;
     more.textContent = `show ${fmt(Math.min(PAGE, m - rendered))} more`;

@@ -78,6 +78,8 @@ export interface PageTables {
   accounts: string[];
   regions: string[];
   types: string[];
+  /** For the first items of the fix list: the rows (indices) each closes. */
+  fixes: number[][];
 }
 
 class Table {
@@ -111,7 +113,7 @@ const checkFromFinding = (f: Finding): CheckInfo => ({
 });
 
 /** The tables and the rows (in page order) for a report. */
-export function pageData(report: Report, ordered: readonly Finding[]): { tables: PageTables; rows: Iterable<Row> } {
+export function pageData(report: Report, ordered: readonly Finding[], fixesShown = Infinity): { tables: PageTables; rows: Iterable<Row> } {
   const services = new Table(report.scan.services);
   const layers = new Table(LAYERS);
   const accounts = new Table(report.scan.accounts);
@@ -161,6 +163,8 @@ export function pageData(report: Report, ordered: readonly Finding[]): { tables:
       Object.keys(extra).length > 0 ? extra : 0,
     ];
   });
+  const rowOf = new Map(ordered.map((f, i) => [f.id, i]));
+  const fixes = report.backlog.slice(0, fixesShown).map((item) => item.findings.flatMap((id) => rowOf.get(id) ?? []));
   const tables: PageTables = {
     v: 1,
     col: COL,
@@ -175,6 +179,7 @@ export function pageData(report: Report, ordered: readonly Finding[]): { tables:
     accounts: accounts.values,
     regions: regions.values,
     types: types.values,
+    fixes,
   };
   return { tables, rows };
 }

@@ -75,10 +75,72 @@ describe("the HTML report", () => {
     expect(page).toMatch(/<td class="cell c-provider" title="s3 · Physical facilities &amp; hardware: AWS\./);
     expect(page).toMatch(/<td class="cell c-not-covered" title="iam · Customer data: not covered\./);
     // EC2 runs on the customer's OS: os is theirs; the managed platform does not exist for it.
-    expect(page).toMatch(/<td class="cell c-not-covered" title="ec2 · Operating system &amp; instance configuration: not covered\./);
+    expect(page).toMatch(
+      /<td class="cell c-not-selected" title="ec2 · Operating system &amp; instance configuration: not selected\. [^"]*not selected: ec2-instance-imdsv2/,
+    );
     expect(page).toMatch(/<td class="cell c-not-applicable" title="ec2 · Managed platform &amp; service software: n\/a\./);
     // A cell without results links nowhere.
     expect(page).not.toContain('href="#cell-iam-data"');
+  });
+
+  it("ranks the fix list with its filled-in commands, each item linking to the findings it closes", () => {
+    const report = buildFixtureReport();
+    const page = html(report);
+    const fix = page.slice(page.indexOf('<section id="fix"'), page.indexOf('<section id="compliance"'));
+    expect(report.backlog.length).toBeGreaterThan(2);
+    const titles = [...fix.matchAll(/<strong class="ttl">([^<]*)<\/strong>/g)].map((m) => m[1]);
+    expect(titles).toEqual(report.backlog.map((b) => b.title.replace(/&/g, "&amp;")));
+    const first = report.backlog[0]!;
+    expect(fix).toContain(`<li class="fix sev-line-${first.severity}" id="fix-1"><details open>`);
+    expect(fix).toContain(
+      `<pre class="cli"><code>${first.commands.join("\n").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;")}</code></pre>`,
+    );
+    expect(fix).toContain(`<a href="#findings?fix=1" data-fix="1">`);
+    const { tables, rows } = parsed(page);
+    expect(tables.fixes).toHaveLength(report.backlog.length);
+    expect(tables.fixes.map((ix) => ix.map((i) => rows[i]![COL.findingId]))).toEqual(report.backlog.map((b) => b.findings));
+  });
+
+  it("summarises compliance per framework: a bar of requirement statuses and every requirement with its checks", () => {
+    const report = buildFixtureReport();
+    const page = html(report);
+    const section = page.slice(page.indexOf('<section id="compliance"'), page.indexOf('<section id="scope"'));
+    for (const fw of report.compliance) {
+      expect(section).toContain(`<div class="framework" id="compliance-${fw.framework}">`);
+      expect(section).toContain(`${fw.label}: ${fw.requirements.length} requirements`);
+    }
+    const cis = report.compliance.find((c) => c.label === "CIS")!;
+    const failing = cis.requirements.find((r) => r.status === "failing")!;
+    expect(section).toContain(`<code>${failing.id}</code>`);
+    expect(section).toContain(`<a href="#check-${failing.checks[0]}">`);
+    expect(section.match(/<tr><td><code>/g)).toHaveLength(report.compliance.reduce((n, c) => n + c.requirements.length, 0));
+    // The bar's segments are in proportion to the counts and fill it.
+    const bar = section.match(/<svg class="bar"[^>]*>(.*?)<\/svg>/)![1]!;
+    const widths = [...bar.matchAll(/width="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(1000, 0);
+    expect(widths).toHaveLength(Object.values(cis.counts).filter((n) => n > 0).length);
+  });
+
+  it("records the audit facts: principal, collection time, selection, settings, mutelist in force", () => {
+    const report = buildFixtureReport({
+      scan: {
+        principal: "arn:aws:sts::123456789012:assumed-role/auditor/session",
+        collectedAt: "2025-06-01T09:58:00.000Z",
+        selection: { services: ["s3", "iam"], checks: null, severities: ["critical", "high"], compliance: null, regions: ["us-east-1"] },
+      },
+    });
+    report.mutelist = {
+      entries: 1,
+      active: [{ checkId: "s3-bucket-tls-only", resource: "legacy-uploads", reason: "tracked in SEC-142", expires: "2027-01-31" }],
+      expired: [],
+    };
+    const scope = html(report).split('<section id="scope"')[1]!.split("</section>")[0]!;
+    expect(scope).toContain("<dt>Principal</dt><dd><code>arn:aws:sts::123456789012:assumed-role/auditor/session</code></dd>");
+    expect(scope).toContain("<dt>Collected</dt><dd>2025-06-01 09:58 UTC (this scan)</dd>");
+    expect(scope).toContain("<dd>--services s3,iam · --severity critical,high · --regions us-east-1</dd>");
+    expect(scope).toContain(`&quot;minimumPasswordLength&quot;: ${report.scan.settings.minimumPasswordLength}`);
+    expect(scope).toContain("<td><code>s3-bucket-tls-only</code></td><td><code>legacy-uploads</code></td>");
+    expect(scope).toContain(`<dt>Tool</dt><dd>yourside ${report.tool.version}</dd>`);
   });
 
   it("embeds every finding compactly, worst first, with what the page shows of it", () => {
@@ -133,7 +195,9 @@ describe("the HTML report", () => {
 
     it("is escaped wherever the markup shows it: no tag, attribute or end tag comes from it", () => {
       for (const value of HOSTILE_VALUES) expect(markup).not.toContain(value);
-      expect(markup).not.toMatch(/<(img|svg)\b/i);
+      expect(markup).not.toMatch(
+        /<img\b|<svg(?! class="bar" viewBox="0 0 1000 16" preserveAspectRatio="none" role="img" aria-label="[^"<]*">)/i,
+      );
       expect(markup).toContain("bucket&lt;img src=x onerror=&quot;window.__pwned='img'&quot;>");
       // The page's only end tags of script, style and noscript are its own.
       expect(page.match(/<\/script/gi)).toHaveLength(2);
