@@ -169,7 +169,9 @@ export async function runScan(plan: ScanPlan): Promise<number> {
   const written: string[] = [];
   for (const format of plan.formats) {
     const renderer = RENDERERS[format];
-    const text = renderer.render(report);
+    // Text for the terminal fits it; files get the renderer's default width.
+    const toTerminal = "file" in plan.output && plan.output.file === "-" && process.stdout.isTTY && process.stdout.columns;
+    const text = renderer.render(report, toTerminal ? { width: process.stdout.columns } : {});
     if ("file" in plan.output) {
       if (plan.output.file === "-") writeToStdout(text);
       else {
