@@ -77,7 +77,10 @@ describe("JSON report schema", () => {
     expect(values("providerLayer")).toEqual([...PROVIDER_LAYERS]);
     expect(values("awsModel")).toEqual(Object.values(AWS_MODEL));
     expect(values("service")).toEqual([...SERVICE_IDS]);
-    expect([...values("resultState")!, ...values("coverageState")!]).toEqual([...RESULT_STATES, ...COVERAGE_STATES]);
+    expect([...(values("resultState") as string[]), ...(values("coverageState") as string[])]).toEqual([
+      ...RESULT_STATES,
+      ...COVERAGE_STATES,
+    ]);
     expect(values("exposure")).toEqual([...EXPOSURES]);
     expect(values("blastRadius")).toEqual([...BLAST_RADII]);
     expect(values("framework")).toEqual([...SUMMARISED_FRAMEWORKS]);
