@@ -10,10 +10,10 @@ import { tableRenderer } from "./table.js";
 export const RENDERERS = {
   json: jsonRenderer,
   sarif: sarifRenderer,
-  html: htmlRenderer,
   table: tableRenderer,
   csv: csvRenderer,
   ocsf: ocsfRenderer,
+  html: htmlRenderer,
 } as const satisfies Record<string, Renderer>;
 
 export type Format = keyof typeof RENDERERS;
