@@ -197,6 +197,16 @@
 
   const code = (text) => el("code", null, text);
 
+  /** Row index → its fix-list rank, for the items the page lists. */
+  let fixRank;
+  const fixOf = (i) => {
+    if (!fixRank) {
+      fixRank = new Map();
+      T.fixes.forEach((indices, k) => indices.forEach((j) => fixRank.has(j) || fixRank.set(j, k + 1)));
+    }
+    return fixRank.get(i);
+  };
+
   /** A finding's details: what the no-script list shows, plus the check's rationale and references. */
   const bodyOf = (i) => {
     const r = rows[i];
@@ -236,6 +246,14 @@
     body.append(el("h4", null, "Why it matters"), el("p", null, c.rationale));
     const rem = c.remediation || {};
     body.append(el("h4", null, "Remediation"), el("p", null, rem.text));
+    const rank = fixOf(i);
+    if (rank) {
+      const p = el("p", "infix", "In the fix list, with its commands filled in: ");
+      const a = el("a", null, `#${rank}`);
+      a.href = `#fix-${rank}`;
+      p.append(a);
+      body.append(p);
+    }
     if (rem.cli) {
       const pre = el("pre", "cli");
       pre.append(code(rem.cli));

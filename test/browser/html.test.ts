@@ -143,6 +143,9 @@ describe("the demo's HTML report in Chromium", () => {
     expect(await body.locator("p.msg").textContent()).toBe(first.message);
     expect(await body.locator("pre.evidence").textContent()).toBe(JSON.stringify(first.evidence, null, 2));
     expect(await body.locator("pre.cli").textContent()).toBe(check.remediation.cli);
+    // A failing finding points to its item of the fix list, whose commands are filled in.
+    const item = report.backlog.find((b) => b.findings.includes(first.id))!;
+    expect(await body.locator("p.infix a").getAttribute("href")).toBe(`#fix-${item.rank}`);
     await page.screenshot({ path: screenshotPath("html-demo-finding.png") });
 
     // Each filter, alone, gives what the JSON report holds.
@@ -368,6 +371,7 @@ describe("hostile text in Chromium", () => {
       const firstSection = page.locator("main > section").first();
       expect(await firstSection.getAttribute("class")).toBe("banner partial");
       expect(await firstSection.locator("h2").textContent()).toMatch(/^Partial scan: \d+ AWS calls failed/);
+      await page.screenshot({ path: screenshotPath("html-moto-partial.png") });
       const calls = await page.locator("table.calls tbody td:first-child").allTextContents();
       expect(calls).toContain("access-analyzer:ListAnalyzers");
 
