@@ -112,6 +112,7 @@ Examples:
   yourside scan --endpoint-url http://127.0.0.1:5000 --regions us-east-1   (moto / LocalStack)
   yourside scan --from-snapshot inventory.json   re-evaluate a saved inventory offline
   yourside scan --baseline last.json --fail-on-new high --output-dir out/   (cron: what is new since last time)
+  yourside scan --compliance cis-6.0 --format table --output -   the CIS v6.0 checks, failing findings as a table
   yourside checks                                the check catalogue
   yourside policy                                the least-privilege IAM policy a scan needs
 

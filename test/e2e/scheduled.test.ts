@@ -156,6 +156,11 @@ describe("scheduled scans: baseline, mutes, webhook, exit codes", () => {
     expect(muted.report.scan.complete).toBe(false);
     expect(muted.report.mutelist).toEqual({
       entries: 3,
+      // The entries in force are recorded with the report: the audit trail of what was accepted.
+      active: [
+        { checkId: "s3-bucket-versioning", resource: "*", reason: "the scanner's role may not read versioning (ticket SEC-7)" },
+        { checkId: "s3-bucket-mfa-delete", resource: "*", reason: "the scanner's role may not read versioning (ticket SEC-7)" },
+      ],
       expired: [
         { checkId: "s3-bucket-access-logging", resource: "*", reason: "accepted until the log bucket exists", expires: "2020-06-30" },
       ],
