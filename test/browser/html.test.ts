@@ -60,12 +60,23 @@ async function openAll(page: Page): Promise<string> {
   return page.locator("#rows").innerText();
 }
 
-let browser: Browser;
+let launched: Browser | undefined;
+let launchError: unknown;
 
+// Without Chromium every test fails with the install command (none is skipped).
 beforeAll(async () => {
-  browser = await launchChromium();
+  try {
+    launched = await launchChromium();
+  } catch (err) {
+    launchError = err;
+  }
 });
-afterAll(async () => browser?.close());
+afterAll(async () => launched?.close());
+
+function chromium(): Browser {
+  if (!launched) throw launchError instanceof Error ? launchError : new Error(String(launchError));
+  return launched;
+}
 
 describe("the demo's HTML report in Chromium", () => {
   const dir = mkdtempSync(join(tmpdir(), "yourside-html-demo-"));
@@ -81,7 +92,7 @@ describe("the demo's HTML report in Chromium", () => {
   });
 
   it("renders the matrix and the findings, filters them, opens one; no console error and no request; screenshots", async () => {
-    const watch = await openPage(browser, url, { height: 1800 });
+    const watch = await openPage(chromium(), url, { height: 1800 });
     const { page } = watch;
     const services = Object.entries(report.responsibilityMatrix.services);
     // The matrix: a row per service, every provider cell AWS's, every customer cell with failures failing.
@@ -192,7 +203,7 @@ describe("the demo's HTML report in Chromium", () => {
 
   it("opens a linked finding by its address, alone and open", async () => {
     const target = report.findings.find((f) => f.status === "FAIL" && f.severity === "critical")!;
-    const watch = await openPage(browser, `${url}#finding-${target.id}`);
+    const watch = await openPage(chromium(), `${url}#finding-${target.id}`);
     expect(await rowCount(watch.page)).toBe(1);
     expect(await watch.page.locator(`#finding-${target.id}`).getAttribute("open")).toBe("");
     expect(await watch.page.locator("#rows p.msg").textContent()).toBe(target.message);
@@ -202,7 +213,7 @@ describe("the demo's HTML report in Chromium", () => {
   });
 
   it("without JavaScript shows completeness, the matrix and the failing findings by service and layer", async () => {
-    const watch = await openPage(browser, url, { javaScript: false });
+    const watch = await openPage(chromium(), url, { javaScript: false });
     const { page } = watch;
     expect(await page.locator("#completeness h2").textContent()).toBe("Complete scan");
     expect(await page.locator("table.matrix tbody tr").count()).toBe(report.scan.services.length);
@@ -233,7 +244,7 @@ describe("the demo's HTML report in Chromium", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     // No route here: what stops the requests is the page's own policy.
-    const context = await browser.newContext();
+    const context = await chromium().newContext();
     const page = await context.newPage();
     try {
       await page.goto(url);
@@ -278,7 +289,7 @@ describe("hostile text in Chromium", () => {
     const file = join(dir, "hostile.html");
     writeFileSync(file, renderToString(htmlRenderer, hostileReport()));
     const url = pathToFileURL(file).href;
-    const watch = await openPage(browser, url);
+    const watch = await openPage(chromium(), url);
     const { page } = watch;
     await page.fill("#flt-q", "__pwned");
     await expect.poll(() => rowCount(page)).toBe(2);
@@ -294,7 +305,7 @@ describe("hostile text in Chromium", () => {
     await watch.context.close();
 
     // Without the script the no-script list is real markup: still no element and no request from the values.
-    const plain = await openPage(browser, url, { javaScript: false });
+    const plain = await openPage(chromium(), url, { javaScript: false });
     expect(await plain.page.locator("img, svg:not(.bar)").count()).toBe(0);
     const staticText = await plain.page.locator(".static").innerText();
     for (const value of [HOSTILE.img, HOSTILE.script, HOSTILE.noscript]) expect(staticText).toContain(value);
@@ -367,7 +378,7 @@ describe("hostile text in Chromium", () => {
       expect(hostile.length).toBeGreaterThan(1);
       expect(report.findings.some((f) => f.message.includes(`web${HOSTILE.noscript}`))).toBe(true);
 
-      const watch = await openPage(browser, url);
+      const watch = await openPage(chromium(), url);
       const { page } = watch;
       const firstSection = page.locator("main > section").first();
       expect(await firstSection.getAttribute("class")).toBe("banner partial");
@@ -391,7 +402,7 @@ describe("hostile text in Chromium", () => {
       expectQuiet(watch, url);
       await watch.context.close();
 
-      const plain = await openPage(browser, url, { javaScript: false });
+      const plain = await openPage(chromium(), url, { javaScript: false });
       expect(await plain.page.locator("img, svg:not(.bar)").count()).toBe(0);
       expect(await plain.page.locator(".static").innerText()).toContain(`ops${HOSTILE.img}`);
       expectQuiet(plain, url);
