@@ -246,14 +246,6 @@
     body.append(el("h4", null, "Why it matters"), el("p", null, c.rationale));
     const rem = c.remediation || {};
     body.append(el("h4", null, "Remediation"), el("p", null, rem.text));
-    const rank = fixOf(i);
-    if (rank) {
-      const p = el("p", "infix", "In the fix list, with its commands filled in: ");
-      const a = el("a", null, `#${rank}`);
-      a.href = `#fix-${rank}`;
-      p.append(a);
-      body.append(p);
-    }
     if (rem.cli) {
       const pre = el("pre", "cli");
       pre.append(code(rem.cli));
@@ -264,6 +256,14 @@
       a.href = rem.url;
       a.rel = "noreferrer noopener";
       const p = el("p");
+      p.append(a);
+      body.append(p);
+    }
+    const rank = fixOf(i);
+    if (rank) {
+      const p = el("p", "infix", "Its fix, with the command filled in for this resource: fix list item ");
+      const a = el("a", null, `#${rank}`);
+      a.href = `#fix-${rank}`;
       p.append(a);
       body.append(p);
     }
