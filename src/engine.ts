@@ -4,7 +4,16 @@ import { evaluationContext } from "./gate.js";
 import type { Inventory } from "./inventory/index.js";
 import { findMute, type Mute, type TagIndex } from "./mutelist.js";
 import { LAYERS, responsibilityFor } from "./responsibility.js";
-import { SEVERITIES, STATUSES, zeroCounts, type Finding, type FindingResource, type Outcome, type ResourceRef, type Summary } from "./results.js";
+import {
+  SEVERITIES,
+  STATUSES,
+  zeroCounts,
+  type Finding,
+  type FindingResource,
+  type Outcome,
+  type ResourceRef,
+  type Summary,
+} from "./results.js";
 import { resourceTags, serviceById } from "./services/index.js";
 import { DEFAULT_SETTINGS, type Settings } from "./settings.js";
 
