@@ -6,7 +6,7 @@
  *    path through a list (`evidence.attachedPolicies[].arn`) repeats the command it is in (one of
  *    those chained with `&&`) once per element, and drops it for an empty list;
  * 2. conventions for every check: `<region>` (of a regional finding), `<ACCOUNT_ID>` / `<account-id>`,
- *    `<partition>`, and the resource's own identifier by its type (`<BUCKET>` of an S3 bucket,
+ *    `<partition>`, `<resource-id>`, `<resource-arn>`, and the resource's own identifier by its type (`<BUCKET>` of an S3 bucket,
  *    `<group-id>` of a security group, `<role-name>` of a role: see RESOURCE_PLACEHOLDERS).
  *
  * Names match without regard to case, `_` or `-` (`<KEY_ARN>` is `<key-arn>`). A placeholder no rule
@@ -60,6 +60,8 @@ const CONVENTIONS: Record<string, (f: Finding) => unknown> = {
   region: realRegion,
   "account-id": (f) => f.accountId,
   partition: (f) => f.resource.arn.split(":")[1] || undefined,
+  "resource-id": (f) => f.resource.id,
+  "resource-arn": (f) => f.resource.arn,
 };
 
 const resourcePart = (f: Finding, part: Part): string => {

@@ -76,6 +76,7 @@ export default defineCheck({
       "AWS::IAM::Policy":
         "aws iam create-policy-version --policy-arn <policy-arn> --policy-document file://scoped-policy.json --set-as-default",
     },
+    fix: "Scope down the permissions of <resource-arn>",
   },
   compliance: { [FRAMEWORKS.cis]: ["2.15"], [FRAMEWORKS.fsbp]: ["IAM.1"] },
   evaluate: (inv, ctx) => {

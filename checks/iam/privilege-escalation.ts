@@ -32,6 +32,7 @@ export default defineCheck({
       "AWS::IAM::Policy":
         "aws iam create-policy-version --policy-arn <policy-arn> --policy-document file://scoped-policy.json --set-as-default",
     },
+    fix: "Scope down the permissions of <resource-arn>",
   },
   compliance: {},
   noComplianceBecause: "Neither CIS AWS Foundations v6.0 nor FSBP has a recommendation or control for privilege-escalation paths.",

@@ -56,6 +56,9 @@ describe("scheduled scans: baseline, mutes, webhook, exit codes", () => {
     await seedS3Scenario(moto);
     const first = await scan("first.json");
     expect(first.code).toBe(1);
+    // The audit record of a live scan names who collected (moto's caller identity) and when.
+    expect(first.report.scan.principal).toMatch(/^arn:aws:(sts|iam)::123456789012:/);
+    expect(Date.parse(first.report.scan.collectedAt)).toBeGreaterThanOrEqual(Date.parse(first.report.scan.startedAt));
 
     // The change: vpce-only loses its VPC endpoint condition (public now); public-acl's ACL is made private.
     const us = s3For(moto, "us-east-1");
