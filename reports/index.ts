@@ -1,5 +1,6 @@
 /** The output formats: `--format` accepts exactly these keys. Adding a format is its renderer and a line here. */
 import { csvRenderer } from "./csv.js";
+import { htmlRenderer } from "./html.js";
 import { jsonRenderer } from "./json.js";
 import { ocsfRenderer } from "./ocsf.js";
 import type { Renderer } from "./renderer.js";
@@ -12,6 +13,7 @@ export const RENDERERS = {
   table: tableRenderer,
   csv: csvRenderer,
   ocsf: ocsfRenderer,
+  html: htmlRenderer,
 } as const satisfies Record<string, Renderer>;
 
 export type Format = keyof typeof RENDERERS;

@@ -4,7 +4,16 @@ import { evaluationContext } from "./gate.js";
 import type { Inventory } from "./inventory/index.js";
 import { findMute, type Mute, type TagIndex } from "./mutelist.js";
 import { LAYERS, responsibilityFor } from "./responsibility.js";
-import { SEVERITIES, STATUSES, zeroCounts, type Finding, type Outcome, type ResourceRef, type Summary } from "./results.js";
+import {
+  SEVERITIES,
+  STATUSES,
+  zeroCounts,
+  type Finding,
+  type FindingResource,
+  type Outcome,
+  type ResourceRef,
+  type Summary,
+} from "./results.js";
 import { resourceTags, serviceById } from "./services/index.js";
 import { DEFAULT_SETTINGS, type Settings } from "./settings.js";
 
@@ -19,6 +28,12 @@ export interface EvaluateOptions {
   mutes?: readonly Mute[];
 }
 
+/** The resource with its tags, when the inventory holds any: a report shows whose resource it is (owner, team, environment). */
+function withTags(resource: ResourceRef, tags: TagIndex): FindingResource {
+  const own = tags.get(resource.arn);
+  return own && Object.keys(own).length > 0 ? { ...resource, tags: { ...own } } : resource;
+}
+
 function toFinding(check: Check, inventory: Inventory, outcome: Outcome, mutes: readonly Mute[], tags: TagIndex): Finding {
   const finding: Finding = {
     id: findingId(check.id, inventory.accountId, outcome.region, outcome.resource),
@@ -29,7 +44,7 @@ function toFinding(check: Check, inventory: Inventory, outcome: Outcome, mutes: 
     service: check.service,
     accountId: inventory.accountId,
     region: outcome.region,
-    resource: outcome.resource,
+    resource: withTags(outcome.resource, tags),
     responsibility: responsibilityFor(serviceById(check.service).model, check.layer, check.awsModel),
     message: outcome.message,
     evidence: outcome.evidence ?? {},
@@ -63,8 +78,8 @@ function crashed(check: Check, inventory: Inventory, err: unknown): Outcome {
 export function evaluate(inventory: Inventory, checks: readonly Check[], options: EvaluateOptions = {}): Finding[] {
   const context = evaluationContext(inventory, options.settings ?? DEFAULT_SETTINGS);
   const mutes = options.mutes ?? [];
-  // Tags are looked up only when some entry matches by tag.
-  const tags: TagIndex = mutes.some((m) => m.tags) ? resourceTags(inventory) : new Map();
+  // Whatever tags the inventory holds (S3 bucket tags are read only when a mutelist entry matches by tag).
+  const tags: TagIndex = resourceTags(inventory);
   const findings: Finding[] = [];
   for (const check of checks) {
     let outcomes: Outcome[];

@@ -35,6 +35,12 @@ export interface ResourceRef {
   type: string;
 }
 
+/** A finding's resource: what the check named, and the resource's tags where the inventory holds them. */
+export interface FindingResource extends ResourceRef {
+  /** The resource's tags (EC2 and IAM from their listings; S3 when bucket tags were read): chosen by whoever can tag it. */
+  tags?: Record<string, string>;
+}
+
 export type Evidence = Record<string, unknown>;
 
 /** What a check says about one resource; the engine turns it into a Finding. */
@@ -86,7 +92,7 @@ export interface Finding {
   service: ServiceId;
   accountId: string;
   region: string;
-  resource: ResourceRef;
+  resource: FindingResource;
   responsibility: Responsibility;
   message: string;
   evidence: Evidence;

@@ -7,7 +7,7 @@ import type { Check } from "../../src/check.js";
 import { findingId } from "../../src/engine.js";
 import type { CallError } from "../../src/inventory/index.js";
 import { responsibilityFor } from "../../src/responsibility.js";
-import type { Evidence, Finding, ResourceRef, Severity } from "../../src/results.js";
+import type { Evidence, Finding, FindingResource, ResourceRef, Severity } from "../../src/results.js";
 import { buildReport, type Report, type ScanInput } from "../../src/report.js";
 import { CHECKS as CATALOGUE, serviceById } from "../../src/services/index.js";
 
@@ -55,7 +55,7 @@ export const check = (id: string): Check => {
 
 export interface FindingInput {
   status: Finding["status"];
-  resource: ResourceRef;
+  resource: FindingResource;
   region?: string;
   message: string;
   evidence?: Evidence;

@@ -41,7 +41,7 @@ function hostileReport(): Report {
 
 describe("the renderer registry", () => {
   it("offers table, csv and ocsf beside json and sarif", () => {
-    expect(FORMATS).toEqual(["json", "sarif", "table", "csv", "ocsf"]);
+    expect(FORMATS).toEqual(["json", "sarif", "table", "csv", "ocsf", "html"]);
     expect(RENDERERS.ocsf.extension).toBe("ocsf.json");
   });
 });
