@@ -192,7 +192,7 @@ const leaf = (walk: Walk, text: string): void => {
  */
 export async function scanUserData(encoded: string): Promise<UserDataScan> {
   const base64 = isBase64(encoded);
-  let bytes = base64 ? Buffer.from(encoded.replace(/\s+/g, ""), "base64") : Buffer.from(encoded, "utf8");
+  let bytes: Buffer = base64 ? Buffer.from(encoded.replace(/\s+/g, ""), "base64") : Buffer.from(encoded, "utf8");
   const size = bytes.length;
   const layers: string[] = [];
   const walk: Walk = { leaves: [], multipart: false };
