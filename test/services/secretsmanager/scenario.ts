@@ -28,14 +28,15 @@ const join = (...parts: string[]) => parts.join("");
 /** A stable stand-in for random key material: `n` base64 characters derived from a label. */
 function material(label: string, n: number): string {
   let out = "";
-  for (let i = 0; out.length < n; i++) out += createHash("sha256").update(`${label}/${i}`).digest("base64");
+  for (let i = 0; out.length < n; i++) out += createHash("sha256").update(`${label}/${i}`).digest("base64").replace(/=+$/, "");
   return out.slice(0, n);
 }
 
 const pem = (label: string) =>
   [
     join("-----BEGIN ", "RSA PRIVATE KEY-----"),
-    ...(material(label, 256).match(/.{1,64}/g) ?? []),
+    // DER's SEQUENCE ("MI…") first: the rule tells real keys from placeholders by it.
+    ...(join("MIIEow", material(label, 250)).match(/.{1,64}/g) ?? []),
     join("-----END ", "RSA PRIVATE KEY-----"),
   ].join("\n");
 
@@ -56,13 +57,13 @@ export const SECRET_VALUES = {
   euToken: join("sm-eu-", material("eu", 32)),
 } as const;
 
-/** Every string a leak would show: each credential, each secret value, and the tell-tale middle of the private key. */
+/** Every string a leak would show: each credential, each secret value, and a line from the middle of the private key. */
 export const MUST_NOT_APPEAR: readonly string[] = [
   PLANTED.accessKeyId,
   PLANTED.secretAccessKey,
   PLANTED.dbPassword,
   PLANTED.githubToken,
-  material("batch-workers", 256).slice(64, 128),
+  PLANTED.privateKey.split("\n")[2]!,
   ...Object.values(SECRET_VALUES),
   JSON.parse(SECRET_VALUES.ordersDb).password as string,
 ];
