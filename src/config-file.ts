@@ -28,6 +28,8 @@ const CONFIG_SCHEMA = {
         minimumPasswordLength: { type: "integer", minimum: 6, maximum: 128 },
         passwordReusePrevention: { type: "integer", minimum: 1, maximum: 24 },
         minimumBackupRetentionDays: { type: "integer", minimum: 1, maximum: 35 },
+        unusedSecretDays: days,
+        secretRotationDays: days,
         adminPorts: portList,
         sensitivePorts: { type: "object", additionalProperties: portList, maxProperties: 200 },
       },

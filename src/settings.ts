@@ -10,6 +10,10 @@ export interface Settings {
   passwordReusePrevention: number;
   /** Days within which root use is reported. */
   rootRecentUseDays: number;
+  /** Days without its value being retrieved after which a secret counts as unused (FSBP SecretsManager.3: 90). */
+  unusedSecretDays: number;
+  /** Days within which every secret must have been rotated (FSBP SecretsManager.4: 90). */
+  secretRotationDays: number;
   /** Days RDS must keep automated backups of instances and clusters (FSBP RDS.11: 7); RDS allows 1 to 35. */
   minimumBackupRetentionDays: number;
   /** Ports for remote administration (CIS 6.3/6.4). */
@@ -25,6 +29,8 @@ export const DEFAULT_SETTINGS: Settings = {
   passwordReusePrevention: 24,
   rootRecentUseDays: 30,
   minimumBackupRetentionDays: 7,
+  unusedSecretDays: 90,
+  secretRotationDays: 90,
   adminPorts: [22, 3389],
   sensitivePorts: {
     FTP: [20, 21],

@@ -7,6 +7,10 @@ import ebsSnapshotPublic from "./ebs-snapshot-public.js";
 import ebsVolumeEncrypted from "./ebs-volume-encrypted.js";
 import instanceImdsv2 from "./instance-imdsv2-required.js";
 import instanceProfileAttached from "./instance-profile-attached.js";
+import instanceUserDataSecrets from "./instance-user-data-secrets.js";
+import launchTemplateImdsv2 from "./launch-template-imdsv2-required.js";
+import launchTemplatePublicIp from "./launch-template-public-ip.js";
+import launchTemplateUserDataSecrets from "./launch-template-user-data-secrets.js";
 import networkAclAdminPorts from "./network-acl-admin-ports-open.js";
 import securityGroupAdminPorts from "./security-group-admin-ports-open.js";
 import securityGroupAllPorts from "./security-group-all-ports-open.js";
@@ -29,4 +33,8 @@ export const ec2Checks: readonly Check[] = [
   ebsSnapshotPublic,
   amiPublic,
   vpcFlowLogs,
+  instanceUserDataSecrets,
+  launchTemplateUserDataSecrets,
+  launchTemplateImdsv2,
+  launchTemplatePublicIp,
 ];

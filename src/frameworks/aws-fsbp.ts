@@ -32,6 +32,8 @@ export const AWS_FSBP: readonly Requirement[] = [
   { id: "EC2.18", title: "Security groups should only allow unrestricted incoming traffic for authorized ports", automated: true },
   { id: "EC2.19", title: "Security groups should not allow unrestricted access to ports with high risk", automated: true },
   { id: "EC2.21", title: "Network ACLs should not allow ingress from 0.0.0.0/0 to port 22 or port 3389", automated: true },
+  { id: "EC2.25", title: "Amazon EC2 launch templates should not assign public IPs to network interfaces", automated: true },
+  { id: "EC2.170", title: "EC2 launch templates should use Instance Metadata Service Version 2 (IMDSv2)", automated: true },
   { id: "Config.1", title: "AWS Config should be enabled and use the service-linked role for resource recording", automated: true },
   {
     id: "CloudTrail.1",

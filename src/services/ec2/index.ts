@@ -28,6 +28,7 @@ import {
   toVolume,
   toVpc,
 } from "./shapes.js";
+import { instanceItems, instanceUserData, launchTemplates } from "./user-data.js";
 
 /** Page sizes within each operation's documented MaxResults bounds. */
 const PAGE = {
@@ -83,7 +84,10 @@ const instances = region("instances", {
     const reservations = await allPages(pages, (page) => page.Reservations);
     return reservations.flatMap((r) => (r.Instances ?? []).map((i) => toInstance(i, ctx)));
   },
+  items: instanceItems,
 });
+
+const userData = instanceUserData(instances);
 
 const volumes = region("volumes", {
   id: "ec2.volumes",
@@ -177,6 +181,8 @@ export default defineService({
     images,
     vpcs,
     flowLogs,
+    userData,
+    launchTemplates,
   ],
   checks: ec2Checks,
   tags: {

@@ -1,5 +1,7 @@
 import type { Fetched } from "../../inventory/common.js";
 import type { ResourceRef } from "../../results.js";
+import type { UserDataScan } from "../../secrets/types.js";
+import type { LaunchTemplate } from "./launch-templates.js";
 
 /** One address range in a security group permission. */
 export interface CidrRef {
@@ -116,6 +118,8 @@ export interface Instance {
    * Absent: not recorded (a snapshot written before this field existed), which says nothing either way.
    */
   iamInstanceProfileArn?: string | null;
+  /** DescribeInstanceAttribute userData, scanned for credentials as it was read (never the user data); null: none, or a terminated instance; absent when not collected. */
+  userData?: Fetched<UserDataScan | null>;
 }
 
 export interface Volume {
@@ -202,6 +206,8 @@ export interface Ec2RegionInventory {
   images?: Fetched<Image[]>;
   vpcs?: Fetched<Vpc[]>;
   flowLogs?: Fetched<FlowLog[]>;
+  /** The default and latest version of each launch template (DescribeLaunchTemplateVersions). */
+  launchTemplates?: Fetched<LaunchTemplate[]>;
 }
 
 export interface Ec2Inventory {

@@ -3,7 +3,9 @@ import { mockClient } from "aws-sdk-client-mock";
 import {
   DescribeFlowLogsCommand,
   DescribeImagesCommand,
+  DescribeInstanceAttributeCommand,
   DescribeInstancesCommand,
+  DescribeLaunchTemplateVersionsCommand,
   DescribeNetworkAclsCommand,
   DescribeNetworkInterfacesCommand,
   DescribeSecurityGroupsCommand,
@@ -136,6 +138,9 @@ function seedRegion(m: ReturnType<typeof setup>["east"], region: string) {
   m.on(DescribeFlowLogsCommand).resolves({
     FlowLogs: [{ FlowLogId: "fl-1", ResourceId: "vpc-1", FlowLogStatus: "ACTIVE", TrafficType: "REJECT" }],
   });
+  // User data and launch templates: test/services/ec2/user-data.collect.test.ts.
+  m.on(DescribeInstanceAttributeCommand).resolves({ UserData: {} });
+  m.on(DescribeLaunchTemplateVersionsCommand).resolves({ LaunchTemplateVersions: [] });
 }
 
 describe("ec2 collector", () => {

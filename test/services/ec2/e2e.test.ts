@@ -223,7 +223,10 @@ describe("EC2 and AWS Config end to end against moto, through the CLI", () => {
       "config:DescribeDeliveryChannels": 2,
       "ec2:DescribeFlowLogs": 2,
       "ec2:DescribeImages": 2,
+      // One user data read per live instance (test/services/secretsmanager/ for what is found in it).
+      "ec2:DescribeInstanceAttribute": report.findings.filter((f) => f.checkId === "ec2-instance-user-data-secrets").length,
       "ec2:DescribeInstances": 2,
+      "ec2:DescribeLaunchTemplateVersions": 2,
       "ec2:DescribeNetworkAcls": 2,
       "ec2:DescribeNetworkInterfaces": 2,
       "ec2:DescribeSecurityGroups": 2,
