@@ -6,5 +6,12 @@ export interface Renderer {
   extension: string;
   /** One line for --help and the README. */
   description: string;
-  render: (report: Report) => string;
+  /**
+   * The file's text, in pieces written one after another: a large estate's report is never held
+   * as one string (V8 caps a string near 512 MiB).
+   */
+  render: (report: Report) => Iterable<string>;
 }
+
+/** All of a renderer's pieces as one string (for tests and small outputs). */
+export const renderToString = (renderer: Pick<Renderer, "render">, report: Report): string => [...renderer.render(report)].join("");

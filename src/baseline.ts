@@ -62,8 +62,16 @@ export function loadBaseline(path: string): Baseline {
   if (!Array.isArray(data.findings)) throw notReport("no findings");
   const findings = new Map<string, BaselineEntry>();
   for (const f of data.findings as unknown[]) {
-    if (!isRecord(f) || typeof f.id !== "string" || typeof f.status !== "string" || !isRecord(f.resource) || !isRecord(f.responsibility)) {
-      throw notReport("a finding without id, status, resource or responsibility");
+    // Reports of schema 2.0 carry the layer on the finding; 1.0 in its responsibility.
+    const layer = isRecord(f)
+      ? typeof f.layer === "string"
+        ? f.layer
+        : isRecord(f.responsibility)
+          ? f.responsibility.layer
+          : undefined
+      : undefined;
+    if (!isRecord(f) || typeof f.id !== "string" || typeof f.status !== "string" || !isRecord(f.resource) || typeof layer !== "string") {
+      throw notReport("a finding without id, status, resource or layer");
     }
     findings.set(f.id, {
       id: f.id,
@@ -71,7 +79,7 @@ export function loadBaseline(path: string): Baseline {
       region: String(f.region),
       resource: f.resource as unknown as ResourceRef,
       severity: f.severity as Severity,
-      layer: f.responsibility.layer as Layer,
+      layer: layer as Layer,
       status: f.status as Finding["status"],
       ...(typeof f.firstSeen === "string" ? { firstSeen: f.firstSeen } : {}),
     });

@@ -11,7 +11,11 @@ import type { Finding, Remediation, Severity, Summary } from "./results.js";
 import { serviceById } from "./services/index.js";
 import { TOOL_VERSION } from "./version.js";
 
-export const REPORT_SCHEMA_VERSION = "1.0";
+/**
+ * The version of the JSON report's shape (reports/schema/report.schema.json). 2.0: a finding carries
+ * its layer, and its check's remediation, compliance and models only in `checks[]`.
+ */
+export const REPORT_SCHEMA_VERSION = "2.0";
 
 export interface ScanInfo {
   id: string;

@@ -57,6 +57,10 @@ const describe = (e: ErrorObject): string => {
 /** Validates a parsed report (or anything) against reports/schema/report.schema.json. */
 export function validateReport(report: unknown): ValidationResult {
   const validate = validator();
-  if (validate(report)) return { valid: true, errors: [] };
-  return { valid: false, errors: (validate.errors ?? []).map(describe) };
+  if (!validate(report)) return { valid: false, errors: (validate.errors ?? []).map(describe) };
+  // What a schema cannot say: a finding's check metadata is found in checks[] by its checkId.
+  const { checks, findings } = report as { checks: { id: string }[]; findings: { checkId: string }[] };
+  const known = new Set(checks.map((c) => c.id));
+  const errors = findings.flatMap((f, i) => (known.has(f.checkId) ? [] : [`/findings/${i}/checkId ${f.checkId} is not in checks[]`]));
+  return { valid: errors.length === 0, errors };
 }

@@ -73,12 +73,17 @@ export function validateOutput(plan: Pick<ScanPlan, "output" | "formats" | "save
 }
 
 /** Writes one output file; a failure (permissions, full disk) is one clear line, and the previous file stays. */
-function writeOutput(what: string, path: string, content: string): void {
+function writeOutput(what: string, path: string, content: string | Iterable<string>): void {
   try {
     writeFileAtomic(path, content);
   } catch (err) {
     throw new UsageError(`cannot write ${what} ${path}: ${errno(err)}`);
   }
+}
+
+/** Standard output takes the pieces as they come (synchronous for files and pipes on Linux). */
+function writeToStdout(pieces: Iterable<string>): void {
+  for (const piece of pieces) process.stdout.write(piece);
 }
 
 function isDir(path: string): boolean {
@@ -154,7 +159,7 @@ export async function runScan(plan: ScanPlan): Promise<number> {
     const renderer = RENDERERS[format];
     const text = renderer.render(report);
     if ("file" in plan.output) {
-      if (plan.output.file === "-") process.stdout.write(text);
+      if (plan.output.file === "-") writeToStdout(text);
       else {
         writeOutput("report", plan.output.file, text);
         written.push(plan.output.file);

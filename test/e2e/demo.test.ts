@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Report } from "../../src/report.js";
+import type { JsonReport as Report } from "../../reports/json.js";
 import { validateReport } from "../../reports/schema/validate.js";
 import { demoSnapshotPath } from "../../src/demo.js";
 import type { Inventory } from "../../src/inventory/index.js";

@@ -13,7 +13,7 @@ import { PutBucketAclCommand, PutBucketPolicyCommand } from "@aws-sdk/client-s3"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { validateReport } from "../../reports/schema/validate.js";
 import type { Notification } from "../../src/notify.js";
-import type { Report } from "../../src/report.js";
+import type { JsonReport as Report } from "../../reports/json.js";
 import { seedS3Scenario } from "../services/s3/scenario.js";
 import { runCli, type CliRun } from "../support/cli.js";
 import { startFaultProxy, type FaultProxy } from "../support/fault-proxy.js";

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wa
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Report } from "../../src/report.js";
+import type { JsonReport as Report } from "../../reports/json.js";
 import { demoSnapshotPath } from "../../src/demo.js";
 import type { Inventory } from "../../src/inventory/index.js";
 import { runCli, type CliRun } from "../support/cli.js";

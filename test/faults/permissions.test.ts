@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AttachUserPolicyCommand, CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from "@aws-sdk/client-iam";
 import { CHECKS } from "../../src/services/index.js";
 import { leastPrivilegePolicy, operationsFor } from "../../src/least-privilege.js";
-import type { Report } from "../../src/report.js";
+import type { JsonReport as Report } from "../../reports/json.js";
 import { errorFor, startFaultProxy, type FaultProxy, type LoggedRequest, type Protocol } from "../support/fault-proxy.js";
 import { startMoto, type MotoServer } from "../support/moto.js";
 import {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GetBucketPolicyCommand, S3Client } from "@aws-sdk/client-s3";
-import type { Report } from "../../src/report.js";
+import type { JsonReport as Report } from "../../reports/json.js";
 import { errorCode } from "../../src/aws/errors.js";
 import { AwsSession } from "../../src/aws/session.js";
 import { errorFor, startFaultProxy, type Fault, type FaultProxy, type FaultRule, type Protocol } from "../support/fault-proxy.js";

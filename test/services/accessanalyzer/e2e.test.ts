@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { validateReport } from "../../../reports/schema/validate.js";
-import type { Report } from "../../../src/report.js";
+import { readReport } from "../../support/read-report.js";
 import { runCli } from "../../support/cli.js";
 import { startFaultProxy } from "../../support/fault-proxy.js";
 import { startMoto, TEST_ACCOUNT, type MotoServer } from "../../support/moto.js";
@@ -37,8 +37,8 @@ describe("IAM Access Analyzer end to end against moto, through the CLI", () => {
       ["scan", "--endpoint-url", moto.url, "--regions", `${US},${EU}`, "--services", "accessanalyzer", "--output", out],
       { AWS_MAX_ATTEMPTS: "2" },
     );
-    const report = JSON.parse(readFileSync(out, "utf8")) as Report;
-    expect(validateReport(report)).toEqual({ valid: true, errors: [] });
+    const report = readReport(out);
+    expect(validateReport(report.document)).toEqual({ valid: true, errors: [] });
     expect(run.code, run.stderr).toBe(3);
     expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(report.scan.complete).toBe(false);
@@ -92,8 +92,8 @@ describe("IAM Access Analyzer end to end against moto, through the CLI", () => {
         "--output",
         out,
       ]);
-      const report = JSON.parse(readFileSync(out, "utf8")) as Report;
-      expect(validateReport(report)).toEqual({ valid: true, errors: [] });
+      const report = readReport(out);
+      expect(validateReport(report.document)).toEqual({ valid: true, errors: [] });
       expect(run.code, run.stderr).toBe(1);
       expect(report.scan).toMatchObject({ complete: true, errors: [], services: ["accessanalyzer"] });
       expect(report.scan.stats["access-analyzer:ListAnalyzers"]).toBe(2);

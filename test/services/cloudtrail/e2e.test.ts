@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CloudTrailClient, CreateTrailCommand, StartLoggingCommand } from "@aws-sdk/client-cloudtrail";
 import { CreateBucketCommand, DeleteBucketCommand, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { validateReport } from "../../../reports/schema/validate.js";
-import type { Report } from "../../../src/report.js";
+import { readReport, type JoinedReport as Report } from "../../support/read-report.js";
 import { runCli } from "../../support/cli.js";
 import { startMoto, TEST_ACCOUNT, type MotoServer } from "../../support/moto.js";
 import { EU, SCENARIO, seed, stopOrgTrail, US } from "./scenario.js";
@@ -26,7 +26,7 @@ describe("CloudTrail end to end against moto, through the CLI", () => {
   async function scan(): Promise<{ report: Report; code: number; stderr: string }> {
     const out = join(dir, "report.json");
     const run = await runCli(["scan", "--endpoint-url", moto.url, "--regions", `${US},${EU}`, "--services", "cloudtrail", "--output", out]);
-    return { report: JSON.parse(readFileSync(out, "utf8")) as Report, code: run.code, stderr: run.stderr };
+    return { report: readReport(out), code: run.code, stderr: run.stderr };
   }
 
   const verdicts = (report: Report) =>
@@ -37,7 +37,7 @@ describe("CloudTrail end to end against moto, through the CLI", () => {
   it("judges a good multi-region trail and a neglected regional one, each trail once, in its home region", async () => {
     await seed(moto);
     const { report, code, stderr } = await scan();
-    expect(validateReport(report)).toEqual({ valid: true, errors: [] });
+    expect(validateReport(report.document)).toEqual({ valid: true, errors: [] });
     expect(code, stderr).toBe(1);
     expect(report.scan).toMatchObject({ complete: true, errors: [], services: ["cloudtrail"] });
     const { orgTrail, euTrail } = SCENARIO;
@@ -58,10 +58,11 @@ describe("CloudTrail end to end against moto, through the CLI", () => {
         `cloudtrail-bucket-not-public ${euTrail.bucket} ${EU} FAIL high`,
       ].sort(),
     );
-    const layer = (checkId: string) => report.findings.find((f) => f.checkId === checkId)?.responsibility;
-    expect(layer("cloudtrail-kms-encryption")).toMatchObject({ layer: "encryption", serviceModel: "abstracted" });
-    expect(layer("cloudtrail-bucket-not-public")?.layer).toBe("data");
-    expect(layer("cloudtrail-multi-region-logging")?.layer).toBe("monitoring");
+    const layer = (checkId: string) => report.findings.find((f) => f.checkId === checkId)?.layer;
+    const model = (checkId: string) => report.checks.find((c) => c.id === checkId)?.serviceModel;
+    expect([layer("cloudtrail-kms-encryption"), model("cloudtrail-kms-encryption")]).toEqual(["encryption", "abstracted"]);
+    expect(layer("cloudtrail-bucket-not-public")).toBe("data");
+    expect(layer("cloudtrail-multi-region-logging")).toBe("monitoring");
     expect(report.findings.find((f) => f.checkId === "cloudtrail-bucket-not-public" && f.status === "FAIL")?.message).toContain(
       "READ to AllUsers (everyone)",
     );

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { validateReport } from "../../../reports/schema/validate.js";
-import type { Report } from "../../../src/report.js";
+import { readReport, type JoinedReport as Report } from "../../support/read-report.js";
 import { runCli } from "../../support/cli.js";
 import { startMoto, TEST_ACCOUNT, type MotoServer } from "../../support/moto.js";
 import { deleteEuDetector, detectorId, EU, seed, US } from "./scenario.js";
@@ -24,7 +24,7 @@ describe("GuardDuty end to end against moto, through the CLI", () => {
   async function scan(): Promise<{ report: Report; code: number; stderr: string }> {
     const out = join(dir, "report.json");
     const run = await runCli(["scan", "--endpoint-url", moto.url, "--regions", `${US},${EU}`, "--services", "guardduty", "--output", out]);
-    return { report: JSON.parse(readFileSync(out, "utf8")) as Report, code: run.code, stderr: run.stderr };
+    return { report: readReport(out), code: run.code, stderr: run.stderr };
   }
 
   const verdicts = (report: Report) => report.findings.map((f) => `${f.checkId} ${f.resource.id} ${f.region} ${f.status}`).sort();
@@ -33,7 +33,7 @@ describe("GuardDuty end to end against moto, through the CLI", () => {
     await seed(moto);
     const [usId, euId] = [await detectorId(moto, US), await detectorId(moto, EU)];
     const { report, code, stderr } = await scan();
-    expect(validateReport(report)).toEqual({ valid: true, errors: [] });
+    expect(validateReport(report.document)).toEqual({ valid: true, errors: [] });
     expect(code, stderr).toBe(1);
     expect(report.scan).toMatchObject({ complete: true, errors: [], services: ["guardduty"] });
     // One listing per region, one GetDetector per detector.

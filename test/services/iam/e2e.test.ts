@@ -13,9 +13,9 @@ import {
   IAMClient,
 } from "@aws-sdk/client-iam";
 import { validateReport } from "../../../reports/schema/validate.js";
-import type { Report } from "../../../src/report.js";
+import { readReport, type JoinedReport as Report } from "../../support/read-report.js";
 import type { Inventory } from "../../../src/inventory/index.js";
-import type { Finding } from "../../../src/results.js";
+import type { JoinedFinding as Finding } from "../../support/read-report.js";
 import { runCli } from "../../support/cli.js";
 import { startMoto, TEST_ACCOUNT, type MotoServer } from "../../support/moto.js";
 import { assume, aws, CUSTOMER_POLICIES, doc, GROUPS, OTHER_ACCOUNT, ROLES, seedIamScenario as seedScenario, USERS } from "./scenario.js";
@@ -57,7 +57,7 @@ describe("IAM end to end against moto, through the CLI", () => {
     );
     let report: Report;
     try {
-      report = JSON.parse(readFileSync(out, "utf8")) as Report;
+      report = readReport(out);
     } catch {
       throw new Error(`no report (exit ${run.code}): ${run.stderr}`);
     }
@@ -73,7 +73,7 @@ describe("IAM end to end against moto, through the CLI", () => {
 
     const snapshot = join(dir, "inventory.json");
     const { report, code } = await scan(["--save-snapshot", snapshot]);
-    expect(validateReport(report)).toEqual({ valid: true, errors: [] });
+    expect(validateReport(report.document)).toEqual({ valid: true, errors: [] });
 
     const principals = [...USERS, ...GROUPS, ...ROLES];
     expect(statuses(report, "iam-full-admin")).toEqual(
@@ -109,7 +109,8 @@ describe("IAM end to end against moto, through the CLI", () => {
     expect(report.findings.some((f) => f.resource.arn.includes("/aws-service-role/"))).toBe(false);
     expect(
       report.findings.every(
-        (f) => f.region === "global" && f.responsibility.layer === "identity" && f.responsibility.serviceModel === "abstracted",
+        (f) =>
+          f.region === "global" && f.layer === "identity" && report.checks.find((c) => c.id === f.checkId)?.serviceModel === "abstracted",
       ),
     ).toBe(true);
 

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { validateReport } from "../../../reports/schema/validate.js";
-import type { Report } from "../../../src/report.js";
+import { readReport, type JoinedReport as Report } from "../../support/read-report.js";
 import { runCli } from "../../support/cli.js";
 import { startMoto, type MotoServer } from "../../support/moto.js";
 import { CreateAliasCommand, CreateKeyCommand, KMSClient } from "@aws-sdk/client-kms";
@@ -25,17 +25,17 @@ describe("KMS end to end against moto, through the CLI", () => {
   async function scan(): Promise<{ report: Report; code: number; stderr: string }> {
     const out = join(dir, "report.json");
     const run = await runCli(["scan", "--endpoint-url", moto.url, "--regions", `${US},${EU}`, "--services", "kms", "--output", out]);
-    return { report: JSON.parse(readFileSync(out, "utf8")) as Report, code: run.code, stderr: run.stderr };
+    return { report: readReport(out), code: run.code, stderr: run.stderr };
   }
 
   it("judges rotation, scheduled deletion and public key policies key by key, in each key's region, with the right layer", async () => {
     const ids = await seed(moto);
     const { report, code, stderr } = await scan();
-    expect(validateReport(report)).toEqual({ valid: true, errors: [] });
+    expect(validateReport(report.document)).toEqual({ valid: true, errors: [] });
     expect(code, stderr).toBe(1);
     expect(report.scan).toMatchObject({ complete: true, errors: [], services: ["kms"] });
     const line = (f: Report["findings"][number]) =>
-      `${f.checkId} ${f.resource.id} ${f.region} ${f.status}${f.status === "FAIL" ? ` ${f.severity}` : ""} ${f.responsibility.layer}`;
+      `${f.checkId} ${f.resource.id} ${f.region} ${f.status}${f.status === "FAIL" ? ` ${f.severity}` : ""} ${f.layer}`;
     expect(report.findings.map(line).sort()).toEqual(
       [
         // Rotation: the asymmetric and the imported key get no result; the key pending deletion is noted, not failed.

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { validateReport } from "../../../reports/schema/validate.js";
-import type { Report } from "../../../src/report.js";
+import { readReport, type JoinedReport as Report } from "../../support/read-report.js";
 import { runCli } from "../../support/cli.js";
 import { startMoto, type MotoServer } from "../../support/moto.js";
 import { addPublicClusterSnapshot, AUDIT_ACCOUNT, EU, PUBLIC_CLUSTER_SNAPSHOT, SCENARIO, seed, US } from "./scenario.js";
@@ -35,21 +35,18 @@ describe("RDS end to end against moto, through the CLI", () => {
       out,
       ...extra,
     ]);
-    return { report: JSON.parse(readFileSync(out, "utf8")) as Report, code: run.code, stderr: run.stderr };
+    return { report: readReport(out), code: run.code, stderr: run.stderr };
   }
 
   const verdicts = (report: Report) =>
     report.findings
-      .map(
-        (f) =>
-          `${f.checkId} ${f.resource.id} ${f.region} ${f.status}${f.status === "FAIL" ? ` ${f.severity}` : ""} ${f.responsibility.layer}`,
-      )
+      .map((f) => `${f.checkId} ${f.resource.id} ${f.region} ${f.status}${f.status === "FAIL" ? ` ${f.severity}` : ""} ${f.layer}`)
       .sort();
 
   it("judges a well-kept instance and cluster and a neglected public instance, cluster members with their cluster", async () => {
     await seed(moto);
     const { report, code, stderr } = await scan();
-    expect(validateReport(report)).toEqual({ valid: true, errors: [] });
+    expect(validateReport(report.document)).toEqual({ valid: true, errors: [] });
     expect(code, stderr).toBe(1);
     expect(report.scan).toMatchObject({ complete: true, errors: [], services: ["rds"] });
     const { orders, analytics, legacy, ordersSnapshot, analyticsSnapshot, legacySnapshot } = SCENARIO;
@@ -85,10 +82,8 @@ describe("RDS end to end against moto, through the CLI", () => {
       ].sort(),
     );
     const find = (checkId: string, id: string) => report.findings.find((f) => f.checkId === checkId && f.resource.id === id);
-    expect(find("rds-instance-storage-encrypted", legacy.id)?.responsibility).toMatchObject({
-      serviceModel: "container",
-      owner: "customer",
-    });
+    expect(find("rds-instance-storage-encrypted", legacy.id)?.layer).toBe("encryption");
+    expect(report.checks.find((c) => c.id === "rds-instance-storage-encrypted")?.serviceModel).toBe("container");
     expect(find("rds-instance-storage-encrypted", analytics.id)).toMatchObject({
       resource: { type: "AWS::RDS::DBCluster" },
       evidence: { members: [...analytics.members] },

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PutPublicAccessBlockCommand as PutAccountPabCommand } from "@aws-sdk/client-s3-control";
 import { validateReport } from "../../../reports/schema/validate.js";
-import type { Report } from "../../../src/report.js";
+import { readReport, type JoinedReport as Report } from "../../support/read-report.js";
 import { serviceById } from "../../../src/services/index.js";
 import { runCli } from "../../support/cli.js";
 import { startMoto, TEST_ACCOUNT, type MotoServer } from "../../support/moto.js";
@@ -41,7 +41,7 @@ describe("S3 end to end against moto, through the CLI", () => {
       out,
       ...extra,
     ]);
-    const report = JSON.parse(readFileSync(out, "utf8")) as Report;
+    const report = readReport(out);
     return { report, code: run.code, stderr: run.stderr };
   }
 
@@ -54,7 +54,7 @@ describe("S3 end to end against moto, through the CLI", () => {
   it("reports every bucket with the right status, severity, layer and region", async () => {
     await seedS3Scenario(moto);
     const { report, code } = await scan();
-    expect(validateReport(report)).toEqual({ valid: true, errors: [] });
+    expect(validateReport(report.document)).toEqual({ valid: true, errors: [] });
     expect(code).toBe(1);
     expect(report.scan).toMatchObject({ complete: true, errors: [], accounts: [TEST_ACCOUNT], regions: ["us-east-1", "eu-west-1"] });
 
@@ -89,13 +89,13 @@ describe("S3 end to end against moto, through the CLI", () => {
       expect(verdict(report, check, "hardened").status, check).toBe("PASS");
       expect(verdict(report, check, "public-read-policy").status, check).toBe("FAIL");
     }
-    expect(verdict(report, "s3-bucket-acls-disabled", "hardened").responsibility.layer).toBe("application");
+    expect(verdict(report, "s3-bucket-acls-disabled", "hardened").layer).toBe("application");
     expect(verdict(report, "s3-bucket-default-encryption", "hardened").evidence.strength).toBe("SSE-KMS");
     expect(verdict(report, "s3-bucket-default-encryption", "sse-s3")).toMatchObject({ status: "PASS", evidence: { strength: "SSE-S3" } });
-    expect(verdict(report, "s3-bucket-tls-only", "hardened").responsibility.awsModel).toBe(
+    expect(report.checks.find((c) => c.id === verdict(report, "s3-bucket-tls-only", "hardened").checkId)?.awsModel).toBe(
       "Networking traffic protection (encryption, integrity, identity)",
     );
-    expect(verdict(report, "s3-bucket-access-logging", "hardened").responsibility.layer).toBe("monitoring");
+    expect(verdict(report, "s3-bucket-access-logging", "hardened").layer).toBe("monitoring");
     expect(verdict(report, "s3-account-block-public-access", TEST_ACCOUNT).status).toBe("FAIL");
     // MFA delete: moto 5.2.5 neither stores nor reports MFADelete, so only failures can be seen here (PASS is a unit case).
     expect(verdict(report, "s3-bucket-mfa-delete", "hardened")).toMatchObject({
@@ -163,8 +163,8 @@ describe("S3 end to end against moto, through the CLI", () => {
       "none",
     ]);
     expect(run.code).toBe(0);
-    const report = JSON.parse(readFileSync(join(dir, "yourside-report.json"), "utf8")) as Report;
-    expect(validateReport(report).valid).toBe(true);
+    const report = readReport(join(dir, "yourside-report.json"));
+    expect(validateReport(report.document).valid).toBe(true);
     const sarif = JSON.parse(readFileSync(join(dir, "yourside-report.sarif"), "utf8")) as { runs: { results: unknown[] }[] };
     expect(validateSarifSchema(sarif)).toEqual([]);
     expect(sarif.runs[0]!.results).toHaveLength(report.findings.filter((f) => f.status === "FAIL").length);

@@ -1,44 +1,70 @@
 import { describe, expect, it } from "vitest";
-import { renderJson } from "../../../reports/json.js";
+import { jsonRenderer, type JsonReport } from "../../../reports/json.js";
+import { renderToString } from "../../../reports/renderer.js";
 import { reportSchema, validateReport } from "../../../reports/schema/validate.js";
 import type { Report } from "../../../src/report.js";
 import { SERVICE_IDS } from "../../../src/services/index.js";
 import { AWS_MODEL, LAYERS, PROVIDER_LAYERS } from "../../../src/responsibility.js";
 import { SEVERITIES, STATUSES } from "../../../src/results.js";
-import { buildFixtureReport, cloneReport } from "../../support/report-fixture.js";
+import { buildFixtureReport } from "../../support/report-fixture.js";
 
 const schema = reportSchema();
 
-/** The fixture report after `mutate`; every case starts from a valid report. */
-const drifted = (mutate: (r: Report & Record<string, unknown>) => void): Report => {
-  const report = cloneReport(buildFixtureReport()) as Report & Record<string, unknown>;
-  mutate(report);
-  return report;
+/** The JSON document of a report, as written and read back. */
+const documentOf = (report: Report): JsonReport => JSON.parse(renderToString(jsonRenderer, report)) as JsonReport;
+
+/** The fixture report's document after `mutate`; every case starts from a valid document. */
+const drifted = (mutate: (r: JsonReport & Record<string, unknown>) => void): JsonReport => {
+  const document = documentOf(buildFixtureReport()) as JsonReport & Record<string, unknown>;
+  mutate(document);
+  return document;
 };
 /** Deletes a property whatever its type says: drift is what these tests are about. */
 const drop = (o: object, key: string): void => {
   delete (o as Record<string, unknown>)[key];
 };
-const byStatus = (r: Report, status: string) => {
+const byStatus = (r: JsonReport, status: string) => {
   const f = r.findings.find((x) => x.status === status);
   if (!f) throw new Error(`fixture has no ${status} finding`);
   return f as typeof f & Record<string, unknown>;
 };
 
 describe("JSON report schema", () => {
-  it("accepts the fixture report, which has PASS, FAIL, ERROR and MUTED results", () => {
+  it("accepts the fixture report's document, which has PASS, FAIL, ERROR and MUTED results", () => {
+    const document = documentOf(buildFixtureReport());
+    expect(new Set(document.findings.map((f) => f.status))).toEqual(new Set(STATUSES));
+    expect(validateReport(document)).toEqual({ valid: true, errors: [] });
+  });
+
+  it("writes what is about the check once, in checks[], and what is about the resource on each finding", () => {
     const report = buildFixtureReport();
-    expect(new Set(report.findings.map((f) => f.status))).toEqual(new Set(STATUSES));
-    expect(validateReport(report)).toEqual({ valid: true, errors: [] });
+    const document = documentOf(report);
+    expect(document.findings).toHaveLength(report.findings.length);
+    document.findings.forEach((f, i) => {
+      const original = report.findings[i]!;
+      expect(f).not.toHaveProperty("remediation");
+      expect(f).not.toHaveProperty("compliance");
+      expect(f).not.toHaveProperty("responsibility");
+      expect(f.layer).toBe(original.responsibility.layer);
+      const check = document.checks.find((c) => c.id === f.checkId)!;
+      expect(check.remediation).toEqual(original.remediation);
+      expect(check.compliance).toEqual(original.compliance);
+      expect({ serviceModel: check.serviceModel, awsModel: check.awsModel }).toEqual({
+        serviceModel: original.responsibility.serviceModel,
+        awsModel: original.responsibility.awsModel,
+      });
+    });
   });
 
-  it("accepts the rendered file read back", () => {
-    expect(validateReport(JSON.parse(renderJson(buildFixtureReport())))).toEqual({ valid: true, errors: [] });
-  });
-
-  it("accepts a complete scan with no findings", () => {
-    const report = buildFixtureReport({ findings: [], scan: { complete: true, errors: [], stats: {} } });
-    expect(validateReport(report).errors).toEqual([]);
+  it("writes one finding per line, and a report without findings as valid JSON too", () => {
+    const text = renderToString(jsonRenderer, buildFixtureReport());
+    const lines = text.split("\n").filter((l) => l.startsWith('    {"id":'));
+    expect(lines.map((l) => (JSON.parse(l.replace(/,$/, "")) as { id: string }).id)).toEqual(
+      buildFixtureReport().findings.map((f) => f.id),
+    );
+    const empty = documentOf(buildFixtureReport({ findings: [], scan: { complete: true, errors: [], stats: {} } }));
+    expect(empty.findings).toEqual([]);
+    expect(validateReport(empty).errors).toEqual([]);
   });
 
   it("keeps its enums in step with the code", () => {
@@ -51,31 +77,28 @@ describe("JSON report schema", () => {
     expect(values("service")).toEqual([...SERVICE_IDS]);
   });
 
-  const cases: [string, (r: Report & Record<string, unknown>) => void, RegExp][] = [
+  const cases: [string, (r: JsonReport & Record<string, unknown>) => void, RegExp][] = [
     ["a missing top-level field", (r) => drop(r, "summary"), /must have required property 'summary'/],
     ["a missing finding field", (r) => drop(byStatus(r, "FAIL"), "message"), /\/findings\/\d+ must have required property 'message'/],
     ["a missing scan field", (r) => drop(r.scan, "stats"), /\/scan must have required property 'stats'/],
     ["an unknown status", (r) => (byStatus(r, "FAIL").status = "WARN" as never), /\/status must be equal to one of the allowed values/],
     ["an unknown severity", (r) => (byStatus(r, "FAIL").severity = "severe" as never), /\/severity must be equal to one of/],
-    [
-      "a provider layer on a finding",
-      (r) => (byStatus(r, "FAIL").responsibility.layer = "physical" as never),
-      /\/responsibility\/layer must be equal to one of/,
-    ],
+    ["a provider layer on a finding", (r) => (byStatus(r, "FAIL").layer = "physical" as never), /\/layer must be equal to one of/],
     [
       "AWS model wording that drifted",
-      (r) => (byStatus(r, "FAIL").responsibility.awsModel = "Customer Data" as never),
-      /\/responsibility\/awsModel must be equal to one of/,
+      (r) => (r.checks[0]!.awsModel = "Customer Data" as never),
+      /\/checks\/0\/awsModel must be equal to one of/,
+    ],
+    ["an unknown service model", (r) => (r.checks[0]!.serviceModel = "saas" as never), /\/serviceModel must be equal to one of/],
+    [
+      "check metadata repeated on a finding",
+      (r) => ((byStatus(r, "FAIL") as Record<string, unknown>).remediation = r.checks[0]!.remediation),
+      /must NOT have additional properties \(remediation\)/,
     ],
     [
-      "an unknown service model",
-      (r) => (byStatus(r, "FAIL").responsibility.serviceModel = "saas" as never),
-      /\/serviceModel must be equal to one of/,
-    ],
-    [
-      "an owner other than the customer",
-      (r) => (byStatus(r, "FAIL").responsibility.owner = "provider" as never),
-      /\/owner must be equal to constant/,
+      "a finding whose check is not in checks[]",
+      (r) => (r.checks = r.checks.filter((c) => c.id !== byStatus(r, "FAIL").checkId)),
+      /\/checkId .* is not in checks\[\]/,
     ],
     ["an id in upper case", (r) => (byStatus(r, "FAIL").id = byStatus(r, "FAIL").id.toUpperCase()), /\/id must match pattern/],
     ["an id of the wrong length", (r) => (byStatus(r, "FAIL").id = byStatus(r, "FAIL").id.slice(1)), /\/id must match pattern/],
@@ -99,7 +122,7 @@ describe("JSON report schema", () => {
     ],
     ["a complete scan with errors", (r) => (r.scan.complete = true), /\/scan\/complete must be equal to constant/],
     ["a timestamp that is not ISO-8601", (r) => (r.scan.startedAt = "yesterday"), /\/scan\/startedAt must match format "date-time"/],
-    ["a wrong schema version", (r) => (r.schemaVersion = "2.0" as never), /\/schemaVersion must be equal to constant/],
+    ["a wrong schema version", (r) => (r.schemaVersion = "1.0" as never), /\/schemaVersion must be equal to constant/],
     [
       "a summary count for an unknown layer",
       (r) => ((r.summary.byLayer as Record<string, number>).physical = 1),
