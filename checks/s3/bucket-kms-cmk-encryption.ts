@@ -24,7 +24,8 @@ export default defineCheck({
     "reports nothing until it is configured) must be encrypted with a KMS key the customer manages: its key policy decides " +
     "who can decrypt, independently of the bucket policy, it can be disabled to cut off access, and every use is logged. " +
     "A selected bucket passes when its default encryption is SSE-KMS (or DSSE-KMS) with a key other than the AWS managed " +
-    "aws/s3 key (no KMSMasterKeyID, or alias/aws/s3, means the AWS managed key). Buckets are selected by name rather than by " +
+    "aws/s3 key (no KMSMasterKeyID, or alias/aws/s3, means the AWS managed key; a key id or ARN is taken as customer managed, " +
+    "since telling the aws/s3 key by its id would need KMS reads). Buckets are selected by name rather than by " +
     "tag so that the check needs no GetBucketTagging call per bucket.",
   remediation: {
     text: "Create (or choose) a customer managed key whose policy lets only the bucket's readers decrypt, and make it the bucket's default encryption with S3 Bucket Keys.",
