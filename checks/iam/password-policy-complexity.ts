@@ -10,6 +10,10 @@ const CLASSES: { setting: keyof Settings["passwordComplexity"]; field: keyof Iam
   { setting: "symbols", field: "requireSymbols", name: "a symbol" },
 ];
 
+/** "a, b and c" (or "a, b or c") */
+const join = (items: readonly string[], last = "and"): string =>
+  items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} ${last} ${items[items.length - 1]}`;
+
 export default defineCheck({
   id: "iam-password-policy-complexity",
   title: "The password policy requires uppercase, lowercase, numbers and symbols",
@@ -31,10 +35,16 @@ export default defineCheck({
     withPasswordPolicy(inv, ctx, (policy) => {
       const wanted = CLASSES.filter((c) => ctx.settings.passwordComplexity[c.setting]);
       if (wanted.length === 0) return [true, "No character class is required by the settings (settings.passwordComplexity)."];
-      if (!policy) return [false, `The account has no password policy, so passwords need no ${wanted.map((c) => c.name).join(", ")}.`];
+      if (!policy) return [false, `The account has no password policy, so passwords need not contain ${join(wanted.map((c) => c.name))}.`];
       const missing = wanted.filter((c) => policy[c.field] !== true);
       return missing.length === 0
-        ? [true, `The password policy requires ${wanted.map((c) => c.name).join(", ")}.`]
-        : [false, `The password policy does not require ${missing.map((c) => c.name).join(", ")}.`];
+        ? [true, `The password policy requires ${join(wanted.map((c) => c.name))}.`]
+        : [
+            false,
+            `The password policy does not require ${join(
+              missing.map((c) => c.name),
+              "or",
+            )}.`,
+          ];
     }),
 });

@@ -144,6 +144,8 @@ export function restrictsSource(c: Condition): boolean {
 /** A Deny that refuses every source outside named accounts or organizations (`StringNotEquals aws:SourceAccount …`). */
 function denyRestrictsSources(s: Statement): boolean {
   if (s.effect !== "Deny" || !ASSUME_ACTIONS.some((a) => statementCoversAction(s, a))) return false;
+  // The Deny must reach the service principals: everyone, or services named in it.
+  if (s.principal !== undefined && !isEveryone(s.principal) && (s.principal === "*" || !s.principal.Service?.length)) return false;
   return s.conditions.some((c) => {
     const op = baseOperator(c.operator);
     return op !== undefined && NEGATIVE_OPERATORS.has(op) && SOURCE_KEYS.has(c.key) && meaningfulValues(c.values);
