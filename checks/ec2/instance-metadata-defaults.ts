@@ -19,7 +19,7 @@ export default defineCheck({
   },
   compliance: {},
   noComplianceBecause:
-    "CIS v6.0 6.7 and FSBP EC2.8 judge each instance's metadata options (ec2-instance-imdsv2-required); neither covers the account-level default.",
+    "CIS v6.0 6.7 and FSBP EC2.8 judge each instance's metadata options (ec2-instance-imdsv2-required); neither has a recommendation or control for the account-level default.",
   evaluate: (inv, { read }) =>
     inv.regions.map((region) => {
       const resource = regionResource(inv, region, "ec2");

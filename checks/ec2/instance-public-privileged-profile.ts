@@ -69,6 +69,15 @@ export default defineCheck({
         .map((i): Outcome => {
           const resource = instanceResource(i);
           const profile = i.iamInstanceProfileArn;
+          const addresses = publicAddresses(i);
+          const publicText = [...addresses.ipv4, ...addresses.ipv6].join(", ");
+          const base = {
+            instanceId: i.instanceId,
+            state: i.state,
+            publicAddresses: [...addresses.ipv4, ...addresses.ipv6],
+            iamInstanceProfileArn: profile ?? null,
+          };
+          if (!publicText) return pass(resource, region, `${label(i)} has no public address.`, base);
           if (profile === undefined) {
             return ctx.unusable("ec2.instances", {
               resource,
@@ -78,15 +87,6 @@ export default defineCheck({
               about: i.instanceId,
             });
           }
-          const addresses = publicAddresses(i);
-          const publicText = [...addresses.ipv4, ...addresses.ipv6].join(", ");
-          const base = {
-            instanceId: i.instanceId,
-            state: i.state,
-            publicAddresses: [...addresses.ipv4, ...addresses.ipv6],
-            iamInstanceProfileArn: profile,
-          };
-          if (!publicText) return pass(resource, region, `${label(i)} has no public address.`, base);
           if (profile === null)
             return pass(resource, region, `${label(i)} is reachable at ${publicText} but has no instance profile.`, base);
           const details = ctx.read("iam.authorizationDetails");
