@@ -172,6 +172,32 @@ describe("IAM end to end against moto, through the CLI", () => {
       evidence: { expiresAt: "2012-05-08T01:02:03.004Z" },
     });
 
+    // Issue 12: FSBP IAM.7 in full, administrators without MFA, trust in depth, federation.
+    expect(statuses(report, "iam-password-policy-complexity")).toEqual({ [TEST_ACCOUNT]: "FAIL" });
+    expect(statuses(report, "iam-password-policy-expiry")).toEqual({ [TEST_ACCOUNT]: "FAIL" });
+    expect(statuses(report, "iam-admin-console-mfa")).toEqual(expected(["alice"], USERS));
+    expect(finding(report, "iam-admin-console-mfa", "alice")).toMatchObject({
+      severity: "high",
+      evidence: { administrative: "full-admin" },
+    });
+    // Off by default (privilegedUsersRequireHardwareMfa).
+    expect(statuses(report, "iam-privileged-user-hardware-mfa")).toEqual({});
+    expect(statuses(report, "iam-policy-assume-role-any")).toEqual(expected(["alice", "admins", "deploy-role"], principals));
+    expect(statuses(report, "iam-role-trust-service-confused-deputy")).toEqual(expected(["deploy-role", "versioned-role"], ROLES));
+    expect(finding(report, "iam-role-trust-service-confused-deputy", "deploy-role").message).toBe(
+      "Role deploy-role lets codebuild.amazonaws.com assume it without aws:SourceAccount or aws:SourceArn (statement #1).",
+    );
+    expect(statuses(report, "iam-role-cross-account-broad-read")).toEqual(expected(["vendor-ext-role"], ROLES));
+    expect(finding(report, "iam-role-cross-account-broad-read", "vendor-ext-role")).toMatchObject({
+      severity: "medium",
+      evidence: { accounts: [OTHER_ACCOUNT], share: expect.any(Number) },
+    });
+    expect(finding(report, "iam-role-cross-account-broad-read", "vendor-ext-role").evidence.share as number).toBeGreaterThan(0.5);
+    expect(statuses(report, "iam-federation-long-lived-keys")).toEqual({ [TEST_ACCOUNT]: "PASS", ...expected(["carol", "dave"], USERS) });
+    expect(finding(report, "iam-federation-long-lived-keys", TEST_ACCOUNT).message).toBe(
+      "The account federates sign-in through 2 identity provider(s): SAML AWSSSO_0123456789abcdef_DO_NOT_DELETE, OIDC token.actions.githubusercontent.com.",
+    );
+
     // A fixed number of IAM calls: nothing per user, group, role or policy.
     expect(Object.fromEntries(Object.entries(report.scan.stats).filter(([k]) => k.startsWith("iam:")))).toEqual({
       "iam:GenerateCredentialReport": 2, // moto answers STARTED, then COMPLETE
@@ -179,6 +205,8 @@ describe("IAM end to end against moto, through the CLI", () => {
       "iam:GetAccountPasswordPolicy": 1,
       "iam:GetAccountSummary": 1,
       "iam:GetCredentialReport": 1,
+      "iam:ListOpenIDConnectProviders": 1,
+      "iam:ListSAMLProviders": 1,
       "iam:ListServerCertificates": 1,
       "iam:ListVirtualMFADevices": 1,
     });
@@ -228,7 +256,7 @@ describe("IAM end to end against moto, through the CLI", () => {
     const iamCalls = Object.entries(report.scan.stats)
       .filter(([k]) => k.startsWith("iam:"))
       .reduce((n, [, v]) => n + v, 0);
-    expect(iamCalls).toBe(8); // one call per IAM slice (GenerateCredentialReport twice)
+    expect(iamCalls).toBe(10); // one call per IAM slice (GenerateCredentialReport twice)
   });
 
   it("passes the password policy checks when the policy is strict, and fails a weak one on the right setting", async () => {
@@ -292,6 +320,8 @@ describe("IAM end to end against moto, through the CLI", () => {
             "iam:GetCredentialReport",
             "iam:ListVirtualMFADevices",
             "iam:ListServerCertificates",
+            "iam:ListSAMLProviders",
+            "iam:ListOpenIDConnectProviders",
           ],
           Resource: "*",
         }),
@@ -317,6 +347,9 @@ describe("IAM end to end against moto, through the CLI", () => {
         "iam-support-role",
         "iam-policy-wildcard-service-actions",
         "iam-cloudshell-full-access",
+        "iam-policy-assume-role-any",
+        "iam-role-trust-service-confused-deputy",
+        "iam-role-cross-account-broad-read",
       ]) {
         expect(byCheck(id), id).toMatchObject([
           { status: "ERROR", resource: { id: TEST_ACCOUNT }, error: { operation: "GetAccountAuthorizationDetails", code: "AccessDenied" } },
@@ -325,6 +358,15 @@ describe("IAM end to end against moto, through the CLI", () => {
       // What could be read is still evaluated.
       expect(statuses(report, "iam-user-console-mfa")).toMatchObject({ alice: "FAIL", bob: "PASS" });
       expect(statuses(report, "iam-password-policy-exists")).toEqual({ [TEST_ACCOUNT]: "FAIL" });
+      // Only alice's verdict needs her permissions (a console password without MFA): ERROR for her alone.
+      expect(statuses(report, "iam-admin-console-mfa")).toEqual({
+        alice: "ERROR",
+        bob: "PASS",
+        carol: "PASS",
+        dave: "PASS",
+        erin: "PASS",
+        scanner: "PASS",
+      });
     } finally {
       await moto.setAuth(Infinity);
     }
