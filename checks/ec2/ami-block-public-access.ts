@@ -20,7 +20,7 @@ export default defineCheck({
   },
   compliance: {},
   noComplianceBecause:
-    "Neither CIS AWS Foundations v6.0 nor the Security Hub controls have a control for the account's AMI block public access setting.",
+    "Neither CIS AWS Foundations v6.0 nor FSBP has a recommendation or control for the account's AMI block public access setting.",
   evaluate: (inv, { read }) =>
     inv.regions.map((region) => {
       const resource = regionResource(inv, region, "ec2");
