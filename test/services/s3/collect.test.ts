@@ -187,16 +187,14 @@ describe("S3 collector", () => {
         { Name: "hidden", Bucket: "alpha", NetworkOrigin: "Internet" },
       ],
     });
-    s3control
-      .on(GetAccessPointCommand, { Name: "open" })
-      .resolves({
-        PublicAccessBlockConfiguration: {
-          BlockPublicAcls: true,
-          IgnorePublicAcls: true,
-          BlockPublicPolicy: false,
-          RestrictPublicBuckets: false,
-        },
-      });
+    s3control.on(GetAccessPointCommand, { Name: "open" }).resolves({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        IgnorePublicAcls: true,
+        BlockPublicPolicy: false,
+        RestrictPublicBuckets: false,
+      },
+    });
     s3control.on(GetAccessPointCommand, { Name: "in-vpc" }).resolves({});
     s3control.on(GetAccessPointCommand, { Name: "hidden" }).rejects(awsError("AccessDenied", 403));
     s3.on(GetObjectLockConfigurationCommand).resolves({
