@@ -1,4 +1,5 @@
 /** The report model: what a scan produced, which every output format renders (none re-evaluates). */
+import type { CallStats } from "./aws/recorder.js";
 import type { BaselineSummary } from "./baseline.js";
 import type { Check } from "./check.js";
 import type { ExpiredMute } from "./mutelist.js";
@@ -27,8 +28,8 @@ export interface ScanInfo {
   /** False when any AWS call failed or any check could not evaluate. */
   complete: boolean;
   errors: CallError[];
-  /** AWS calls per `service:Operation`. */
-  stats: Record<string, number>;
+  /** AWS calls per `service:Operation`, and the calls the collection plan skipped as needless. */
+  stats: CallStats;
   /** "live" or the snapshot file the findings were evaluated from. */
   source: string;
 }

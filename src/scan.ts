@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { DescribeRegionsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { AwsSession, type SessionOptions } from "./aws/session.js";
+import type { CallStats } from "./aws/recorder.js";
 import { isCredentialsError, safeMessage, toCallError } from "./aws/errors.js";
 import type { Check } from "./check.js";
 import { collectInventory } from "./collect/index.js";
@@ -16,6 +17,8 @@ import { buildReport, type Report } from "./report.js";
 import { needsRegions, slicesToRead } from "./services/index.js";
 
 export interface LiveScanOptions extends SessionOptions {
+  /** Read every wanted slice even where the plan knows no verdict depends on it. */
+  collectAll?: boolean;
   /** Explicit regions, or "all" / undefined for every region enabled in the account. */
   regions?: readonly string[] | "all";
   concurrency: number;
@@ -74,7 +77,7 @@ export async function resolveRegions(
 
 export interface LiveScanResult {
   inventory: Inventory;
-  stats: Record<string, number>;
+  stats: CallStats;
 }
 
 export async function collectLive(options: LiveScanOptions): Promise<LiveScanResult> {
@@ -94,6 +97,7 @@ export async function collectLive(options: LiveScanOptions): Promise<LiveScanRes
       partition: identity.partition,
       regions,
       slices,
+      ...(options.collectAll ? { collectAll: true } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     if (error) inventory.errors.unshift(error);
@@ -109,7 +113,7 @@ export interface EvaluateScanOptions {
   settings: Settings;
   mutes: readonly Mute[];
   startedAt: Date;
-  stats: Record<string, number>;
+  stats: CallStats;
   source: string;
   /** Only report findings in these regions (plus global ones). */
   regionFilter?: readonly string[];

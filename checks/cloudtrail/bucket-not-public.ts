@@ -13,6 +13,7 @@ export default defineCheck({
     "s3.buckets",
     "s3.bucketPolicy",
     "s3.bucketPolicyStatus",
+    "s3.bucketOwnership",
     "s3.bucketAcl",
     "s3.bucketPublicAccessBlock",
     "s3.accountPublicAccessBlock",

@@ -14,6 +14,7 @@ import {
   parseFormats,
   parseList,
   parsePositiveInt,
+  parseServiceConcurrency,
   parseRegions,
   parseServices,
   parseSeverityFilter,
@@ -22,6 +23,7 @@ import {
 import { runScan, type ScanPlan } from "./run-scan.js";
 import { catalogueMarkdown, catalogueText } from "./catalogue.js";
 import { hasCredentials } from "../aws/credentials.js";
+import { DEFAULT_SERVICE_CONCURRENCY, DEFAULT_TOTAL_CONCURRENCY, SERVICE_CONCURRENCY } from "../aws/concurrency.js";
 import { loadBaseline } from "../baseline.js";
 import { checkProfile } from "./preflight.js";
 import { CHECKS, SERVICE_IDS } from "../services/index.js";
@@ -41,6 +43,8 @@ interface ScanFlags {
   baseline?: string;
   notify?: string;
   concurrency: string;
+  serviceConcurrency?: string;
+  collectAll?: boolean;
   saveSnapshot?: string;
   fromSnapshot?: string;
   config?: string;
@@ -79,6 +83,8 @@ function planFrom(flags: ScanFlags, defaults: { failOn: string } = { failOn: "lo
       ...(endpointUrl ? { endpointUrl } : {}),
       ...(regions ? { regions } : {}),
       concurrency: parsePositiveInt("--concurrency", flags.concurrency, 256),
+      ...(flags.serviceConcurrency !== undefined ? { serviceConcurrency: parseServiceConcurrency(flags.serviceConcurrency, 256) } : {}),
+      ...(flags.collectAll ? { collectAll: true } : {}),
     },
     progress: quiet ? () => {} : (m) => process.stderr.write(`yourside: ${m}\n`),
     warn: (m) => process.stderr.write(`yourside: warning: ${oneLine(m, MAX_MESSAGE)}\n`),
@@ -144,7 +150,14 @@ function buildProgram(setExit: (code: number) => void): Command {
         .option("--profile <name>", "AWS profile from ~/.aws/config")
         .option("--regions <list>", "comma-separated regions, or 'all' (default: every region enabled for the account)")
         .option("--endpoint-url <url>", "send every AWS call to this endpoint (moto, LocalStack); also AWS_ENDPOINT_URL")
-        .option("--concurrency <n>", "AWS calls in flight at once", "16")
+        .option("--concurrency <n>", "AWS calls in flight at once, over every service", String(DEFAULT_TOTAL_CONCURRENCY))
+        .option(
+          "--service-concurrency <list>",
+          `per-service limits of calls in flight, e.g. iam=4,s3=64 (defaults: ${Object.entries(SERVICE_CONCURRENCY)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(", ")}, others ${DEFAULT_SERVICE_CONCURRENCY})`,
+        )
+        .option("--collect-all", "also make the calls the collection plan skips as needless (more calls, the same verdicts)")
         .option("--save-snapshot <file>", "also write the collected inventory, for --from-snapshot later")
         .option("--from-snapshot <file>", "evaluate a saved inventory instead of calling AWS");
     }
@@ -190,7 +203,7 @@ function buildProgram(setExit: (code: number) => void): Command {
         format: "json,sarif",
         outputDir: flags.outputDir,
         failOn: "none",
-        concurrency: "16",
+        concurrency: String(DEFAULT_TOTAL_CONCURRENCY),
         ...(flags.profile ? { profile: flags.profile } : {}),
         ...(flags.regions ? { regions: flags.regions } : {}),
       };

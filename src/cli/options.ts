@@ -2,7 +2,7 @@ import type { Check } from "../check.js";
 import { UsageError } from "../errors.js";
 import type { ServiceId } from "../inventory/index.js";
 import { SEVERITIES, type Severity } from "../results.js";
-import { isServiceId, SERVICE_IDS } from "../services/index.js";
+import { ENDPOINT_SERVICES, isServiceId, SERVICE_IDS } from "../services/index.js";
 import { FORMATS, type Format } from "../../reports/index.js";
 import { checkRegions } from "./preflight.js";
 
@@ -79,6 +79,20 @@ export function parsePositiveInt(flag: string, value: string, max: number): numb
   const n = Number(value.trim());
   if (n < 1 || n > max) throw new UsageError(`${flag} must be between 1 and ${max}, got ${n}`);
   return n;
+}
+
+/** `iam=4,s3=64`: per-service limits of calls in flight, by the AWS service names a scan calls. */
+export function parseServiceConcurrency(value: string, max: number): Record<string, number> {
+  const limits: Record<string, number> = {};
+  for (const item of parseList("--service-concurrency", value)) {
+    const [name, n, ...rest] = item.split("=");
+    if (n === undefined || rest.length > 0 || !name)
+      throw new UsageError(`--service-concurrency takes service=number pairs such as iam=4,s3=64, got ${JSON.stringify(item)}`);
+    if (!ENDPOINT_SERVICES.includes(name))
+      throw new UsageError(`--service-concurrency: unknown service ${JSON.stringify(name)} (known: ${ENDPOINT_SERVICES.join(", ")})`);
+    limits[name] = parsePositiveInt(`--service-concurrency ${name}`, n, max);
+  }
+  return limits;
 }
 
 export function parseEndpoint(value: string): string {

@@ -1,3 +1,4 @@
+import type { CallStats } from "../aws/recorder.js";
 import { statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { checkBaselineAccounts, type Baseline } from "../baseline.js";
@@ -38,6 +39,8 @@ export interface ScanPlan {
     endpointUrl?: string;
     regions?: string[] | "all";
     concurrency: number;
+    serviceConcurrency?: Record<string, number>;
+    collectAll?: boolean;
   };
   progress: (message: string) => void;
   /** Where warnings go (stderr), even with --quiet. */
@@ -107,7 +110,7 @@ export async function runScan(plan: ScanPlan): Promise<number> {
   validateOutput(plan);
   const startedAt = new Date();
   let inventory: Inventory;
-  let stats: Record<string, number> = {};
+  let stats: CallStats = { calls: {}, skipped: {} };
   let source = "live";
   const checkAccount = (accountId: string): void => {
     if (plan.baseline) checkBaselineAccounts(plan.baseline.report, [accountId], plan.baseline.path);

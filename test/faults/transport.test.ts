@@ -117,7 +117,7 @@ describe("transport faults: retried within bounds, then ERROR — never a false 
   });
 
   it("throttling on half of all calls (every call's first attempt), and 500/503 on half: the same findings and exit code as a clean scan", async () => {
-    const ops = Object.keys(cleanReport.scan.stats).sort();
+    const ops = Object.keys(cleanReport.scan.stats.calls).sort();
     const half = Math.ceil(ops.length / 2);
     const [throttled, serverErrors] = await inParallel(2, [
       () => faultedScan([{ fault: { kind: "throttle" }, fraction: 0.5 }]),
@@ -200,7 +200,7 @@ describe("transport faults: retried within bounds, then ERROR — never a false 
   it("hung answers and dropped connections: each call is cut at the per-call timeout, retried up to the attempt limit, then ERROR; cut-off bodies and persistent throttling/5xx likewise", async () => {
     const [g0 = [], g1 = [], g2 = [], g3 = [], g4 = [], g5 = []] = GROUPS;
     // Hang one operation per service (its least called); drop a whole group (a drop is immediate).
-    const calls = (op: string) => cleanReport.scan.stats[op] ?? 0;
+    const calls = (op: string) => cleanReport.scan.stats.calls[op] ?? 0;
     const hung = [...new Set(g0.map((op) => op.split(":")[0]))].map(
       (service) => g0.filter((op) => op.startsWith(`${service}:`)).sort((a, b) => calls(a) - calls(b) || a.localeCompare(b))[0]!,
     );
@@ -254,7 +254,7 @@ describe("transport faults: retried within bounds, then ERROR — never a false 
       expect(run.ms, "a scan with faults stays bounded").toBeLessThan(bound);
       expect(faultViolations(cleanReport, report, new Set(faultOf.keys()), (op) => expectedCode(faultOf.get(op)!, op))).toEqual([]);
       for (const [op, fault] of faultOf) {
-        const calls = report.scan.stats[op] ?? 0;
+        const calls = report.scan.stats.calls[op] ?? 0;
         const injected = injectedOf(stats, fault.kind, op);
         if (calls === 0) continue; // not reached: an operation it depends on failed first (that one is checked)
         // Retryable faults: every call made exactly MAX_ATTEMPTS attempts, all faulted. A cut-off body is not retried.

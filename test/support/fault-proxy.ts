@@ -165,6 +165,11 @@ const S3_CONTROL_ROUTES: readonly (readonly [method: string, path: RegExp, opera
   ["DELETE", /^\/v20180820\/accesspoint\/[^/]+$/, "DeleteAccessPoint"],
 ];
 
+/** Signing names that differ from the session's service names: CloudWatch signs as "monitoring". */
+const SESSION_NAMES: Record<string, string> = { monitoring: "cloudwatch" };
+const sessionName = (signing: string | undefined): string | undefined =>
+  signing === undefined ? undefined : (SESSION_NAMES[signing] ?? signing);
+
 /**
  * REST-JSON services (restJson1: the operation is in the method and path), by signing name: the
  * operations the scanner calls and the ones the moto scenarios seed with, in SDK v3's HTTP bindings.
@@ -248,7 +253,7 @@ export function identifyRequest(raw: RawRequest): RequestInfo {
   if (target) {
     // JSON protocols: "StarlingDoveService.DescribeConfigurationRecorders"
     operation = target.slice(target.lastIndexOf(".") + 1);
-    service = signingService ?? target.slice(0, target.lastIndexOf("."));
+    service = sessionName(signingService) ?? target.slice(0, target.lastIndexOf("."));
     protocol = "json";
   } else if (signingService !== undefined && REST_JSON_ROUTES[signingService]) {
     service = signingService;
@@ -265,11 +270,11 @@ export function identifyRequest(raw: RawRequest): RequestInfo {
   } else if (contentType.startsWith("application/x-www-form-urlencoded") || (method === "POST" && /(^|&)Action=/.test(body))) {
     const params = new URLSearchParams(body);
     operation = params.get("Action") ?? url.searchParams.get("Action") ?? "Unknown";
-    service = signingService ?? "unknown";
+    service = sessionName(signingService) ?? "unknown";
     protocol = service === "ec2" ? "ec2" : "query";
   } else if (url.searchParams.get("Action")) {
     operation = url.searchParams.get("Action") ?? "Unknown";
-    service = signingService ?? "unknown";
+    service = sessionName(signingService) ?? "unknown";
     protocol = service === "ec2" ? "ec2" : "query";
   } else {
     service = "s3";

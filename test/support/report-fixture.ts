@@ -201,7 +201,10 @@ export function fixtureScan(overrides: Partial<ScanInfo> = {}): ScanInfo {
     services: ["s3", "iam", "ec2"],
     complete: false,
     errors: [ACCESS_DENIED, POLICY_DENIED],
-    stats: { "s3:ListBuckets": 1, "s3:GetBucketPolicy": 5, "s3control:GetPublicAccessBlock": 1, "iam:GetAccountAuthorizationDetails": 1 },
+    stats: {
+      calls: { "s3:ListBuckets": 1, "s3:GetBucketPolicy": 5, "s3control:GetPublicAccessBlock": 1, "iam:GetAccountAuthorizationDetails": 1 },
+      skipped: { "s3:GetBucketAcl": 3 },
+    },
     source: "live",
     ...overrides,
   };

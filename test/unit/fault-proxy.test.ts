@@ -117,6 +117,22 @@ describe("identifyRequest names each wire request the way the scanner's call rec
     expect(info).toMatchObject({ key: "config:DescribeConfigurationRecorders", protocol: "json", region: "eu-west-1" });
   });
 
+  it("CloudWatch by its session name, though it signs as monitoring", () => {
+    const info = identifyRequest(
+      raw(
+        "POST",
+        "/",
+        {
+          "content-type": "application/x-amz-json-1.0",
+          "x-amz-target": "GraniteServiceVersion20100801.DescribeAlarms",
+          authorization: auth("us-east-1", "monitoring"),
+        },
+        "{}",
+      ),
+    );
+    expect(info).toMatchObject({ key: "cloudwatch:DescribeAlarms", service: "cloudwatch", protocol: "json", region: "us-east-1" });
+  });
+
   it.each([
     ["securityhub", "GET", "/accounts", "securityhub:DescribeHub"],
     ["guardduty", "GET", "/detector?MaxResults=50", "guardduty:ListDetectors"],

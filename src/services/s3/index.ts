@@ -22,7 +22,8 @@ import {
   S3ControlClient,
 } from "@aws-sdk/client-s3-control";
 import { s3Checks } from "../../../checks/s3/index.js";
-import { op } from "../../inventory/common.js";
+import { ACLS_DISABLED } from "../../../checks/s3/lib/exposure.js";
+import { op, type Fetched } from "../../inventory/common.js";
 import { allPages, opt, tagsOf } from "../../collect/sdk.js";
 import { defineService, itemSlices, topSlices } from "../define.js";
 import { bucketResource, type PublicAccessBlock, type S3AccessPoint, type S3Bucket, type S3Inventory } from "./inventory.js";
@@ -64,11 +65,14 @@ const buckets = account("buckets", {
     return Promise.all(
       listed.map(async (bucket): Promise<S3Bucket> => {
         const name = bucket.Name ?? "";
-        const region = await ctx.attempt(
-          getBucketLocation,
-          async () => regionFromLocation((await client.send(new GetBucketLocationCommand({ Bucket: name }))).LocationConstraint),
-          name,
-        );
+        // ListBuckets names each bucket's region on AWS; GetBucketLocation only where it does not (older endpoints, moto).
+        const region: Fetched<string> = bucket.BucketRegion
+          ? { ok: true, value: bucket.BucketRegion }
+          : await ctx.attempt(
+              getBucketLocation,
+              async () => regionFromLocation((await client.send(new GetBucketLocationCommand({ Bucket: name }))).LocationConstraint),
+              name,
+            );
         return {
           name,
           arn: `arn:${ctx.partition}:s3:::${name}`,
@@ -106,6 +110,8 @@ const bucketPolicyStatus = bucket("policyStatusIsPublic", {
   description: "AWS's own public-policy verdict",
   operations: [op("s3", "GetBucketPolicyStatus")],
   absent: ["NoSuchBucketPolicy"],
+  // A bucket without a policy has no policy status (AWS answers NoSuchBucketPolicy).
+  plan: { after: ["s3.bucketPolicy"], needless: (b) => b.policy?.ok === true && b.policy.value === null },
   read: async (ctx, b) =>
     (await ctx.client(S3Client).send(new GetBucketPolicyStatusCommand({ Bucket: b.name }))).PolicyStatus?.IsPublic ?? null,
 });
@@ -114,6 +120,8 @@ const bucketAcl = bucket("acl", {
   id: "s3.bucketAcl",
   description: "bucket ACLs",
   operations: [op("s3", "GetBucketAcl")],
+  // With ACLs disabled (AWS's default for new buckets since April 2023) no ACL grant applies.
+  plan: { after: ["s3.bucketOwnership"], needless: (b) => b.ownership?.ok === true && b.ownership.value === ACLS_DISABLED },
   read: async (ctx, b) => {
     const out = await ctx.client(S3Client).send(new GetBucketAclCommand({ Bucket: b.name }));
     return {

@@ -199,7 +199,7 @@ describe("IAM end to end against moto, through the CLI", () => {
     );
 
     // A fixed number of IAM calls: nothing per user, group, role or policy.
-    expect(Object.fromEntries(Object.entries(report.scan.stats).filter(([k]) => k.startsWith("iam:")))).toEqual({
+    expect(Object.fromEntries(Object.entries(report.scan.stats.calls).filter(([k]) => k.startsWith("iam:")))).toEqual({
       "iam:GenerateCredentialReport": 2, // moto answers STARTED, then COMPLETE
       "iam:GetAccountAuthorizationDetails": 1,
       "iam:GetAccountPasswordPolicy": 1,
@@ -255,7 +255,7 @@ describe("IAM end to end against moto, through the CLI", () => {
     expect(report.findings.filter((f) => f.checkId === "iam-full-admin" && f.resource.type === "AWS::IAM::User")).toHaveLength(
       USERS.length + 25,
     );
-    const iamCalls = Object.entries(report.scan.stats)
+    const iamCalls = Object.entries(report.scan.stats.calls)
       .filter(([k]) => k.startsWith("iam:"))
       .reduce((n, [, v]) => n + v, 0);
     expect(iamCalls).toBe(10); // one call per IAM slice (GenerateCredentialReport twice)
@@ -276,7 +276,7 @@ describe("IAM end to end against moto, through the CLI", () => {
       ["iam-password-policy-min-length", "PASS"],
       ["iam-password-policy-reuse", "PASS"],
     ]);
-    expect(strict.scan.stats).toEqual({ "iam:GetAccountPasswordPolicy": 1, "sts:GetCallerIdentity": 1 });
+    expect(strict.scan.stats.calls).toEqual({ "iam:GetAccountPasswordPolicy": 1, "sts:GetCallerIdentity": 1 });
 
     await iam.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 8, PasswordReusePrevention: 5 }));
     const { report: weak, code } = await scan([

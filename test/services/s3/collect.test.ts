@@ -23,7 +23,7 @@ import {
   S3ControlClient,
 } from "@aws-sdk/client-s3-control";
 import s3Service, { regionFromLocation } from "../../../src/services/s3/index.js";
-import { allSlicesOf, awsError, collect, testContext } from "../../support/collect.js";
+import { allSlicesOf, awsError, collect, testContext, testSession } from "../../support/collect.js";
 
 const s3 = mockClient(S3Client);
 const s3control = mockClient(S3ControlClient);
@@ -71,7 +71,6 @@ describe("S3 collector", () => {
       createdAt: "2026-01-01T00:00:00.000Z",
       publicAccessBlock: { ok: true, value: null },
       policy: { ok: true, value: null },
-      policyStatusIsPublic: { ok: true, value: null },
       encryption: { ok: true, value: null },
       ownership: { ok: true, value: null },
       versioning: { ok: true, value: { status: null, mfaDelete: null } },
@@ -81,6 +80,9 @@ describe("S3 collector", () => {
       objectLock: { ok: true, value: null },
       replication: { ok: true, value: null },
     });
+    // No policy: no policy status to ask for.
+    expect(b).not.toHaveProperty("policyStatusIsPublic");
+    expect(s3.commandCalls(GetBucketPolicyStatusCommand)).toHaveLength(0);
   });
 
   it("reads bucket tags as a record", async () => {
@@ -159,7 +161,7 @@ describe("S3 collector", () => {
         Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms", KMSMasterKeyID: "k" }, BucketKeyEnabled: true }],
       },
     });
-    s3.on(GetBucketOwnershipControlsCommand).resolves({ OwnershipControls: { Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] } });
+    s3.on(GetBucketOwnershipControlsCommand).resolves({ OwnershipControls: { Rules: [{ ObjectOwnership: "ObjectWriter" }] } });
     s3.on(GetBucketLoggingCommand).resolves({ LoggingEnabled: { TargetBucket: "logs", TargetPrefix: "alpha/" } });
     s3.on(GetBucketVersioningCommand).resolves({ Status: "Enabled", MFADelete: "Disabled" });
     const inv = await collect(s3Service, testContext(ALL));
@@ -172,7 +174,7 @@ describe("S3 collector", () => {
         value: { grants: [{ granteeType: "Group", granteeUri: "http://acs.amazonaws.com/groups/global/AllUsers", permission: "READ" }] },
       },
       encryption: { ok: true, value: [{ algorithm: "aws:kms", kmsKeyId: "k", bucketKeyEnabled: true }] },
-      ownership: { ok: true, value: "BucketOwnerEnforced" },
+      ownership: { ok: true, value: "ObjectWriter" },
       logging: { ok: true, value: { targetBucket: "logs", targetPrefix: "alpha/" } },
       versioning: { ok: true, value: { status: "Enabled", mfaDelete: "Disabled" } },
     });
@@ -266,6 +268,36 @@ describe("S3 collector", () => {
     expect(ctx.errors.map((e) => `${e.region}:${e.service}:${e.operation}:${e.resource}`)).toEqual([
       "eu-west-1:s3-control:GetAccessPoint:hidden",
     ]);
+  });
+
+  it("plans: no GetBucketAcl where ACLs are disabled, no GetBucketLocation where ListBuckets names the region; --collect-all reads both", async () => {
+    seedPrivateBucket();
+    s3.on(ListBucketsCommand).resolves({ Buckets: [{ Name: "alpha", BucketRegion: "ap-south-1" }] });
+    s3.on(GetBucketOwnershipControlsCommand).resolves({ OwnershipControls: { Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] } });
+    const session = testSession();
+    const planned = await collect(s3Service, testContext(ALL, ["us-east-1"], session));
+    const [b] = planned.buckets?.ok ? planned.buckets.value : [];
+    expect(b!.region).toEqual({ ok: true, value: "ap-south-1" });
+    expect(b).not.toHaveProperty("acl");
+    expect(b!.ownership).toEqual({ ok: true, value: "BucketOwnerEnforced" });
+    expect(s3.commandCalls(GetBucketLocationCommand)).toHaveLength(0);
+    expect(s3.commandCalls(GetBucketAclCommand)).toHaveLength(0);
+    expect(session.recorder.stats().skipped).toEqual({ "s3:GetBucketAcl": 1, "s3:GetBucketPolicyStatus": 1 });
+
+    const all = await collect(s3Service, testContext(ALL, ["us-east-1"], testSession(), { collectAll: true }));
+    const [eager] = all.buckets?.ok ? all.buckets.value : [];
+    expect(eager!.acl?.ok).toBe(true);
+    expect(eager!.policyStatusIsPublic).toEqual({ ok: true, value: null });
+    expect(s3.commandCalls(GetBucketAclCommand)).toHaveLength(1);
+  });
+
+  it("an unreadable Object Ownership leaves the ACL to be read", async () => {
+    seedPrivateBucket();
+    s3.on(GetBucketOwnershipControlsCommand).rejects(awsError("AccessDenied", 403));
+    const inv = await collect(s3Service, testContext(ALL));
+    const [b] = inv.buckets?.ok ? inv.buckets.value : [];
+    expect(b!.ownership?.ok).toBe(false);
+    expect(b!.acl?.ok).toBe(true);
   });
 
   it("maps GetBucketLocation's legacy answers to regions", () => {

@@ -62,7 +62,7 @@ describe("JSON report schema", () => {
     expect(lines.map((l) => (JSON.parse(l.replace(/,$/, "")) as { id: string }).id)).toEqual(
       buildFixtureReport().findings.map((f) => f.id),
     );
-    const empty = documentOf(buildFixtureReport({ findings: [], scan: { complete: true, errors: [], stats: {} } }));
+    const empty = documentOf(buildFixtureReport({ findings: [], scan: { complete: true, errors: [], stats: { calls: {}, skipped: {} } } }));
     expect(empty.findings).toEqual([]);
     expect(validateReport(empty).errors).toEqual([]);
   });
@@ -114,11 +114,15 @@ describe("JSON report schema", () => {
     ],
     ["a mute on a FAIL", (r) => (byStatus(r, "FAIL").muted = { reason: "x", of: "FAIL" }), /\/findings\/\d+ must NOT be valid/],
     ["a call error without a code", (r) => drop(r.scan.errors[0]!, "code"), /\/scan\/errors\/0 must have required property 'code'/],
-    ["a fractional call count", (r) => (r.scan.stats["s3:ListBuckets"] = 1.5), /\/scan\/stats\/s3:ListBuckets must be integer/],
+    [
+      "a fractional call count",
+      (r) => (r.scan.stats.calls["s3:ListBuckets"] = 1.5),
+      /\/scan\/stats\/calls\/s3:ListBuckets must be integer/,
+    ],
     [
       "a stats key that is not service:Operation",
-      (r) => (r.scan.stats["ListBuckets"] = 1),
-      /\/scan\/stats must match pattern .*\(property name "ListBuckets"\)/,
+      (r) => (r.scan.stats.calls["ListBuckets"] = 1),
+      /\/scan\/stats\/calls must match pattern .*\(property name "ListBuckets"\)/,
     ],
     ["a complete scan with errors", (r) => (r.scan.complete = true), /\/scan\/complete must be equal to constant/],
     ["a timestamp that is not ISO-8601", (r) => (r.scan.startedAt = "yesterday"), /\/scan\/startedAt must match format "date-time"/],
