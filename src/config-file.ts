@@ -32,6 +32,27 @@ const CONFIG_SCHEMA = {
         secretRotationDays: days,
         adminPorts: portList,
         sensitivePorts: { type: "object", additionalProperties: portList, maxProperties: 200 },
+        highRiskPorts: { type: "object", additionalProperties: portList, maxProperties: 200 },
+        broadPublicPrefix: {
+          type: "object",
+          additionalProperties: false,
+          required: ["ipv4", "ipv6"],
+          properties: { ipv4: { type: "integer", minimum: 1, maximum: 32 }, ipv6: { type: "integer", minimum: 1, maximum: 128 } },
+        },
+        passwordComplexity: {
+          type: "object",
+          additionalProperties: false,
+          required: ["uppercase", "lowercase", "numbers", "symbols"],
+          properties: {
+            uppercase: { type: "boolean" },
+            lowercase: { type: "boolean" },
+            numbers: { type: "boolean" },
+            symbols: { type: "boolean" },
+          },
+        },
+        maximumPasswordAgeDays: { type: "integer", minimum: 0, maximum: 1095 },
+        privilegedUsersRequireHardwareMfa: { type: "boolean" },
+        kmsRequiredBuckets: { type: "array", items: { type: "string", minLength: 1, maxLength: 255 }, maxItems: 1000 },
       },
     },
     mutelist: {

@@ -20,6 +20,18 @@ export interface Settings {
   adminPorts: number[];
   /** Well-known data and service ports that must not be open to the internet. */
   sensitivePorts: Record<string, number[]>;
+  /** Further high-risk ports peers flag (Kerberos, LDAP, mail, RPC, …); ports also in sensitivePorts or adminPorts are judged there. */
+  highRiskPorts: Record<string, number[]>;
+  /** A public source range at least this wide (prefix length at most this) counts as "the internet at large". */
+  broadPublicPrefix: { ipv4: number; ipv6: number };
+  /** Character classes the password policy must require (FSBP IAM.7). */
+  passwordComplexity: { uppercase: boolean; lowercase: boolean; numbers: boolean; symbols: boolean };
+  /** Passwords must expire within this many days (FSBP IAM.7 MaxPasswordAge); 0: expiry not required. */
+  maximumPasswordAgeDays: number;
+  /** Users with administrative permissions must use a hardware MFA device (a TOTP token or a FIDO security key). */
+  privilegedUsersRequireHardwareMfa: boolean;
+  /** Buckets (name patterns, * and ?) whose data requires SSE-KMS with a customer managed key; none by default. */
+  kmsRequiredBuckets: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -53,4 +65,22 @@ export const DEFAULT_SETTINGS: Settings = {
     "Docker API": [2375, 2376],
     "Kubernetes API": [6443],
   },
+  highRiskPorts: {
+    Kerberos: [88, 464, 749, 750],
+    LDAP: [389, 636],
+    SMTP: [25],
+    POP3: [110],
+    IMAP: [143],
+    "Microsoft RPC": [135],
+    "Cassandra inter-node": [7000, 7001],
+    "Web development servers": [3000, 5000],
+    mSQL: [4333],
+    "VNC listener": [5500],
+    "HTTP proxy and alternative HTTP": [8080, 8088],
+  },
+  broadPublicPrefix: { ipv4: 8, ipv6: 32 },
+  passwordComplexity: { uppercase: true, lowercase: true, numbers: true, symbols: true },
+  maximumPasswordAgeDays: 90,
+  privilegedUsersRequireHardwareMfa: false,
+  kmsRequiredBuckets: [],
 };

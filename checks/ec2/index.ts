@@ -17,6 +17,17 @@ import securityGroupAllPorts from "./security-group-all-ports-open.js";
 import securityGroupCifs from "./security-group-cifs-open.js";
 import securityGroupSensitivePorts from "./security-group-sensitive-ports-open.js";
 import vpcFlowLogs from "./vpc-flow-logs-enabled.js";
+import ebsSnapshotBlockPublicAccess from "./ebs-snapshot-block-public-access.js";
+import amiBlockPublicAccess from "./ami-block-public-access.js";
+import instanceMetadataDefaults from "./instance-metadata-defaults.js";
+import instancePublicPrivilegedProfile from "./instance-public-privileged-profile.js";
+import securityGroupBroadPublicIngress from "./security-group-broad-public-ingress.js";
+import securityGroupHighRiskPorts from "./security-group-high-risk-ports-open.js";
+import networkAclAllPorts from "./network-acl-all-ports-open.js";
+import securityGroupUnused from "./security-group-unused.js";
+import elasticIpUnassociated from "./elastic-ip-unassociated.js";
+import subnetAutoAssignPublicIp from "./subnet-auto-assign-public-ip.js";
+import vpcPeeringRoutesLeastAccess from "./vpc-peering-routes-least-access.js";
 
 export const ec2Checks: readonly Check[] = [
   securityGroupAdminPorts,
@@ -37,4 +48,15 @@ export const ec2Checks: readonly Check[] = [
   launchTemplateUserDataSecrets,
   launchTemplateImdsv2,
   launchTemplatePublicIp,
+  ebsSnapshotBlockPublicAccess,
+  amiBlockPublicAccess,
+  instanceMetadataDefaults,
+  instancePublicPrivilegedProfile,
+  securityGroupBroadPublicIngress,
+  securityGroupHighRiskPorts,
+  networkAclAllPorts,
+  securityGroupUnused,
+  elasticIpUnassociated,
+  subnetAutoAssignPublicIp,
+  vpcPeeringRoutesLeastAccess,
 ];

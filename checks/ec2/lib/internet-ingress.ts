@@ -39,6 +39,10 @@ export interface IngressCheckSpec {
   /** What must not be open, for the PASS message: "remote administration ports (SSH (22), RDP (3389))". */
   subject: string;
   offending: (group: SecurityGroup) => OffendingRule[];
+  /** The sources the PASS message names (default "0.0.0.0/0 or ::/0"). */
+  sources?: string;
+  /** The group's rules from those sources, for PASS evidence (default: its internet ingress rules). */
+  sourceRules?: (group: SecurityGroup) => InternetIngressRule[];
 }
 
 /**
@@ -54,12 +58,17 @@ export function evaluateInternetIngress(inv: Inventory, read: SliceReader, spec:
     return groups.value.map((group) => {
       const offending = spec.offending(group);
       if (offending.length === 0) {
-        return pass(groupResource(group), region, `${groupLabel(group)} allows no ingress from 0.0.0.0/0 or ::/0 to ${spec.subject}.`, {
-          groupId: group.groupId,
-          groupName: group.groupName,
-          ...(group.vpcId ? { vpcId: group.vpcId } : {}),
-          internetIngressRules: internetIngressRules(group).map((r) => r.summary),
-        });
+        return pass(
+          groupResource(group),
+          region,
+          `${groupLabel(group)} allows no ingress from ${spec.sources ?? "0.0.0.0/0 or ::/0"} to ${spec.subject}.`,
+          {
+            groupId: group.groupId,
+            groupName: group.groupName,
+            ...(group.vpcId ? { vpcId: group.vpcId } : {}),
+            internetIngressRules: (spec.sourceRules ?? internetIngressRules)(group).map((r) => r.summary),
+          },
+        );
       }
       const exposure = usage.exposure(
         group.groupId,
