@@ -82,5 +82,5 @@ describe("the bundled demo account (regenerate with YOURSIDE_UPDATE_DEMO=1 npx v
     ]);
     expect(demo.summary.byStatus.FAIL).toBeGreaterThan(20);
     expect(demoRun.stderr).toContain("Reports:");
-  });
+  }, 240_000);
 });
