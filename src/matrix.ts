@@ -24,15 +24,20 @@ export interface ResponsibilityMatrix {
 export function buildMatrix(services: readonly string[], checks: readonly Check[], findings: readonly Finding[]): ResponsibilityMatrix {
   const layers = [...PROVIDER_LAYERS, ...LAYERS];
   const matrix: ResponsibilityMatrix = { layers, services: {} };
+  // Every cell's counts in one pass over the findings (statuses in the order they first occur in a cell).
+  const counts = new Map<string, Partial<Record<Status, number>>>();
+  for (const f of findings) {
+    const key = `${f.service}|${f.responsibility.layer}`;
+    let results = counts.get(key);
+    if (!results) counts.set(key, (results = {}));
+    results[f.status] = (results[f.status] ?? 0) + 1;
+  }
   for (const { id: service, model } of SERVICES.filter((s) => services.includes(s.id))) {
     const cells = {} as Record<Layer | ProviderLayer, MatrixCell>;
     for (const layer of layers) {
       const owner = ownerOf(model, layer);
       const layerChecks = checks.filter((c) => c.service === service && c.layer === layer).map((c) => c.id);
-      const results: Partial<Record<Status, number>> = {};
-      for (const f of findings) {
-        if (f.service === service && f.responsibility.layer === layer) results[f.status] = (results[f.status] ?? 0) + 1;
-      }
+      const results: Partial<Record<Status, number>> = { ...counts.get(`${service}|${layer}`) };
       const state = owner === "customer" ? (layerChecks.length > 0 && Object.keys(results).length > 0 ? "assessed" : "unassessed") : owner;
       cells[layer] = { owner, state, checks: layerChecks, results };
     }
