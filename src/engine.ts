@@ -3,20 +3,29 @@ import { accountResource, type Check } from "./check.js";
 import { evaluationContext } from "./gate.js";
 import type { Inventory } from "./inventory/index.js";
 import { findMute, type Mute, type TagIndex } from "./mutelist.js";
-import { responsibilityFor } from "./responsibility.js";
+import { responsibilityFor, type Responsibility } from "./responsibility.js";
 import type { Finding, Outcome, ResourceRef, Summary } from "./results.js";
 import { resourceTags, serviceById } from "./services/index.js";
 import { DEFAULT_SETTINGS, type Settings } from "./settings.js";
 
 /** Same check + account + region + resource ⇒ same id, run after run. */
 export function findingId(checkId: string, accountId: string, region: string, resource: ResourceRef): string {
-  return createHash("sha256").update(`${checkId}|${accountId}|${region}|${resource.arn}`).digest("hex").slice(0, 32);
+  // The first 16 bytes in hex: a flat 32-character string, not a slice that keeps the 64-character digest alive.
+  return createHash("sha256").update(`${checkId}|${accountId}|${region}|${resource.arn}`).digest().toString("hex", 0, 16);
 }
 
 export interface EvaluateOptions {
   settings?: Settings;
   /** Mutelist entries in force (expired ones already left out). */
   mutes?: readonly Mute[];
+}
+
+/** One responsibility object per check, shared by its findings (reports only read it). */
+const responsibilities = new WeakMap<Check, Responsibility>();
+function responsibilityOf(check: Check): Responsibility {
+  let r = responsibilities.get(check);
+  if (!r) responsibilities.set(check, (r = responsibilityFor(serviceById(check.service).model, check.layer, check.awsModel)));
+  return r;
 }
 
 function toFinding(check: Check, inventory: Inventory, outcome: Outcome, mutes: readonly Mute[], tags: TagIndex): Finding {
@@ -30,20 +39,18 @@ function toFinding(check: Check, inventory: Inventory, outcome: Outcome, mutes: 
     accountId: inventory.accountId,
     region: outcome.region,
     resource: outcome.resource,
-    responsibility: responsibilityFor(serviceById(check.service).model, check.layer, check.awsModel),
+    responsibility: responsibilityOf(check),
     message: outcome.message,
     evidence: outcome.evidence ?? {},
     remediation: check.remediation,
     compliance: check.compliance,
-    ...(outcome.error ? { error: outcome.error } : {}),
   };
+  if (outcome.error) finding.error = outcome.error;
   const mute = findMute(mutes, finding, tags);
   if (mute && (finding.status === "FAIL" || finding.status === "ERROR")) {
-    return {
-      ...finding,
-      status: "MUTED",
-      muted: { reason: mute.reason, of: finding.status, ...(mute.expires ? { expires: mute.expires } : {}) },
-    };
+    const muted: Finding["muted"] = { reason: mute.reason, of: finding.status, ...(mute.expires ? { expires: mute.expires } : {}) };
+    finding.status = "MUTED";
+    finding.muted = muted;
   }
   return finding;
 }
