@@ -5,7 +5,7 @@
 import { UsageError } from "./errors.js";
 import type { Layer } from "./responsibility.js";
 import type { Finding, ResourceRef, Severity } from "./results.js";
-import { readTextFile } from "./text-file.js";
+import { readJsonInput } from "./text-file.js";
 
 /** What the comparison keeps of an earlier finding. */
 export interface BaselineEntry {
@@ -40,18 +40,32 @@ export interface BaselineSummary {
   unassessed: BaselineFailure[];
 }
 
-const MAX_BASELINE_BYTES = 512 * 1024 * 1024;
+/** Reports are read in chunks (never as one string): the cap only guards against the wrong file. */
+const MAX_BASELINE_BYTES = 4096 * 1024 * 1024;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+const isFindingPath = (at: readonly (string | number)[]): boolean => at.length === 2 && at[0] === "findings";
+
+/** What loadBaseline reads of a finding (evidence and message are left behind as soon as it is read). */
+function kept(f: unknown): unknown {
+  if (!isRecord(f)) return f;
+  const keep: Record<string, unknown> = {};
+  for (const key of ["id", "checkId", "region", "resource", "severity", "layer", "responsibility", "status", "firstSeen"]) {
+    if (key in f) keep[key] = f[key];
+  }
+  return keep;
+}
+
 /** Reads a yourside JSON report as a baseline, refusing anything else with one line. */
 export function loadBaseline(path: string): Baseline {
-  const text = readTextFile(path, "baseline", MAX_BASELINE_BYTES);
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // A large report's findings are read one at a time, each cut down to what the comparison keeps.
+    data = readJsonInput(path, "baseline", MAX_BASELINE_BYTES, { member: (at, value) => (isFindingPath(at) ? kept(value) : value) });
   } catch (err) {
-    throw new UsageError(`--baseline ${path} is not valid JSON: ${(err as Error).message}`);
+    if (err instanceof UsageError && err.message.startsWith(`${path} is not valid JSON`)) throw new UsageError(`--baseline ${err.message}`);
+    throw err;
   }
   const notReport = (why: string) => new UsageError(`--baseline ${path} is not a yourside JSON report (${why})`);
   if (!isRecord(data) || !isRecord(data.tool) || data.tool.name !== "yourside") throw notReport('no tool.name "yourside"');

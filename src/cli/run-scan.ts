@@ -12,7 +12,7 @@ import { incompleteUnaccepted, type Report } from "../report.js";
 import { atLeast, type Severity } from "../results.js";
 import { collectLive, evaluateScan } from "../scan.js";
 import type { Settings } from "../settings.js";
-import { loadSnapshot, snapshotText } from "../snapshot.js";
+import { loadSnapshot, snapshotPieces } from "../snapshot.js";
 import { RENDERERS, type Format } from "../../reports/index.js";
 import { renderSummary } from "../../reports/terminal.js";
 import { checkProfile, checkRegionsInPartition, checkWritableDir } from "./preflight.js";
@@ -134,7 +134,7 @@ export async function runScan(plan: ScanPlan): Promise<number> {
     inventory = live.inventory;
     stats = live.stats;
   }
-  if (plan.saveSnapshot) writeOutput("snapshot", plan.saveSnapshot, snapshotText(inventory));
+  if (plan.saveSnapshot) writeOutput("snapshot", plan.saveSnapshot, snapshotPieces(inventory));
 
   const report = evaluateScan({
     inventory,
