@@ -81,9 +81,20 @@ function writeOutput(what: string, path: string, content: string | Iterable<stri
   }
 }
 
-/** Standard output takes the pieces as they come (synchronous for files and pipes on Linux). */
+/** Standard output takes the pieces gathered into writes of about a MiB (synchronous for files and pipes on Linux). */
 function writeToStdout(pieces: Iterable<string>): void {
-  for (const piece of pieces) process.stdout.write(piece);
+  let buffered: string[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    buffered.push(piece);
+    size += piece.length;
+    if (size >= 1 << 20) {
+      process.stdout.write(buffered.join(""));
+      buffered = [];
+      size = 0;
+    }
+  }
+  if (size > 0) process.stdout.write(buffered.join(""));
 }
 
 function isDir(path: string): boolean {
