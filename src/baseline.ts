@@ -6,6 +6,7 @@ import { UsageError } from "./errors.js";
 import type { Layer } from "./responsibility.js";
 import type { Finding, ResourceRef, Severity } from "./results.js";
 import { readJsonInput } from "./text-file.js";
+import { heapGuard } from "./memory.js";
 
 /** What the comparison keeps of an earlier finding. */
 export interface BaselineEntry {
@@ -145,6 +146,7 @@ export function compareWithBaseline(
   scope: ComparisonScope,
 ): { findings: Finding[]; summary?: BaselineSummary } {
   const marked = findings.map((f): Finding => {
+    heapGuard.tick();
     if (f.status !== "FAIL" && f.status !== "MUTED") return f;
     const before = baseline?.findings.get(f.id);
     const seenBefore = before !== undefined && (before.status === "FAIL" || before.status === "MUTED");

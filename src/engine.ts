@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { accountResource, type Check } from "./check.js";
 import { evaluationContext } from "./gate.js";
 import type { Inventory } from "./inventory/index.js";
+import { counted, heapGuard, OutOfMemoryError } from "./memory.js";
 import { findMute, type Mute, type TagIndex } from "./mutelist.js";
 import { responsibilityFor, type Responsibility } from "./responsibility.js";
 import type { Finding, Outcome, ResourceRef, Summary } from "./results.js";
@@ -73,14 +74,22 @@ export function evaluate(inventory: Inventory, checks: readonly Check[], options
   // Tags are looked up only when some entry matches by tag.
   const tags: TagIndex = mutes.some((m) => m.tags) ? resourceTags(inventory) : new Map();
   const findings: Finding[] = [];
+  const held = (): string | undefined => (findings.length ? counted(findings.length, "finding") : undefined);
   for (const check of checks) {
+    heapGuard.during(`evaluating check ${check.id}`, held);
+    heapGuard.check();
     let outcomes: Outcome[];
     try {
       outcomes = check.evaluate(inventory, context);
     } catch (err) {
+      // Running out of memory is the scan's failure, not this check's.
+      if (err instanceof OutOfMemoryError) throw err;
       outcomes = [crashed(check, inventory, err)];
     }
-    for (const outcome of outcomes) findings.push(toFinding(check, inventory, outcome, mutes, tags));
+    for (const outcome of outcomes) {
+      findings.push(toFinding(check, inventory, outcome, mutes, tags));
+      heapGuard.tick();
+    }
   }
   return findings;
 }

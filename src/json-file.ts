@@ -109,6 +109,8 @@ export interface ReadJsonOptions {
    * not called, so the caller must accept the member unchanged too.
    */
   member?: (path: readonly (string | number)[], value: unknown) => unknown;
+  /** Called after each value parsed, with the bytes read so far (a checkpoint for the heap guard). */
+  progress?: (bytesRead: number) => void;
 }
 
 const QUOTE = 0x22;
@@ -169,6 +171,7 @@ class ChunkedJsonReader {
   readonly #maxPiece: number;
   readonly #chunk: number;
   readonly #member: ReadJsonOptions["member"];
+  readonly #progress: ReadJsonOptions["progress"];
   readonly #decoder = new TextDecoder("utf-8", { fatal: true });
   /** The window: bytes [base, base + length) of the text. */
   #buf: Buffer;
@@ -181,6 +184,7 @@ class ChunkedJsonReader {
     this.#maxPiece = Math.max(16, options.maxPiece ?? 1 << 20);
     this.#chunk = Math.max(16, options.chunk ?? 8 << 20);
     this.#member = options.member;
+    this.#progress = options.progress;
     this.#buf = Buffer.allocUnsafe(this.#maxPiece + this.#chunk);
   }
 
@@ -306,6 +310,7 @@ class ChunkedJsonReader {
     let result: unknown;
     let done = false;
     const deliver = (value: unknown): void => {
+      this.#progress?.(this.#base + this.#length);
       const top = stack.at(-1);
       if (!top) {
         result = value;

@@ -11,6 +11,7 @@ import type { CallError, Inventory } from "./inventory/index.js";
 import { compareWithBaseline, type Baseline } from "./baseline.js";
 import { mutesInForce, type Mute } from "./mutelist.js";
 import type { Finding, Severity } from "./results.js";
+import { counted, heapGuard } from "./memory.js";
 import type { Settings } from "./settings.js";
 import { buildReport, type Report } from "./report.js";
 import { needsRegions, slicesToRead } from "./services/index.js";
@@ -131,6 +132,8 @@ export function evaluateScan(options: EvaluateScanOptions): Report {
     const keep = new Set(options.severities);
     findings = findings.filter((f) => keep.has(f.severity));
   }
+  heapGuard.during("building the report", () => counted(findings.length, "finding"));
+  heapGuard.check();
   const complete = inventory.errors.length === 0 && !findings.some((f) => f.status === "ERROR" || f.muted?.of === "ERROR");
   const services = [...new Set(checks.map((c) => c.service))];
   const compared = compareWithBaseline(findings, options.baseline, options.startedAt.toISOString(), {

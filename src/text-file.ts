@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { UsageError } from "./errors.js";
 import { JsonFileError, readJsonFile, type ReadJsonOptions } from "./json-file.js";
+import { heapGuard, OutOfMemoryError } from "./memory.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -34,9 +35,18 @@ export function readJsonInput(path: string, what: string, maxBytes: number, opti
     const stat = statSync(path);
     if (stat.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
     if (stat.size > maxBytes) throw new UsageError(`${what} ${path} is larger than ${maxBytes / 1024 / 1024} MB`);
-    return readJsonFile(path, options);
+    const total = `${Math.round(stat.size / 1024 / 1024)} MB`;
+    let read = 0;
+    heapGuard.during(`reading ${what} ${path}`, () => `${Math.round(read / 1024 / 1024)} MB of its ${total} read`);
+    return readJsonFile(path, {
+      ...options,
+      progress: (bytes) => {
+        read = bytes;
+        heapGuard.tick();
+      },
+    });
   } catch (err) {
-    if (err instanceof UsageError) throw err;
+    if (err instanceof UsageError || err instanceof OutOfMemoryError) throw err;
     if (err instanceof JsonFileError) {
       throw new UsageError(err.kind === "encoding" ? `${what} ${path} is not UTF-8 text` : `${path} is not valid JSON: ${err.message}`);
     }

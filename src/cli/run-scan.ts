@@ -8,6 +8,7 @@ import type { Mute } from "../mutelist.js";
 import { notify } from "../notify.js";
 import { oneLine } from "../one-line.js";
 import { writeFileAtomic } from "../output.js";
+import { counted, heapGuard, OutOfMemoryError } from "../memory.js";
 import { incompleteUnaccepted, type Report } from "../report.js";
 import { atLeast, type Severity } from "../results.js";
 import { collectLive, evaluateScan } from "../scan.js";
@@ -77,6 +78,7 @@ function writeOutput(what: string, path: string, content: string | Iterable<stri
   try {
     writeFileAtomic(path, content);
   } catch (err) {
+    if (err instanceof OutOfMemoryError) throw err;
     throw new UsageError(`cannot write ${what} ${path}: ${errno(err)}`);
   }
 }
@@ -145,7 +147,10 @@ export async function runScan(plan: ScanPlan): Promise<number> {
     inventory = live.inventory;
     stats = live.stats;
   }
-  if (plan.saveSnapshot) writeOutput("snapshot", plan.saveSnapshot, snapshotPieces(inventory));
+  if (plan.saveSnapshot) {
+    heapGuard.during(`writing the snapshot ${plan.saveSnapshot}`);
+    writeOutput("snapshot", plan.saveSnapshot, snapshotPieces(inventory));
+  }
 
   const report = evaluateScan({
     inventory,
@@ -166,8 +171,11 @@ export async function runScan(plan: ScanPlan): Promise<number> {
   }
 
   const written: string[] = [];
+  const held = () => counted(report.findings.length, "finding");
   for (const format of plan.formats) {
     const renderer = RENDERERS[format];
+    const destination = "file" in plan.output ? plan.output.file : join(plan.output.dir, `${REPORT_BASENAME}.${renderer.extension}`);
+    heapGuard.during(`writing the ${format} report ${destination === "-" ? "to standard output" : destination}`, held);
     const text = renderer.render(report);
     if ("file" in plan.output) {
       if (plan.output.file === "-") writeToStdout(text);
@@ -181,6 +189,7 @@ export async function runScan(plan: ScanPlan): Promise<number> {
       written.push(path);
     }
   }
+  heapGuard.during("printing the summary", held);
   if (plan.summary && written.length > 0) {
     plan.summary(
       `${renderSummary(report, { color: plan.color, ...(process.stderr.columns ? { width: process.stderr.columns } : {}) })}\nReports: ${written.join(", ")}\n`,
