@@ -10,8 +10,9 @@
 //   node bin/yourside.js scan --from-snapshot <file> --format json --output <file> --fail-on none --quiet
 //
 // with the Node flags in NODE_OPTIONS (none by default: V8's default heap limit). Wall time is
-// measured around the child; peak RSS is the child's maximum resident set size as the kernel
-// reports it through GNU time (`/usr/bin/time -v`), or, without GNU time, through
+// measured around the child; CPU time (user + system, what a busy machine does not inflate) and
+// peak RSS, the child's maximum resident set size, as the kernel reports them through GNU time
+// (`/usr/bin/time -v`), or, without GNU time, peak RSS only, through
 // process.resourceUsage().maxRSS read at the child's exit (bench/max-rss.mjs, preloaded with
 // --import; a child that dies of a fatal error reports none then). Findings and per-finding bytes
 // are counted from the report's finding lines (one finding per line), never by parsing the whole
@@ -92,6 +93,9 @@ try {
       : existsSync(rssFile)
         ? Number(readFileSync(rssFile, "utf8"))
         : NaN;
+    const cpu = useTime
+      ? Number(/User time \(seconds\): ([\d.]+)/.exec(stderr)?.[1] ?? NaN) + Number(/System time \(seconds\): ([\d.]+)/.exec(stderr)?.[1] ?? NaN)
+      : NaN;
     const status = useTime ? Number(/Exit status: (\d+)/.exec(stderr)?.[1] ?? run.status) : run.status;
     const signal = useTime ? /Command terminated by signal (\d+)/.exec(stderr)?.[1] : run.signal;
     const ok = status === 0 && !signal && existsSync(report);
@@ -106,6 +110,7 @@ try {
       generate: `${generated.toFixed(1)} s`,
       snapshot: mb(statSync(snapshot).size),
       wall: `${wall.toFixed(1)} s`,
+      cpu: Number.isNaN(cpu) ? "?" : `${cpu.toFixed(1)} s`,
       "peak RSS": Number.isNaN(rssKb) ? "?" : mb(rssKb * 1024),
       exit: signal ? `signal ${signal}` : String(status),
       findings: counted?.findings ?? "—",

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { accountResource, type Check } from "./check.js";
 import { evaluationContext } from "./gate.js";
 import type { Inventory } from "./inventory/index.js";
@@ -11,8 +11,9 @@ import { DEFAULT_SETTINGS, type Settings } from "./settings.js";
 
 /** Same check + account + region + resource ⇒ same id, run after run. */
 export function findingId(checkId: string, accountId: string, region: string, resource: ResourceRef): string {
-  // The first 16 bytes in hex: a flat 32-character string, not a slice that keeps the 64-character digest alive.
-  return createHash("sha256").update(`${checkId}|${accountId}|${region}|${resource.arn}`).digest().toString("hex", 0, 16);
+  // One-shot hashing (no Hash object per finding), and the first 16 bytes in hex: a flat 32-character
+  // string, not a slice that keeps the 64-character digest alive.
+  return hash("sha256", `${checkId}|${accountId}|${region}|${resource.arn}`, "buffer").toString("hex", 0, 16);
 }
 
 export interface EvaluateOptions {
@@ -91,6 +92,8 @@ export function evaluate(inventory: Inventory, checks: readonly Check[], options
       heapGuard.tick();
     }
   }
+  const total = counted(findings.length, "finding");
+  heapGuard.during("evaluating the checks", () => total);
   return findings;
 }
 

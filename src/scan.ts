@@ -132,7 +132,9 @@ export function evaluateScan(options: EvaluateScanOptions): Report {
     const keep = new Set(options.severities);
     findings = findings.filter((f) => keep.has(f.severity));
   }
-  heapGuard.during("building the report", () => counted(findings.length, "finding"));
+  // The message needs the count only: the closure must not keep this array alive after the report is built.
+  const held = counted(findings.length, "finding");
+  heapGuard.during("building the report", () => held);
   heapGuard.check();
   const complete = inventory.errors.length === 0 && !findings.some((f) => f.status === "ERROR" || f.muted?.of === "ERROR");
   const services = [...new Set(checks.map((c) => c.service))];
