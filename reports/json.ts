@@ -13,24 +13,43 @@ export type JsonFinding = Omit<Finding, "remediation" | "compliance" | "responsi
 /** The JSON report document. */
 export type JsonReport = Omit<Report, "findings"> & { findings: JsonFinding[] };
 
+/** Members a JSON finding lays out itself (or leaves to `checks[]`); any other member follows, in the finding's order. */
+const LAID_OUT: ReadonlySet<string> = new Set([
+  "id",
+  "checkId",
+  "title",
+  "status",
+  "severity",
+  "service",
+  "accountId",
+  "region",
+  "resource",
+  "message",
+  "evidence",
+  "remediation",
+  "compliance",
+  "responsibility",
+]);
+
 export function jsonFinding(f: Finding): JsonFinding {
-  const { remediation: _remediation, compliance: _compliance, responsibility, ...rest } = f;
-  const { id, checkId, title, status, severity, service, accountId, region, resource, message, evidence, ...optional } = rest;
-  return {
-    id,
-    checkId,
-    title,
-    status,
-    severity,
-    service,
-    accountId,
-    region,
-    resource,
-    layer: responsibility.layer,
-    message,
-    evidence,
-    ...optional,
+  // Built member by member (no rest destructuring, which copies through the slow path): this runs once per finding.
+  const out: JsonFinding = {
+    id: f.id,
+    checkId: f.checkId,
+    title: f.title,
+    status: f.status,
+    severity: f.severity,
+    service: f.service,
+    accountId: f.accountId,
+    region: f.region,
+    resource: f.resource,
+    layer: f.responsibility.layer,
+    message: f.message,
+    evidence: f.evidence,
   };
+  const optional = out as unknown as Record<string, unknown>;
+  for (const key of Object.keys(f)) if (!LAID_OUT.has(key)) optional[key] = (f as unknown as Record<string, unknown>)[key];
+  return out;
 }
 
 /**
