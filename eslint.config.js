@@ -4,7 +4,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", ".venv/", "coverage/"] },
+  { ignores: ["dist/", "node_modules/", "**/.venv/", "coverage/"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -53,4 +53,6 @@ export default tseslint.config(
     },
   },
   { files: ["**/*.js", "**/*.mjs"], ...tseslint.configs.disableTypeChecked },
+  // The HTML report's script runs in the browser that opens the page.
+  { files: ["reports/html/client.js"], languageOptions: { globals: globals.browser } },
 );

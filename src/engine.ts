@@ -4,8 +4,17 @@ import { evaluationContext } from "./gate.js";
 import type { Inventory } from "./inventory/index.js";
 import { counted, heapGuard, OutOfMemoryError } from "./memory.js";
 import { findMute, type Mute, type TagIndex } from "./mutelist.js";
-import { responsibilityFor, type Responsibility } from "./responsibility.js";
-import type { Finding, Outcome, ResourceRef, Summary } from "./results.js";
+import { LAYERS, responsibilityFor, type Responsibility } from "./responsibility.js";
+import {
+  SEVERITIES,
+  STATUSES,
+  zeroCounts,
+  type Finding,
+  type FindingResource,
+  type Outcome,
+  type ResourceRef,
+  type Summary,
+} from "./results.js";
 import { resourceTags, serviceById } from "./services/index.js";
 import { DEFAULT_SETTINGS, type Settings } from "./settings.js";
 
@@ -30,7 +39,27 @@ function responsibilityOf(check: Check): Responsibility {
   return r;
 }
 
-function toFinding(check: Check, inventory: Inventory, outcome: Outcome, mutes: readonly Mute[], tags: TagIndex): Finding {
+/**
+ * The resource with its tags, when the inventory holds any: a report shows whose resource it is (owner, team, environment).
+ * One copy of a resource's tags serves all its findings (`shared`, per evaluation); Object.assign, not a spread,
+ * so that the copies share one hidden class.
+ */
+function withTags(resource: ResourceRef, tags: TagIndex, shared: Map<string, Record<string, string>>): FindingResource {
+  const own = tags.get(resource.arn);
+  if (!own || Object.keys(own).length === 0) return resource;
+  let copy = shared.get(resource.arn);
+  if (!copy) shared.set(resource.arn, (copy = { ...own }));
+  return Object.assign({}, resource, { tags: copy });
+}
+
+function toFinding(
+  check: Check,
+  inventory: Inventory,
+  outcome: Outcome,
+  mutes: readonly Mute[],
+  tags: TagIndex,
+  sharedTags: Map<string, Record<string, string>>,
+): Finding {
   const finding: Finding = {
     id: findingId(check.id, inventory.accountId, outcome.region, outcome.resource),
     checkId: check.id,
@@ -40,7 +69,7 @@ function toFinding(check: Check, inventory: Inventory, outcome: Outcome, mutes: 
     service: check.service,
     accountId: inventory.accountId,
     region: outcome.region,
-    resource: outcome.resource,
+    resource: withTags(outcome.resource, tags, sharedTags),
     responsibility: responsibilityOf(check),
     message: outcome.message,
     evidence: outcome.evidence ?? {},
@@ -72,8 +101,9 @@ function crashed(check: Check, inventory: Inventory, err: unknown): Outcome {
 export function evaluate(inventory: Inventory, checks: readonly Check[], options: EvaluateOptions = {}): Finding[] {
   const context = evaluationContext(inventory, options.settings ?? DEFAULT_SETTINGS);
   const mutes = options.mutes ?? [];
-  // Tags are looked up only when some entry matches by tag.
-  const tags: TagIndex = mutes.some((m) => m.tags) ? resourceTags(inventory) : new Map();
+  // Whatever tags the inventory holds (S3 bucket tags are read only when a mutelist entry matches by tag).
+  const tags: TagIndex = resourceTags(inventory);
+  const sharedTags = new Map<string, Record<string, string>>();
   const findings: Finding[] = [];
   const held = (): string | undefined => (findings.length ? counted(findings.length, "finding") : undefined);
   for (const check of checks) {
@@ -88,7 +118,7 @@ export function evaluate(inventory: Inventory, checks: readonly Check[], options
       outcomes = [crashed(check, inventory, err)];
     }
     for (const outcome of outcomes) {
-      findings.push(toFinding(check, inventory, outcome, mutes, tags));
+      findings.push(toFinding(check, inventory, outcome, mutes, tags, sharedTags));
       heapGuard.tick();
     }
   }
@@ -98,15 +128,21 @@ export function evaluate(inventory: Inventory, checks: readonly Check[], options
 }
 
 export function summarize(findings: readonly Finding[]): Summary {
-  const summary: Summary = { byStatus: {}, bySeverity: {}, byLayer: {}, failingBySeverity: {} };
-  const bump = <K extends string>(counts: Partial<Record<K, number>>, key: K) => {
-    counts[key] = (counts[key] ?? 0) + 1;
+  const summary: Summary = {
+    byStatus: zeroCounts(STATUSES),
+    bySeverity: zeroCounts(SEVERITIES),
+    byLayer: zeroCounts(LAYERS),
+    failingBySeverity: zeroCounts(SEVERITIES),
+    failingByLayer: zeroCounts(LAYERS),
   };
   for (const f of findings) {
-    bump(summary.byStatus, f.status);
-    bump(summary.bySeverity, f.severity);
-    bump(summary.byLayer, f.responsibility.layer);
-    if (f.status === "FAIL") bump(summary.failingBySeverity, f.severity);
+    summary.byStatus[f.status] += 1;
+    summary.bySeverity[f.severity] += 1;
+    summary.byLayer[f.responsibility.layer] += 1;
+    if (f.status === "FAIL") {
+      summary.failingBySeverity[f.severity] += 1;
+      summary.failingByLayer[f.responsibility.layer] += 1;
+    }
   }
   return summary;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { DescribeRegionsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { AwsSession, type SessionOptions } from "./aws/session.js";
+import type { CallStats } from "./aws/recorder.js";
 import { isCredentialsError, safeMessage, toCallError } from "./aws/errors.js";
 import type { Check } from "./check.js";
 import { collectInventory } from "./collect/index.js";
@@ -13,10 +14,12 @@ import { mutesInForce, type Mute } from "./mutelist.js";
 import type { Finding, Severity } from "./results.js";
 import { counted, heapGuard } from "./memory.js";
 import type { Settings } from "./settings.js";
-import { buildReport, type Report } from "./report.js";
+import { buildReport, NO_SELECTION, type Report, type ScanSelection } from "./report.js";
 import { needsRegions, slicesToRead } from "./services/index.js";
 
 export interface LiveScanOptions extends SessionOptions {
+  /** Read every wanted slice even where the plan knows no verdict depends on it. */
+  collectAll?: boolean;
   /** Explicit regions, or "all" / undefined for every region enabled in the account. */
   regions?: readonly string[] | "all";
   concurrency: number;
@@ -75,7 +78,7 @@ export async function resolveRegions(
 
 export interface LiveScanResult {
   inventory: Inventory;
-  stats: Record<string, number>;
+  stats: CallStats;
 }
 
 export async function collectLive(options: LiveScanOptions): Promise<LiveScanResult> {
@@ -95,9 +98,11 @@ export async function collectLive(options: LiveScanOptions): Promise<LiveScanRes
       partition: identity.partition,
       regions,
       slices,
+      ...(options.collectAll ? { collectAll: true } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     if (error) inventory.errors.unshift(error);
+    inventory.collectedBy = identity.arn;
     return { inventory, stats: session.recorder.stats() };
   } finally {
     session.destroy();
@@ -110,7 +115,7 @@ export interface EvaluateScanOptions {
   settings: Settings;
   mutes: readonly Mute[];
   startedAt: Date;
-  stats: Record<string, number>;
+  stats: CallStats;
   source: string;
   /** Only report findings in these regions (plus global ones). */
   regionFilter?: readonly string[];
@@ -118,18 +123,24 @@ export interface EvaluateScanOptions {
   severities?: readonly Severity[];
   /** An earlier scan's report to compare with. */
   baseline?: Baseline;
+  /** The selection as asked for, for the report's audit record. */
+  selection?: ScanSelection;
 }
 
 export function evaluateScan(options: EvaluateScanOptions): Report {
   const { inventory, checks } = options;
   const mutes = mutesInForce(options.mutes, options.startedAt);
   let findings: Finding[] = evaluate(inventory, checks, { settings: options.settings, mutes: mutes.active });
+  // The scope is what was evaluated: from a snapshot with --regions, those of its regions.
+  const regions = options.regionFilter ? inventory.regions.filter((r) => options.regionFilter!.includes(r)) : inventory.regions;
   if (options.regionFilter) {
-    const keep = new Set([...options.regionFilter, "global", "unknown"]);
+    const keep = new Set([...regions, "global", "unknown"]);
     findings = findings.filter((f) => keep.has(f.region));
   }
+  let leftOut: Finding[] = [];
   if (options.severities) {
     const keep = new Set(options.severities);
+    leftOut = findings.filter((f) => !keep.has(f.severity));
     findings = findings.filter((f) => keep.has(f.severity));
   }
   // The message needs the count only: the closure must not keep this array alive after the report is built.
@@ -140,7 +151,7 @@ export function evaluateScan(options: EvaluateScanOptions): Report {
   const services = [...new Set(checks.map((c) => c.service))];
   const compared = compareWithBaseline(findings, options.baseline, options.startedAt.toISOString(), {
     checkIds: new Set(checks.map((c) => c.id)),
-    regions: new Set(options.regionFilter ?? inventory.regions),
+    regions: new Set(regions),
   });
   return buildReport(
     {
@@ -148,15 +159,23 @@ export function evaluateScan(options: EvaluateScanOptions): Report {
       startedAt: options.startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
       accounts: [inventory.accountId],
-      regions: inventory.regions,
+      regions,
       services,
       complete,
       errors: inventory.errors,
       stats: options.stats,
       source: options.source,
+      collectedAt: inventory.collectedAt,
+      principal: inventory.collectedBy ?? null,
+      selection: options.selection ?? NO_SELECTION,
+      settings: options.settings,
     },
     compared.findings,
     checks,
-    { mutelist: { entries: options.mutes.length, expired: mutes.expired }, ...(compared.summary ? { baseline: compared.summary } : {}) },
+    {
+      mutelist: { entries: options.mutes.length, active: mutes.active, expired: mutes.expired },
+      leftOut,
+      ...(compared.summary ? { baseline: compared.summary } : {}),
+    },
   );
 }

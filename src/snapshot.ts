@@ -44,7 +44,7 @@ export function loadSnapshot(path: string): Inventory {
   return checkSnapshot(readJsonInput(path, "snapshot", MAX_SNAPSHOT_BYTES), path);
 }
 
-const BASE_KEYS = new Set(["format", "accountId", "partition", "collectedAt", "regions", "slices", "errors"]);
+const BASE_KEYS = new Set(["format", "accountId", "partition", "collectedAt", "collectedBy", "regions", "slices", "errors"]);
 
 /** The first schema violation of `value`, as "<where> <what>", with `prefix` in front of the JSON pointer. */
 function violation(validate: ValidateFunction, value: unknown, prefix: string): string | undefined {
@@ -79,6 +79,8 @@ function checkSnapshot(data: unknown, name: string): Inventory {
   if (typeof inv.accountId !== "string" || !/^\d{12}$/.test(inv.accountId)) problems.push("accountId must be a 12-digit string");
   if (typeof inv.partition !== "string") problems.push("partition must be a string");
   if (typeof inv.collectedAt !== "string" || Number.isNaN(Date.parse(inv.collectedAt))) problems.push("collectedAt must be an ISO date");
+  if (inv.collectedBy !== undefined && (typeof inv.collectedBy !== "string" || !inv.collectedBy.startsWith("arn:")))
+    problems.push("collectedBy must be an ARN");
   if (!isStringArray(inv.regions)) problems.push("regions must be an array of strings");
   if (!isStringArray(inv.slices)) problems.push("slices must be an array of strings");
   else {

@@ -52,6 +52,7 @@ export default defineCheck({
   service: "rds",
   layer: "network",
   severity: "high",
+  risk: { exposure: "public" },
   needs: ["rds.instances", "ec2.securityGroups"],
   rationale:
     "A publicly accessible instance gets a DNS name that resolves to a public address: only its security groups stand between " +

@@ -6,9 +6,9 @@ import type { LookupFunction } from "node:net";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { AdaptiveRetryStrategy, DefaultRateLimiter } from "@smithy/core/retry";
 import type { AwsCredentialIdentityProvider, MiddlewareStack, RetryErrorInfo, RetryToken, StandardRetryToken } from "@smithy/types";
-import pLimit, { type LimitFunction } from "p-limit";
 import type { ClientClass, SdkClient } from "../services/define.js";
 import { CallRecorder } from "./recorder.js";
+import { DEFAULT_TOTAL_CONCURRENCY, EndpointLimiter } from "./concurrency.js";
 import { credentialChain } from "./credentials.js";
 import { registerSecrets } from "./errors.js";
 import { UsageError } from "../errors.js";
@@ -24,8 +24,10 @@ export interface SessionOptions {
   /** Region for global calls (STS, IAM, DescribeRegions). */
   homeRegion?: string;
   credentials?: AwsCredentialIdentityProvider;
-  /** AWS calls in flight at once, over every client of the session (default 16). */
+  /** AWS calls in flight at once, over every client of the session (default 64). */
   concurrency?: number;
+  /** Per-service limits in flight, by the operations' service name, overriding the defaults. */
+  serviceConcurrency?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -125,7 +127,7 @@ export class AwsSession {
   readonly #options: SessionOptions;
   readonly #prefixableEndpoint: string | undefined;
   readonly #maxAttempts: number;
-  readonly #limit: LimitFunction;
+  readonly #limiter: EndpointLimiter;
 
   /** The named profile the credentials come from, when one was given. */
   get profile(): string | undefined {
@@ -134,7 +136,10 @@ export class AwsSession {
 
   constructor(options: SessionOptions = {}) {
     this.#options = options;
-    this.#limit = pLimit(options.concurrency ?? 16);
+    this.#limiter = new EndpointLimiter({
+      total: options.concurrency ?? DEFAULT_TOTAL_CONCURRENCY,
+      services: options.serviceConcurrency ?? {},
+    });
     this.#maxAttempts = options.maxAttempts ?? envNumber("AWS_MAX_ATTEMPTS", 1, 20, true) ?? 6;
     const callTimeoutSeconds = envNumber("YOURSIDE_CALL_TIMEOUT", 0.1, 600, false);
     const requestTimeoutMs =
@@ -182,12 +187,12 @@ export class AwsSession {
       ...(service === "s3" ? { followRegionRedirects: true } : {}),
     });
     const recorder = this.recorder;
-    const limit = this.#limit;
-    // Every command (each page of a listing, with its retries) waits for a slot of the session's concurrency.
+    const limiter = this.#limiter;
+    // Every command (each page of a listing, with its retries) waits for a slot of its endpoint and of the session.
     (client.middlewareStack as MiddlewareStack<object, object>).add(
       (next, context) => (args) => {
         recorder.record(service, (context.commandName ?? "Unknown").replace(/Command$/, ""));
-        return limit(() => next(args));
+        return limiter.run(service, region, () => next(args));
       },
       { step: "initialize", name: "yoursideCallRecorder" },
     );

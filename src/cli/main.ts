@@ -13,8 +13,10 @@ import {
   parseFailOn,
   parseWebhook,
   parseFormats,
+  parseCompliance,
   parseList,
   parsePositiveInt,
+  parseServiceConcurrency,
   parseRegions,
   parseServices,
   parseSeverityFilter,
@@ -23,6 +25,7 @@ import {
 import { runScan, type ScanPlan } from "./run-scan.js";
 import { catalogueMarkdown, catalogueText } from "./catalogue.js";
 import { hasCredentials } from "../aws/credentials.js";
+import { DEFAULT_SERVICE_CONCURRENCY, DEFAULT_TOTAL_CONCURRENCY, SERVICE_CONCURRENCY } from "../aws/concurrency.js";
 import { loadBaseline } from "../baseline.js";
 import { checkProfile } from "./preflight.js";
 import { CHECKS, SERVICE_IDS } from "../services/index.js";
@@ -33,6 +36,8 @@ interface ScanFlags {
   services?: string;
   checks?: string;
   severity?: string;
+  compliance?: string;
+  top?: string;
   format: string;
   output?: string;
   outputDir?: string;
@@ -42,6 +47,8 @@ interface ScanFlags {
   baseline?: string;
   notify?: string;
   concurrency: string;
+  serviceConcurrency?: string;
+  collectAll?: boolean;
   saveSnapshot?: string;
   fromSnapshot?: string;
   config?: string;
@@ -54,10 +61,15 @@ function planFrom(flags: ScanFlags, defaults: { failOn: string } = { failOn: "lo
   const config: ConfigFile = flags.config !== undefined ? loadConfig(flags.config) : {};
   const formats = parseFormats(flags.format);
   if (flags.output !== undefined && flags.outputDir !== undefined) throw new UsageError("use --output or --output-dir, not both");
+  const services = flags.services ? parseServices(flags.services) : undefined;
+  const checkIds = flags.checks ? parseList("--checks", flags.checks) : undefined;
+  const framework = flags.compliance !== undefined ? parseCompliance(flags.compliance) : undefined;
   const checks = selectChecks(CHECKS, {
-    ...(flags.services ? { services: parseServices(flags.services) } : {}),
-    ...(flags.checks ? { checkIds: parseList("--checks", flags.checks) } : {}),
+    ...(services ? { services } : {}),
+    ...(checkIds ? { checkIds } : {}),
+    ...(framework ? { framework } : {}),
   });
+  const severities = flags.severity ? parseSeverityFilter(flags.severity) : undefined;
   const endpointUrl = flags.endpointUrl !== undefined ? parseEndpoint(flags.endpointUrl) : undefined;
   const regions = flags.regions !== undefined ? parseRegions(flags.regions) : undefined;
   const baseline = flags.baseline !== undefined ? { path: flags.baseline, report: loadBaseline(flags.baseline) } : undefined;
@@ -72,7 +84,15 @@ function planFrom(flags: ScanFlags, defaults: { failOn: string } = { failOn: "lo
     ...(flags.failOnNew !== undefined ? { failOnNew: parseFailOn("--fail-on-new", flags.failOnNew) } : {}),
     ...(baseline ? { baseline } : {}),
     ...(flags.notify !== undefined ? { notify: parseWebhook(flags.notify) } : {}),
-    ...(flags.severity ? { severities: parseSeverityFilter(flags.severity) } : {}),
+    ...(severities ? { severities } : {}),
+    selection: {
+      services: services ?? null,
+      checks: checkIds ?? null,
+      severities: severities ?? null,
+      compliance: framework ?? null,
+      regions: regions ?? null,
+    },
+    ...(flags.top !== undefined ? { top: parsePositiveInt("--top", flags.top, 10_000) } : {}),
     ...(flags.saveSnapshot !== undefined ? { saveSnapshot: flags.saveSnapshot } : {}),
     ...(flags.fromSnapshot !== undefined ? { fromSnapshot: flags.fromSnapshot } : {}),
     live: {
@@ -80,6 +100,8 @@ function planFrom(flags: ScanFlags, defaults: { failOn: string } = { failOn: "lo
       ...(endpointUrl ? { endpointUrl } : {}),
       ...(regions ? { regions } : {}),
       concurrency: parsePositiveInt("--concurrency", flags.concurrency, 256),
+      ...(flags.serviceConcurrency !== undefined ? { serviceConcurrency: parseServiceConcurrency(flags.serviceConcurrency, 256) } : {}),
+      ...(flags.collectAll ? { collectAll: true } : {}),
     },
     progress: quiet ? () => {} : (m) => process.stderr.write(`yourside: ${m}\n`),
     warn: (m) => process.stderr.write(`yourside: warning: ${oneLine(m, MAX_MESSAGE)}\n`),
@@ -97,6 +119,7 @@ Examples:
   yourside scan --endpoint-url http://127.0.0.1:5000 --regions us-east-1   (moto / LocalStack)
   yourside scan --from-snapshot inventory.json   re-evaluate a saved inventory offline
   yourside scan --baseline last.json --fail-on-new high --output-dir out/   (cron: what is new since last time)
+  yourside scan --compliance cis-6.0 --format table --output -   the CIS v6.0 checks, failing findings as a table
   yourside checks                                the check catalogue
   yourside policy                                the least-privilege IAM policy a scan needs
 
@@ -146,7 +169,14 @@ function buildProgram(setExit: (code: number) => void): Command {
         .option("--profile <name>", "AWS profile from ~/.aws/config")
         .option("--regions <list>", "comma-separated regions, or 'all' (default: every region enabled for the account)")
         .option("--endpoint-url <url>", "send every AWS call to this endpoint (moto, LocalStack); also AWS_ENDPOINT_URL")
-        .option("--concurrency <n>", "AWS calls in flight at once", "16")
+        .option("--concurrency <n>", "AWS calls in flight at once, over every service", String(DEFAULT_TOTAL_CONCURRENCY))
+        .option(
+          "--service-concurrency <list>",
+          `per-service limits of calls in flight, e.g. iam=4,s3=64 (defaults: ${Object.entries(SERVICE_CONCURRENCY)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(", ")}, others ${DEFAULT_SERVICE_CONCURRENCY})`,
+        )
+        .option("--collect-all", "also make the calls the collection plan skips as needless (more calls, the same verdicts)")
         .option("--save-snapshot <file>", "also write the collected inventory, for --from-snapshot later")
         .option("--from-snapshot <file>", "evaluate a saved inventory instead of calling AWS");
     }
@@ -154,6 +184,7 @@ function buildProgram(setExit: (code: number) => void): Command {
       .option("--services <list>", `only these services (${SERVICE_IDS.join(", ")})`)
       .option("--checks <list>", "only these check ids (see 'yourside checks')")
       .option("--severity <list>", `only findings of these severities, e.g. critical,high or high+ (${SEVERITIES.join(", ")})`)
+      .option("--compliance <framework>", "only the checks of this framework: cis-6.0 (CIS AWS Foundations v6.0.0) or fsbp (AWS FSBP)")
       .addOption(
         new Option(
           "--format <list>",
@@ -167,6 +198,7 @@ function buildProgram(setExit: (code: number) => void): Command {
       .option("--fail-on-new <severity>", "exit 1 only for FAIL findings the baseline did not have, at or above this severity")
       .option("--notify <url>", "after the scan, POST new findings at or above --fail-on to this webhook (Slack-compatible JSON)")
       .option("--config <file>", "YAML/JSON config: settings (thresholds, port lists) and mutelist")
+      .option("--top <n>", "how many fixes the summary on stderr lists (default 10)")
       .option("-q, --quiet", "no progress and no summary on stderr");
   };
 
@@ -192,7 +224,7 @@ function buildProgram(setExit: (code: number) => void): Command {
         format: "json,sarif",
         outputDir: flags.outputDir,
         failOn: "none",
-        concurrency: "16",
+        concurrency: String(DEFAULT_TOTAL_CONCURRENCY),
         ...(flags.profile ? { profile: flags.profile } : {}),
         ...(flags.regions ? { regions: flags.regions } : {}),
       };

@@ -2,9 +2,11 @@ import type { Check } from "../check.js";
 import { UsageError } from "../errors.js";
 import type { ServiceId } from "../inventory/index.js";
 import { SEVERITIES, type Severity } from "../results.js";
-import { isServiceId, SERVICE_IDS } from "../services/index.js";
+import { ENDPOINT_SERVICES, isServiceId, SERVICE_IDS } from "../services/index.js";
 import { FORMATS, type Format } from "../../reports/index.js";
 import { checkRegions } from "./preflight.js";
+import { citesFramework, COMPLIANCE_OPTIONS } from "../compliance.js";
+import type { FrameworkId } from "../frameworks/index.js";
 
 /** "a, b,,c" → ["a","b","c"]; an empty list is an error. */
 export function parseList(flag: string, value: string): string[] {
@@ -81,6 +83,20 @@ export function parsePositiveInt(flag: string, value: string, max: number): numb
   return n;
 }
 
+/** `iam=4,s3=64`: per-service limits of calls in flight, by the AWS service names a scan calls. */
+export function parseServiceConcurrency(value: string, max: number): Record<string, number> {
+  const limits: Record<string, number> = {};
+  for (const item of parseList("--service-concurrency", value)) {
+    const [name, n, ...rest] = item.split("=");
+    if (n === undefined || rest.length > 0 || !name)
+      throw new UsageError(`--service-concurrency takes service=number pairs such as iam=4,s3=64, got ${JSON.stringify(item)}`);
+    if (!ENDPOINT_SERVICES.includes(name))
+      throw new UsageError(`--service-concurrency: unknown service ${JSON.stringify(name)} (known: ${ENDPOINT_SERVICES.join(", ")})`);
+    limits[name] = parsePositiveInt(`--service-concurrency ${name}`, n, max);
+  }
+  return limits;
+}
+
 export function parseEndpoint(value: string): string {
   let url: URL;
   try {
@@ -92,9 +108,24 @@ export function parseEndpoint(value: string): string {
   return url.toString().replace(/\/$/, "");
 }
 
+/** --compliance: a framework id (`cis-6.0`, `fsbp`, or the full ids); unknown ones are a usage error naming the known. */
+export function parseCompliance(value: string): FrameworkId {
+  const id = value.trim().toLowerCase();
+  const framework = Object.hasOwn(COMPLIANCE_OPTIONS, id) ? COMPLIANCE_OPTIONS[id] : undefined;
+  if (!framework) {
+    const known = Object.entries(COMPLIANCE_OPTIONS)
+      .filter(([key, fw]) => key !== fw)
+      .map(([key, fw]) => `${key} (${fw})`);
+    throw new UsageError(`--compliance: unknown framework ${JSON.stringify(value)} (known: ${known.join(", ")})`);
+  }
+  return framework;
+}
+
 export interface CheckSelection {
   services?: readonly ServiceId[];
   checkIds?: readonly string[];
+  /** Only the checks that cite a requirement of this framework. */
+  framework?: FrameworkId;
 }
 
 /** The checks a scan runs; an unknown check id is a usage error, an empty selection too. */
@@ -105,8 +136,11 @@ export function selectChecks(catalogue: readonly Check[], selection: CheckSelect
     if (unknown.length) throw new UsageError(`--checks: unknown check ${unknown.join(", ")} (see 'yourside checks')`);
   }
   const chosen = catalogue.filter(
-    (c) => (!selection.services || selection.services.includes(c.service)) && (!selection.checkIds || selection.checkIds.includes(c.id)),
+    (c) =>
+      (!selection.services || selection.services.includes(c.service)) &&
+      (!selection.checkIds || selection.checkIds.includes(c.id)) &&
+      (!selection.framework || citesFramework(c, selection.framework)),
   );
-  if (chosen.length === 0) throw new UsageError("no check matches the --services / --checks selection");
+  if (chosen.length === 0) throw new UsageError("no check matches the --services / --checks / --compliance selection");
   return chosen;
 }

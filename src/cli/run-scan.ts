@@ -1,3 +1,4 @@
+import type { CallStats } from "../aws/recorder.js";
 import { statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { checkBaselineAccounts, type Baseline } from "../baseline.js";
@@ -9,7 +10,7 @@ import { notify } from "../notify.js";
 import { oneLine } from "../one-line.js";
 import { writeFileAtomic } from "../output.js";
 import { counted, heapGuard, OutOfMemoryError } from "../memory.js";
-import { incompleteUnaccepted, type Report } from "../report.js";
+import { incompleteUnaccepted, type Report, type ScanSelection } from "../report.js";
 import { atLeast, type Severity } from "../results.js";
 import { collectLive, evaluateScan } from "../scan.js";
 import type { Settings } from "../settings.js";
@@ -29,6 +30,10 @@ export interface ScanPlan {
   /** Exit 1 only for FAIL findings the baseline did not have, at or above this severity. */
   failOnNew?: Severity | "none";
   severities?: Severity[];
+  /** The selection as asked for, recorded in the report. */
+  selection?: ScanSelection;
+  /** How many fixes the summary lists. */
+  top?: number;
   saveSnapshot?: string;
   fromSnapshot?: string;
   baseline?: { path: string; report: Baseline };
@@ -39,6 +44,8 @@ export interface ScanPlan {
     endpointUrl?: string;
     regions?: string[] | "all";
     concurrency: number;
+    serviceConcurrency?: Record<string, number>;
+    collectAll?: boolean;
   };
   progress: (message: string) => void;
   /** Where warnings go (stderr), even with --quiet. */
@@ -120,7 +127,7 @@ export async function runScan(plan: ScanPlan): Promise<number> {
   validateOutput(plan);
   const startedAt = new Date();
   let inventory: Inventory;
-  let stats: Record<string, number> = {};
+  let stats: CallStats = { calls: {}, skipped: {} };
   let source = "live";
   const checkAccount = (accountId: string): void => {
     if (plan.baseline) checkBaselineAccounts(plan.baseline.report, [accountId], plan.baseline.path);
@@ -129,6 +136,13 @@ export async function runScan(plan: ScanPlan): Promise<number> {
     inventory = loadSnapshot(plan.fromSnapshot);
     source = `snapshot:${plan.fromSnapshot}`;
     checkAccount(inventory.accountId);
+    // Regions the snapshot was not collected in cannot be evaluated: a typo, not an empty picture.
+    const missing = Array.isArray(plan.live.regions) ? plan.live.regions.filter((r) => !inventory.regions.includes(r)) : [];
+    if (missing.length > 0) {
+      throw new UsageError(
+        `--regions: the snapshot has no data for ${missing.join(", ")} (it covers ${inventory.regions.join(", ") || "no region"})`,
+      );
+    }
     plan.progress(`evaluating snapshot of account ${inventory.accountId} taken ${inventory.collectedAt}`);
   } else {
     const profile = plan.live.profile ?? (process.env.AWS_PROFILE || undefined);
@@ -163,6 +177,7 @@ export async function runScan(plan: ScanPlan): Promise<number> {
     ...(plan.fromSnapshot && Array.isArray(plan.live.regions) ? { regionFilter: plan.live.regions } : {}),
     ...(plan.severities ? { severities: plan.severities } : {}),
     ...(plan.baseline ? { baseline: plan.baseline.report } : {}),
+    ...(plan.selection ? { selection: plan.selection } : {}),
   });
   for (const m of report.mutelist.expired) {
     plan.warn(
@@ -176,7 +191,9 @@ export async function runScan(plan: ScanPlan): Promise<number> {
     const renderer = RENDERERS[format];
     const destination = "file" in plan.output ? plan.output.file : join(plan.output.dir, `${REPORT_BASENAME}.${renderer.extension}`);
     heapGuard.during(`writing the ${format} report ${destination === "-" ? "to standard output" : destination}`, held);
-    const text = renderer.render(report);
+    // Text for the terminal fits it; files get the renderer's default width.
+    const toTerminal = "file" in plan.output && plan.output.file === "-" && process.stdout.isTTY && process.stdout.columns;
+    const text = renderer.render(report, toTerminal ? { width: process.stdout.columns } : {});
     if ("file" in plan.output) {
       if (plan.output.file === "-") writeToStdout(text);
       else {
@@ -192,7 +209,11 @@ export async function runScan(plan: ScanPlan): Promise<number> {
   heapGuard.during("printing the summary", held);
   if (plan.summary && written.length > 0) {
     plan.summary(
-      `${renderSummary(report, { color: plan.color, ...(process.stderr.columns ? { width: process.stderr.columns } : {}) })}\nReports: ${written.join(", ")}\n`,
+      `${renderSummary(report, {
+        color: plan.color,
+        ...(process.stderr.columns ? { width: process.stderr.columns } : {}),
+        ...(plan.top !== undefined ? { top: plan.top } : {}),
+      })}\nReports: ${written.join(", ")}\n`,
     );
   }
   if (plan.notify) {

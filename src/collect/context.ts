@@ -7,6 +7,8 @@ export interface CollectScope {
   partition: string;
   regions: readonly string[];
   wanted: ReadonlySet<SliceId>;
+  /** Read what the plan would skip too (`--collect-all`). */
+  collectAll: boolean;
 }
 
 /** A failure a read attributes to one of its operations (its slice names another one first). */
@@ -35,6 +37,11 @@ export class CollectContext {
     readonly scope: CollectScope,
     private readonly onProgress: (message: string) => void = () => {},
   ) {}
+
+  /** A call the plan did not make, counted in `scan.stats.skipped`. */
+  skipped(operation: OperationSpec): void {
+    this.session.recorder.skip(operation.service, operation.operation);
+  }
 
   progress(message: string): void {
     this.onProgress(message);

@@ -12,6 +12,8 @@ export interface CollectOptions {
   onProgress?: (message: string) => void;
   /** The services to read from (default: the registry). */
   services?: readonly AnyService[];
+  /** Read every wanted slice of every item, even where the plan knows no verdict depends on it. */
+  collectAll?: boolean;
 }
 
 type Data = Record<string, unknown>;
@@ -21,7 +23,13 @@ export async function collectInventory(session: AwsSession, options: CollectOpti
   const wanted = withParents(options.slices);
   const ctx = new CollectContext(
     session,
-    { accountId: options.accountId, partition: options.partition, regions: options.regions, wanted },
+    {
+      accountId: options.accountId,
+      partition: options.partition,
+      regions: options.regions,
+      wanted,
+      collectAll: options.collectAll === true,
+    },
     options.onProgress,
   );
   const inventory: Inventory = {
@@ -83,6 +91,7 @@ async function collectLevel(ctx: CollectContext, service: AnyService, region: st
   return Object.fromEntries(top.map((slice, i) => [slice.field, values[i]]));
 }
 
+/** An item's wanted slices, in waves: a slice whose plan waits for others is read after them, or skipped when they make it needless. */
 async function collectItem(
   ctx: CollectContext,
   slices: readonly AnyItemSlice[],
@@ -90,15 +99,35 @@ async function collectItem(
   region: string,
   name: string,
 ): Promise<Data> {
-  const values = await Promise.all(
-    slices.map((slice) =>
-      ctx.read(slice.operations[0], region, () => slice.read(readContext(ctx, slice.operations[0], region), item as never), {
-        resource: name,
-        ...(slice.absent ? { absent: slice.absent } : {}),
+  const enriched: Data = { ...(item as Data) };
+  let pending = slices;
+  while (pending.length > 0) {
+    const done = new Set(slices.filter((s) => !pending.includes(s)).map((s) => s.id));
+    const waiting = new Set(pending.map((s) => s.id));
+    const ready = pending.filter((s) => !s.plan || s.plan.after.every((id) => done.has(id) || !waiting.has(id)));
+    if (ready.length === 0) throw new Error(`item slices wait for each other: ${pending.map((s) => s.id).join(", ")}`);
+    const values = await Promise.all(
+      ready.map(async (slice) => {
+        if (!ctx.scope.collectAll && slice.plan?.needless(enriched as never)) {
+          ctx.skipped(slice.operations[0]);
+          return undefined;
+        }
+        return ctx.read(slice.operations[0], region, () => slice.read(readContext(ctx, slice.operations[0], region), item as never), {
+          resource: name,
+          ...(slice.absent ? { absent: slice.absent } : {}),
+        });
       }),
-    ),
-  );
-  return { ...(item as Data), ...Object.fromEntries(slices.map((slice, i) => [slice.field, values[i]])) };
+    );
+    ready.forEach((slice, i) => {
+      if (values[i] !== undefined) enriched[slice.field] = values[i];
+    });
+    pending = pending.filter((s) => !ready.includes(s));
+  }
+  // Fields in declaration order, so that snapshots of the same account compare line by line.
+  return Object.fromEntries([
+    ...Object.entries(item as Data),
+    ...slices.flatMap((s) => (enriched[s.field] === undefined ? [] : [[s.field, enriched[s.field]] as const])),
+  ]);
 }
 
 function readContext(ctx: CollectContext, operation: OperationSpec, region: string): ReadContext {

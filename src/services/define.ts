@@ -69,12 +69,24 @@ export interface TopSlice<Id extends string, Container, Value> extends SliceSpec
   readonly container?: Container;
 }
 
+/**
+ * Collection planning for an item slice: what other slices of the same item tell about it. The read
+ * waits for the slices in `after`, and is skipped when `needless` says no verdict can depend on it
+ * (a bucket whose ACLs are disabled has no ACL grant to read). Every check must then reach the same
+ * verdict without the value: the planned-vs-eager test holds them to it, and `--collect-all` reads it anyway.
+ */
+export interface ReadPlan<Item> {
+  readonly after: readonly string[];
+  readonly needless: (item: Item) => boolean;
+}
+
 /** A slice read once per item of a listing (`parent`), stored at `item[field]`. */
 export interface ItemSlice<Id extends string, Item, Value> extends SliceSpec<Id> {
   readonly level: "item";
   readonly field: string;
   readonly parent: string;
   readonly read: (ctx: ReadContext, item: Item) => Promise<Value>;
+  readonly plan?: ReadPlan<Item>;
   /** Type-level only: the item this slice is stored in (a parameter, so that `never` stands for any item). */
   readonly item?: (item: Item) => void;
 }
@@ -106,7 +118,7 @@ export const itemSlices =
   <Item>(parent: TopSlice<string, unknown, readonly Item[]>) =>
   <const Id extends string, Field extends keyof Item & string>(
     field: Field,
-    spec: SliceSpec<Id> & { read: (ctx: ReadContext, item: Item) => Promise<Held<Item[Field]>> },
+    spec: SliceSpec<Id> & { read: (ctx: ReadContext, item: Item) => Promise<Held<Item[Field]>>; plan?: ReadPlan<Item> },
   ): ItemSlice<Id, Item, Held<Item[Field]>> => ({ ...spec, level: "item", field, parent: parent.id });
 
 export type Scope = "global" | "regional";

@@ -7,6 +7,7 @@ import type { Check } from "../check.js";
 import type { Inventory, OperationSpec, ServiceId, SliceId } from "../inventory/index.js";
 import accessanalyzer from "./accessanalyzer/index.js";
 import cloudtrail from "./cloudtrail/index.js";
+import cloudwatch from "./cloudwatch/index.js";
 import config from "./config/index.js";
 import type { AnyService, AnySlice } from "./define.js";
 import ec2 from "./ec2/index.js";
@@ -16,9 +17,24 @@ import iam from "./iam/index.js";
 import kms from "./kms/index.js";
 import rds from "./rds/index.js";
 import s3 from "./s3/index.js";
+import secretsmanager from "./secretsmanager/index.js";
 import securityhub from "./securityhub/index.js";
 
-export const SERVICES = [s3, iam, ec2, config, cloudtrail, kms, rds, securityhub, guardduty, accessanalyzer, efs] as const;
+export const SERVICES = [
+  s3,
+  iam,
+  ec2,
+  config,
+  cloudtrail,
+  kms,
+  rds,
+  securityhub,
+  guardduty,
+  accessanalyzer,
+  efs,
+  cloudwatch,
+  secretsmanager,
+] as const;
 
 export const SERVICE_IDS: readonly ServiceId[] = SERVICES.map((s) => s.id);
 
@@ -26,6 +42,11 @@ export const SERVICE_IDS: readonly ServiceId[] = SERVICES.map((s) => s.id);
 export const SLICES: readonly AnySlice[] = SERVICES.flatMap((s): readonly AnySlice[] => s.slices);
 
 /** The check catalogue, service by service. */
+/** Every AWS service a scan calls, by the operations' service name: what per-service concurrency is keyed by. */
+export const ENDPOINT_SERVICES: readonly string[] = [
+  ...new Set(["sts", "ec2", ...SLICES.flatMap((s) => s.operations.map((o) => o.service))]),
+].sort();
+
 export const CHECKS: readonly Check[] = SERVICES.flatMap((s) => s.checks);
 
 const services = new Map<string, AnyService>(SERVICES.map((s) => [s.id, s]));

@@ -63,7 +63,7 @@ describe("permissions: the scanner only reads, and a permission it lacks is an E
 
   it("the clean full scan calls only read operations, each allowed by `yourside policy`, and the wire agrees with scan.stats", () => {
     expect(clean.stderr).not.toMatch(/^\s+at /m);
-    const stats = cleanReport.scan.stats;
+    const stats = cleanReport.scan.stats.calls;
     const declared = declaredOperations();
     const allowed = new Set(leastPrivilegePolicy(CHECKS).Statement.flatMap((s) => s.Action));
     expect(Object.keys(stats).length).toBeGreaterThan(10);
@@ -86,7 +86,7 @@ describe("permissions: the scanner only reads, and a permission it lacks is an E
   it("the clean scan reaches every operation the checks declare (so the faults below reach them all)", () => {
     const missing = operationsFor(CHECKS)
       .map((o) => `${o.service}:${o.operation}`)
-      .filter((k) => k !== "ec2:DescribeRegions" && !(k in cleanReport.scan.stats));
+      .filter((k) => k !== "ec2:DescribeRegions" && !(k in cleanReport.scan.stats.calls));
     expect(missing, "seed the sample account so that these get called").toEqual([]);
     expect(cleanReport.findings.length).toBeGreaterThan(50);
   });
@@ -109,9 +109,9 @@ describe("permissions: the scanner only reads, and a permission it lacks is an E
             for (const op of group) {
               // Every call of it was denied (none slipped through), each became a recorded failed call.
               expect(injected[`access-denied ${op}`], `${op} was never called`).toBeGreaterThan(0);
-              expect(injected[`access-denied ${op}`], op).toBe(report.scan.stats[op]);
+              expect(injected[`access-denied ${op}`], op).toBe(report.scan.stats.calls[op]);
               const failed = report.scan.errors.filter((e) => `${e.service}:${e.operation}` === op);
-              expect(failed.length, op).toBe(report.scan.stats[op]);
+              expect(failed.length, op).toBe(report.scan.stats.calls[op]);
               for (const e of failed) expect(e.code, op).toBe(deniedCode(op));
               const n = errorsNaming(report, op);
               notes.push(`${op}: ${n.findings} ERROR results / ${n.calls} failed calls (${deniedCode(op)})`);
@@ -175,9 +175,10 @@ describe("permissions: the scanner only reads, and a permission it lacks is an E
     /**
      * moto authorizes some S3 calls by other action names than AWS does: GetBucketEncryption,
      * GetBucketOwnershipControls and GetPublicAccessBlock as s3:ListBucket, S3 Control's GetPublicAccessBlock
-     * as s3:GetPublicAccessBlock. Those names are added so the policy means on moto what it means on AWS.
+     * as s3:GetPublicAccessBlock, and CloudWatch's by its signing name (monitoring:DescribeAlarms, which AWS
+     * calls cloudwatch:DescribeAlarms). Those names are added so the policy means on moto what it means on AWS.
      */
-    const MOTO_ALIASES = ["s3:ListBucket", "s3:GetPublicAccessBlock"];
+    const MOTO_ALIASES = ["s3:ListBucket", "s3:GetPublicAccessBlock", "monitoring:DescribeAlarms"];
     const allowing = (actions: readonly string[]) =>
       JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: actions, Resource: "*" }] });
 
@@ -251,7 +252,8 @@ describe("permissions: the scanner only reads, and a permission it lacks is an E
     it("a user with only AWS's SecurityAudit managed policy attached scans with no permission errors (README's alternative to `yourside policy`)", async () => {
       const key = await userWithKey("security-audit", async (iam) => {
         await iam.send(new AttachUserPolicyCommand({ UserName: "security-audit", PolicyArn: "arn:aws:iam::aws:policy/SecurityAudit" }));
-        // Only moto's misnamed S3 Control action (s3:GetPublicAccessBlock, which AWS calls s3:GetAccountPublicAccessBlock) is added.
+        // Only moto's misnamed actions are added: S3 Control's (s3:GetPublicAccessBlock, which AWS calls
+        // s3:GetAccountPublicAccessBlock) and CloudWatch's (monitoring:DescribeAlarms; SecurityAudit grants cloudwatch:Describe*).
         await iam.send(
           new PutUserPolicyCommand({ UserName: "security-audit", PolicyName: "moto-action-names", PolicyDocument: allowing(MOTO_ALIASES) }),
         );
@@ -263,9 +265,9 @@ describe("permissions: the scanner only reads, and a permission it lacks is an E
         const report = reportOf(run);
         expect(sortedErrors(report.scan.errors)).toEqual(sortedErrors(baseline.scan.errors));
         expect(verdictLines(report.findings)).toEqual(verdictLines(baseline.findings));
-        expect(Object.keys(report.scan.stats).length).toBeGreaterThan(20);
+        expect(Object.keys(report.scan.stats.calls).length).toBeGreaterThan(20);
         notes.push(
-          `(moto IAM) SecurityAudit only: ${Object.values(report.scan.stats).reduce((a, b) => a + b, 0)} calls, ${report.scan.errors.length} failed (as unrestricted: ${baseline.scan.errors.length})`,
+          `(moto IAM) SecurityAudit only: ${Object.values(report.scan.stats.calls).reduce((a, b) => a + b, 0)} calls, ${report.scan.errors.length} failed (as unrestricted: ${baseline.scan.errors.length})`,
         );
       } finally {
         await moto.setAuth(Infinity);

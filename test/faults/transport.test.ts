@@ -117,7 +117,7 @@ describe("transport faults: retried within bounds, then ERROR — never a false 
   });
 
   it("throttling on half of all calls (every call's first attempt), and 500/503 on half: the same findings and exit code as a clean scan", async () => {
-    const ops = Object.keys(cleanReport.scan.stats).sort();
+    const ops = Object.keys(cleanReport.scan.stats.calls).sort();
     const half = Math.ceil(ops.length / 2);
     const [throttled, serverErrors] = await inParallel(2, [
       () => faultedScan([{ fault: { kind: "throttle" }, fraction: 0.5 }]),
@@ -182,13 +182,16 @@ describe("transport faults: retried within bounds, then ERROR — never a false 
         report.findings.some((f) => f.id === c.id),
         `${c.checkId} ${c.resource.id}`,
       ).toBe(true);
-    // Each failed call was attempted twice (the attempt limit), and only calls in that region failed
-    // (beyond what failed in the clean scan too: moto's own gaps, see newErrors).
+    // Each failed call was attempted at most twice (the attempt limit), and only calls in that region failed
+    // (beyond what failed in the clean scan too: moto's own gaps, see newErrors). Fewer than twice once a
+    // client's retry quota is spent: the SDK's 500 tokens pay for 35 retries of a 5xx (14 each), and a region
+    // that is down fails more calls than that in S3 alone, which then fail fast instead of waiting.
     const failed = newErrors(report, cleanReport);
     expect(failed.length).toBeGreaterThan(0);
     for (const e of failed)
       expect(`${e.service}:${e.operation} ${e.region} ${e.code}`).toMatch(new RegExp(` ${down} (ServiceUnavailable|Unavailable)$`));
-    expect(stats.injected["server-error"]).toBe(2 * failed.length);
+    expect(stats.injected["server-error"]).toBeLessThanOrEqual(2 * failed.length);
+    expect(stats.injected["server-error"]).toBeGreaterThan(failed.length);
     notes.push(
       `${down} down (503 on every call signed for it): ${failed.length} failed calls, ${there.length} ERROR results there, other regions unchanged; exit ${run.code}; ${run.ms} ms`,
     );
@@ -197,7 +200,7 @@ describe("transport faults: retried within bounds, then ERROR — never a false 
   it("hung answers and dropped connections: each call is cut at the per-call timeout, retried up to the attempt limit, then ERROR; cut-off bodies and persistent throttling/5xx likewise", async () => {
     const [g0 = [], g1 = [], g2 = [], g3 = [], g4 = [], g5 = []] = GROUPS;
     // Hang one operation per service (its least called); drop a whole group (a drop is immediate).
-    const calls = (op: string) => cleanReport.scan.stats[op] ?? 0;
+    const calls = (op: string) => cleanReport.scan.stats.calls[op] ?? 0;
     const hung = [...new Set(g0.map((op) => op.split(":")[0]))].map(
       (service) => g0.filter((op) => op.startsWith(`${service}:`)).sort((a, b) => calls(a) - calls(b) || a.localeCompare(b))[0]!,
     );
@@ -251,7 +254,7 @@ describe("transport faults: retried within bounds, then ERROR — never a false 
       expect(run.ms, "a scan with faults stays bounded").toBeLessThan(bound);
       expect(faultViolations(cleanReport, report, new Set(faultOf.keys()), (op) => expectedCode(faultOf.get(op)!, op))).toEqual([]);
       for (const [op, fault] of faultOf) {
-        const calls = report.scan.stats[op] ?? 0;
+        const calls = report.scan.stats.calls[op] ?? 0;
         const injected = injectedOf(stats, fault.kind, op);
         if (calls === 0) continue; // not reached: an operation it depends on failed first (that one is checked)
         // Retryable faults: every call made exactly MAX_ATTEMPTS attempts, all faulted. A cut-off body is not retried.

@@ -18,8 +18,15 @@ export function testContext(
   slices: readonly SliceId[],
   regions: readonly string[] = ["us-east-1"],
   session = testSession(),
+  options: { collectAll?: boolean } = {},
 ): CollectContext {
-  return new CollectContext(session, { accountId: "123456789012", partition: "aws", regions, wanted: withParents(slices) });
+  return new CollectContext(session, {
+    accountId: "123456789012",
+    partition: "aws",
+    regions,
+    wanted: withParents(slices),
+    collectAll: options.collectAll === true,
+  });
 }
 
 /** Every slice of a service. */

@@ -155,7 +155,20 @@ const S3_CONTROL_PATHS: Record<string, Record<string, string>> = {
     PUT: "PutPublicAccessBlock",
     DELETE: "DeletePublicAccessBlock",
   },
+  "/v20180820/accesspoint": { GET: "ListAccessPoints" },
 };
+
+/** S3 Control paths that carry a name: `/v20180820/accesspoint/<name>`. */
+const S3_CONTROL_ROUTES: readonly (readonly [method: string, path: RegExp, operation: string])[] = [
+  ["GET", /^\/v20180820\/accesspoint\/[^/]+$/, "GetAccessPoint"],
+  ["PUT", /^\/v20180820\/accesspoint\/[^/]+$/, "CreateAccessPoint"],
+  ["DELETE", /^\/v20180820\/accesspoint\/[^/]+$/, "DeleteAccessPoint"],
+];
+
+/** Signing names that differ from the session's service names: CloudWatch signs as "monitoring". */
+const SESSION_NAMES: Record<string, string> = { monitoring: "cloudwatch" };
+const sessionName = (signing: string | undefined): string | undefined =>
+  signing === undefined ? undefined : (SESSION_NAMES[signing] ?? signing);
 
 /**
  * REST-JSON services (restJson1: the operation is in the method and path), by signing name: the
@@ -240,7 +253,7 @@ export function identifyRequest(raw: RawRequest): RequestInfo {
   if (target) {
     // JSON protocols: "StarlingDoveService.DescribeConfigurationRecorders"
     operation = target.slice(target.lastIndexOf(".") + 1);
-    service = signingService ?? target.slice(0, target.lastIndexOf("."));
+    service = sessionName(signingService) ?? target.slice(0, target.lastIndexOf("."));
     protocol = "json";
   } else if (signingService !== undefined && REST_JSON_ROUTES[signingService]) {
     service = signingService;
@@ -249,16 +262,19 @@ export function identifyRequest(raw: RawRequest): RequestInfo {
     protocol = "rest-json";
   } else if (url.pathname.startsWith("/v20180820/")) {
     service = "s3-control";
-    operation = S3_CONTROL_PATHS[url.pathname]?.[method] ?? `${method} ${url.pathname}`;
+    operation =
+      S3_CONTROL_PATHS[url.pathname]?.[method] ??
+      S3_CONTROL_ROUTES.find(([m, path]) => m === method && path.test(url.pathname))?.[2] ??
+      `${method} ${url.pathname}`;
     protocol = "s3-control";
   } else if (contentType.startsWith("application/x-www-form-urlencoded") || (method === "POST" && /(^|&)Action=/.test(body))) {
     const params = new URLSearchParams(body);
     operation = params.get("Action") ?? url.searchParams.get("Action") ?? "Unknown";
-    service = signingService ?? "unknown";
+    service = sessionName(signingService) ?? "unknown";
     protocol = service === "ec2" ? "ec2" : "query";
   } else if (url.searchParams.get("Action")) {
     operation = url.searchParams.get("Action") ?? "Unknown";
-    service = signingService ?? "unknown";
+    service = sessionName(signingService) ?? "unknown";
     protocol = service === "ec2" ? "ec2" : "query";
   } else {
     service = "s3";

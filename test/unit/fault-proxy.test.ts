@@ -69,6 +69,12 @@ describe("identifyRequest names each wire request the way the scanner's call rec
       protocol: "s3-control",
       region: "us-east-1",
     });
+    const control = (method: string, path: string) =>
+      identifyRequest(raw(method, path, { host: `${TEST_ACCOUNT}.yourside-endpoint.invalid:4566`, authorization: auth("eu-west-1", "s3") }))
+        .key;
+    expect(control("GET", "/v20180820/accesspoint?bucket=data&maxResults=1000")).toBe("s3-control:ListAccessPoints");
+    expect(control("GET", "/v20180820/accesspoint/partner-ap")).toBe("s3-control:GetAccessPoint");
+    expect(control("PUT", "/v20180820/accesspoint/partner-ap")).toBe("s3-control:CreateAccessPoint");
   });
 
   it("query protocols by the form body's Action, service and region from the credential scope", () => {
@@ -109,6 +115,22 @@ describe("identifyRequest names each wire request the way the scanner's call rec
       ),
     );
     expect(info).toMatchObject({ key: "config:DescribeConfigurationRecorders", protocol: "json", region: "eu-west-1" });
+  });
+
+  it("CloudWatch by its session name, though it signs as monitoring", () => {
+    const info = identifyRequest(
+      raw(
+        "POST",
+        "/",
+        {
+          "content-type": "application/x-amz-json-1.0",
+          "x-amz-target": "GraniteServiceVersion20100801.DescribeAlarms",
+          authorization: auth("us-east-1", "monitoring"),
+        },
+        "{}",
+      ),
+    );
+    expect(info).toMatchObject({ key: "cloudwatch:DescribeAlarms", service: "cloudwatch", protocol: "json", region: "us-east-1" });
   });
 
   it.each([

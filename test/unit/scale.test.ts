@@ -5,12 +5,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Check } from "../../src/check.js";
-import { buildMatrix } from "../../src/matrix.js";
+import type { ServiceId } from "../../src/inventory/index.js";
+import { buildMatrix, countResults, coverageState, resultState, type MatrixOptions } from "../../src/matrix.js";
 import { findMute, type Mute } from "../../src/mutelist.js";
-import { incompleteUnaccepted } from "../../src/report.js";
-import { LAYERS, PROVIDER_LAYERS, ownerOf } from "../../src/responsibility.js";
-import { compareText, firstK, worstFirst, type Finding, type Status } from "../../src/results.js";
-import { SERVICES } from "../../src/services/index.js";
+import { incompleteUnaccepted, type CellState, type MatrixCell, type ResponsibilityMatrix } from "../../src/report.js";
+import { LAYERS, PROVIDER_LAYERS, ownerOf, type Layer, type ProviderLayer } from "../../src/responsibility.js";
+import { compareText, firstK, STATUSES, worstFirst, zeroCounts, type Finding, type Status } from "../../src/results.js";
+import { CHECKS as CATALOGUE, SERVICES } from "../../src/services/index.js";
 import { wildcardMatch } from "../../src/wildcard.js";
 import {
   ACCESS_DENIED,
@@ -69,32 +70,41 @@ describe("sorting and picking the worst", () => {
 });
 
 describe("the responsibility matrix in one pass", () => {
-  /** The matrix as it was computed: one pass over every finding per service and layer. */
-  function plainMatrix(services: readonly string[], checks: readonly Check[], findings: readonly Finding[]) {
+  /** The matrix as it was computed: passes over every finding (and every left-out one) per cell. */
+  function plainMatrix(services: readonly string[], checks: readonly Check[], findings: readonly Finding[], options: MatrixOptions) {
     const layers = [...PROVIDER_LAYERS, ...LAYERS];
-    const out: Record<string, unknown> = {};
+    const matrix: ResponsibilityMatrix = { layers, services: {} };
+    const inCell = (service: string, layer: string) => (f: Finding) => f.service === service && f.responsibility.layer === layer;
     for (const { id: service, model } of SERVICES.filter((s) => services.includes(s.id))) {
-      const cells: Record<string, unknown> = {};
+      const cells = {} as Record<Layer | ProviderLayer, MatrixCell>;
       for (const layer of layers) {
         const owner = ownerOf(model, layer);
-        const layerChecks = checks.filter((c) => c.service === service && c.layer === layer).map((c) => c.id);
-        const results: Partial<Record<Status, number>> = {};
-        for (const f of findings)
-          if (f.service === service && f.responsibility.layer === layer) results[f.status] = (results[f.status] ?? 0) + 1;
-        const state =
-          owner === "customer" ? (layerChecks.length > 0 && Object.keys(results).length > 0 ? "assessed" : "unassessed") : owner;
-        cells[layer] = { owner, state, checks: layerChecks, results };
+        if (owner !== "customer") {
+          cells[layer] = { owner, state: owner, checks: [], notSelected: [], leftOut: 0, results: zeroCounts(STATUSES) };
+          continue;
+        }
+        const ran = checks.filter((c) => c.service === service && c.layer === layer).map((c) => c.id);
+        const covering = options.catalogue.filter((c) => c.service === service && c.layer === layer).map((c) => c.id);
+        const results = countResults(findings.filter(inCell(service, layer)));
+        const leftOut = options.leftOut.filter(inCell(service, layer)).length;
+        const state: CellState = resultState(results) ?? coverageState(covering.length, ran.length, leftOut);
+        cells[layer] = { owner, state, checks: ran, notSelected: covering.filter((id) => !ran.includes(id)), results, leftOut };
       }
-      out[service] = { serviceModel: model, cells };
+      matrix.services[service as ServiceId] = { serviceModel: model, cells };
     }
-    return { layers, services: out };
+    return matrix;
   }
 
-  it("has the same cells, counts and key order as a pass per cell", () => {
+  it("has the same cells, counts and states as passes per cell", () => {
     fc.assert(
-      fc.property(manyFindings, (findings) => {
+      fc.property(manyFindings, fc.nat(), (findings, cut) => {
         const services = ["s3", "ec2", "iam"];
-        expect(JSON.stringify(buildMatrix(services, CHECKS, findings))).toBe(JSON.stringify(plainMatrix(services, CHECKS, findings)));
+        const at = findings.length ? cut % findings.length : 0;
+        const options = { catalogue: CATALOGUE, leftOut: findings.slice(at) };
+        const kept = findings.slice(0, at);
+        expect(JSON.stringify(buildMatrix(services, CHECKS, kept, options))).toBe(
+          JSON.stringify(plainMatrix(services, CHECKS, kept, options)),
+        );
       }),
     );
   });

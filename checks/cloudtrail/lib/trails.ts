@@ -92,6 +92,29 @@ export function managementCoverage(selectors: TrailSelectors): Coverage {
   return coverage;
 }
 
+/** Whether an advanced field selector lets this value through (every condition it sets holds). */
+function admits(f: AdvancedFieldSelector, value: string): boolean {
+  return (
+    (!f.equals || f.equals.includes(value)) &&
+    (!f.startsWith || f.startsWith.some((p) => value.startsWith(p))) &&
+    (!f.endsWith || f.endsWith.some((p) => value.endsWith(p))) &&
+    !(f.notEquals ?? []).includes(value) &&
+    !(f.notStartsWith ?? []).some((p) => value.startsWith(p)) &&
+    !(f.notEndsWith ?? []).some((p) => value.endsWith(p))
+  );
+}
+
+/**
+ * Whether the management events in force include those of this event source: a basic selector
+ * can leave out kms.amazonaws.com or rdsdata.amazonaws.com (ExcludeManagementEventSources), an
+ * advanced one by an eventSource condition.
+ */
+export function recordsManagementSource(selectors: TrailSelectors, source: string): boolean {
+  const { basic, advanced } = inForce(selectors);
+  if (basic.some((s) => s.includeManagementEvents && !s.excludeManagementEventSources.includes(source))) return true;
+  return advanced.some((s) => equalsIncludes(s, "eventCategory", "Management") && field(s, "eventSource").every((f) => admits(f, source)));
+}
+
 /**
  * S3 object-level (data) events recorded for every bucket, current and future. Basic selectors: a data
  * resource of type AWS::S3::Object for `arn:<partition>:s3` or `arn:<partition>:s3:::`. Advanced: a

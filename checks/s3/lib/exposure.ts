@@ -57,6 +57,8 @@ export const PUBLIC_GROUPS: Record<string, string> = {
   "http://acs.amazonaws.com/groups/global/AllUsers": "AllUsers (everyone)",
   "http://acs.amazonaws.com/groups/global/AuthenticatedUsers": "AuthenticatedUsers (any AWS account)",
 };
+/** The Object Ownership setting under which S3 ignores ACLs. */
+export const ACLS_DISABLED = "BucketOwnerEnforced";
 const WRITE_PERMISSIONS = new Set(["WRITE", "WRITE_ACP", "FULL_CONTROL"]);
 
 export interface PublicAclGrant {
@@ -65,12 +67,19 @@ export interface PublicAclGrant {
 }
 
 export type AclExposure =
+  | { public: false; reason: "acls-disabled" }
   | { public: false; reason: "no-public-grant" }
   | { public: false; reason: "neutralised"; grants: PublicAclGrant[]; by: Neutraliser }
   | { public: true; grants: PublicAclGrant[]; write: boolean };
 
-/** ACL grants to AllUsers or AuthenticatedUsers make the bucket public, unless IgnorePublicAcls neutralises them. */
+/**
+ * ACL grants to AllUsers or AuthenticatedUsers make the bucket public, unless IgnorePublicAcls neutralises them.
+ * With Object Ownership BucketOwnerEnforced, ACLs are disabled and grant nothing, whatever they hold: the
+ * ACL is not consulted (and collection does not read it). Unknown ownership falls back to the ACL itself.
+ */
 export function aclExposure(ctx: EvaluationContext, bucket: S3Bucket, at: BucketAt): Gated<AclExposure> {
+  const ownership = ctx.read("s3.bucketOwnership", bucket, at.region);
+  if (ownership.ok && ownership.value === ACLS_DISABLED) return { ok: true, value: { public: false, reason: "acls-disabled" } };
   const acl = ctx.read("s3.bucketAcl", bucket, at.region);
   if (!acl.ok) return acl;
   const open = acl.value.grants.filter((g) => g.granteeUri && PUBLIC_GROUPS[g.granteeUri]);

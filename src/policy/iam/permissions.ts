@@ -83,9 +83,19 @@ export const compileStatement = (catalog: ActionCatalog, policy: PolicySource, s
   breadth: scopeBreadth(statement),
 });
 
+/** Per statement: each covered key → the first of its Action patterns that covers it (built once; AWS's read-only policies list thousands). */
+const firstPatterns = new WeakMap<Statement, Map<string, string>>();
+
 function matchedBy(catalog: ActionCatalog, s: Statement, key: string): string {
   if (s.notActions) return `NotAction ${JSON.stringify(s.notActions)}`;
-  return s.actions?.find((p) => catalog.expand(p).has(key)) ?? key;
+  if (!s.actions) return key;
+  let first = firstPatterns.get(s);
+  if (!first) {
+    first = new Map<string, string>();
+    for (const p of s.actions) for (const k of catalog.expand(p)) if (!first.has(k)) first.set(k, p);
+    firstPatterns.set(s, first);
+  }
+  return first.get(key) ?? key;
 }
 
 /** How far a statement's resources reach for one action. */

@@ -96,7 +96,7 @@ describe("IAM Access Analyzer end to end against moto, through the CLI", () => {
       expect(validateReport(report.document)).toEqual({ valid: true, errors: [] });
       expect(run.code, run.stderr).toBe(1);
       expect(report.scan).toMatchObject({ complete: true, errors: [], services: ["accessanalyzer"] });
-      expect(report.scan.stats["access-analyzer:ListAnalyzers"]).toBe(2);
+      expect(report.scan.stats.calls["access-analyzer:ListAnalyzers"]).toBe(2);
       expect(report.findings.map((f) => `${f.checkId} ${f.region} ${f.status}`).sort()).toEqual([
         `accessanalyzer-enabled ${EU} FAIL`,
         `accessanalyzer-enabled ${US} PASS`,

@@ -67,13 +67,13 @@ describe("CloudTrail end to end against moto, through the CLI", () => {
       "READ to AllUsers (everyone)",
     );
     // The multi-region trail shows in both regions' DescribeTrails, yet is read once, in its home region.
-    expect(report.scan.stats).toMatchObject({
+    expect(report.scan.stats.calls).toMatchObject({
       "cloudtrail:DescribeTrails": 2,
       "cloudtrail:GetTrailStatus": 2,
       "cloudtrail:GetEventSelectors": 2,
     });
     // The bucket checks need the S3 inventory: a CloudTrail-only scan reads it too, rather than guessing.
-    expect(report.scan.stats["s3:ListBuckets"]).toBe(1);
+    expect(report.scan.stats.calls["s3:ListBuckets"]).toBe(1);
   });
 
   it("a multi-region trail that exists but is not logging: FAIL with its own message, and no S3 data events recorded", async () => {

@@ -29,7 +29,7 @@ describe("EFS end to end against moto, through the CLI", () => {
     expect(validateReport(report.document)).toEqual({ valid: true, errors: [] });
     expect(run.code, run.stderr).toBe(1);
     expect(report.scan).toMatchObject({ complete: true, errors: [], services: ["efs"] });
-    expect(report.scan.stats).toEqual({
+    expect(report.scan.stats.calls).toEqual({
       "elasticfilesystem:DescribeFileSystems": 2,
       "elasticfilesystem:DescribeFileSystemPolicy": 4,
       "sts:GetCallerIdentity": 1,

@@ -37,7 +37,7 @@ describe("GuardDuty end to end against moto, through the CLI", () => {
     expect(code, stderr).toBe(1);
     expect(report.scan).toMatchObject({ complete: true, errors: [], services: ["guardduty"] });
     // One listing per region, one GetDetector per detector.
-    expect(report.scan.stats).toEqual({ "guardduty:ListDetectors": 2, "guardduty:GetDetector": 2, "sts:GetCallerIdentity": 1 });
+    expect(report.scan.stats.calls).toEqual({ "guardduty:ListDetectors": 2, "guardduty:GetDetector": 2, "sts:GetCallerIdentity": 1 });
     expect(verdicts(report)).toEqual([
       `guardduty-enabled ${TEST_ACCOUNT}/${EU} ${EU} FAIL`,
       `guardduty-enabled ${TEST_ACCOUNT}/${US} ${US} PASS`,
@@ -56,7 +56,7 @@ describe("GuardDuty end to end against moto, through the CLI", () => {
     await deleteEuDetector(moto);
     const { report, code } = await scan();
     expect(code).toBe(1);
-    expect(report.scan.stats["guardduty:GetDetector"]).toBe(1);
+    expect(report.scan.stats.calls["guardduty:GetDetector"]).toBe(1);
     expect(report.findings.find((f) => f.region === EU)).toMatchObject({
       status: "FAIL",
       message: `GuardDuty is not enabled in ${EU}: the region has no detector.`,

@@ -73,7 +73,7 @@ describe("KMS end to end against moto, through the CLI", () => {
     );
     expect(find("kms-key-policy-public", ids.pinned)?.message).toContain("is pinned by kms:calleraccount");
     // Per key: DescribeKey with the listing, the policy for each (moto has no AWS managed keys), rotation only where it applies.
-    expect(report.scan.stats).toEqual({
+    expect(report.scan.stats.calls).toEqual({
       "kms:ListKeys": 2,
       "kms:ListAliases": 2,
       "kms:DescribeKey": 7,

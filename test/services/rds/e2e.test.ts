@@ -98,7 +98,7 @@ describe("RDS end to end against moto, through the CLI", () => {
     expect(find("rds-backups-retained", legacy.id)?.message).toContain("keeps automated backups for 1 day, fewer than the 7 days required");
     // Each listing once per region; the restore attribute of manual snapshots only (moto, like RDS, took an
     // automated snapshot of each instance and of the cluster); the security groups once per region, for the exposure.
-    expect(report.scan.stats).toMatchObject({
+    expect(report.scan.stats.calls).toMatchObject({
       "rds:DescribeDBInstances": 2,
       "rds:DescribeDBClusters": 2,
       "rds:DescribeDBSnapshots": 2,

@@ -44,7 +44,7 @@ describe("Security Hub end to end against moto, through the CLI", () => {
     expect(code, stderr).toBe(1);
     // moto answers DescribeHub in eu-west-1 with InvalidAccessException, as AWS does: "not enabled", not an error.
     expect(report.scan).toMatchObject({ complete: true, errors: [], services: ["securityhub"] });
-    expect(report.scan.stats).toEqual({ "securityhub:DescribeHub": 2, "sts:GetCallerIdentity": 1 });
+    expect(report.scan.stats.calls).toEqual({ "securityhub:DescribeHub": 2, "sts:GetCallerIdentity": 1 });
     expect(report.findings.map((f) => `${f.checkId} ${f.resource.id} ${f.region} ${f.status}`).sort()).toEqual([
       `securityhub-enabled ${TEST_ACCOUNT}/${EU} ${EU} FAIL`,
       `securityhub-enabled ${TEST_ACCOUNT}/${US} ${US} PASS`,
