@@ -2,6 +2,7 @@ import type { Report } from "../src/report.js";
 import type { Finding } from "../src/results.js";
 import type { Layer } from "../src/responsibility.js";
 import type { Renderer } from "./renderer.js";
+import { jsonPieces } from "../src/json-file.js";
 
 /**
  * A finding as the JSON report writes it: what is about the resource. What is about the check (its
@@ -57,20 +58,28 @@ export function jsonFinding(f: Finding): JsonFinding {
  * finding at a time however many there are).
  */
 export function* renderJson(report: Report): Generator<string> {
-  const { findings } = report;
-  const skeleton = JSON.stringify({ ...report, findings: 0 }, null, 2);
-  // A raw newline only occurs between members (inside strings it is escaped): this is the top-level key.
-  const marker = '\n  "findings": 0';
-  const at = skeleton.indexOf(marker);
-  const head = skeleton.slice(0, at + marker.length - 1);
-  const tail = skeleton.slice(at + marker.length);
-  if (findings.length === 0) {
-    yield `${head}[]${tail}\n`;
-    return;
+  // Every member is written in pieces: a large account's fix list and compliance summaries are
+  // hundreds of MB too, and no member is ever one string (V8 caps a string near 512 MiB).
+  const members = Object.entries(report as unknown as Record<string, unknown>).filter(
+    ([, v]) => v !== undefined && typeof v !== "function",
+  );
+  yield "{\n";
+  for (let m = 0; m < members.length; m++) {
+    const [key, value] = members[m]!;
+    yield `  ${JSON.stringify(key)}: `;
+    if (key === "findings") {
+      const findings = value as Report["findings"];
+      if (findings.length === 0) yield "[]";
+      else {
+        yield "[\n";
+        for (let i = 0; i < findings.length; i++)
+          yield `    ${JSON.stringify(jsonFinding(findings[i]!))}${i < findings.length - 1 ? "," : ""}\n`;
+        yield "  ]";
+      }
+    } else yield* jsonPieces(value, 2, 3, "  ");
+    yield m < members.length - 1 ? ",\n" : "\n";
   }
-  yield `${head}[\n`;
-  for (let i = 0; i < findings.length; i++) yield `    ${JSON.stringify(jsonFinding(findings[i]!))}${i < findings.length - 1 ? "," : ""}\n`;
-  yield `  ]${tail}\n`;
+  yield "}\n";
 }
 
 export const jsonRenderer: Renderer = {

@@ -9,7 +9,7 @@
 import type { Check } from "./check.js";
 import type { BacklogItem } from "./report.js";
 import { commandFor, fillCommand, fillText } from "./remediation.js";
-import { BLAST_RADII, EXPOSURES, severityRank, worstFirst, type BlastRadius, type Exposure, type Finding } from "./results.js";
+import { BLAST_RADII, compareText, EXPOSURES, severityRank, worstFirst, type BlastRadius, type Exposure, type Finding } from "./results.js";
 
 /** Higher is worse: [severity, exposure, blast radius]; a missing exposure or blast radius ranks below every value. */
 type RiskKey = [number, number, number];
@@ -29,17 +29,35 @@ interface Group {
 
 export function buildBacklog(findings: readonly Finding[], checks: readonly Check[]): BacklogItem[] {
   const byId = new Map(checks.map((c) => [c.id, c]));
-  const riskOf = (f: Finding): RiskKey => {
-    const risk = byId.get(f.checkId)?.risk;
-    return [severityRank(f.severity), exposureRank(risk?.exposure), blastRank(risk?.blastRadius)];
+  // A check's exposure and blast radius ranks, looked up once per check (comparisons run n·log n times).
+  const checkRanks = new Map<string, [number, number]>();
+  const ranksOf = (checkId: string): [number, number] => {
+    let ranks = checkRanks.get(checkId);
+    if (!ranks) {
+      const risk = byId.get(checkId)?.risk;
+      checkRanks.set(checkId, (ranks = [exposureRank(risk?.exposure), blastRank(risk?.blastRadius)]));
+    }
+    return ranks;
   };
-  const worse = (a: Finding, b: Finding): number => compareRisk(riskOf(a), riskOf(b)) || worstFirst(a, b);
+  const riskOf = (f: Finding): RiskKey => [severityRank(f.severity), ...ranksOf(f.checkId)];
+  const worse = (a: Finding, b: Finding): number => {
+    const ra = ranksOf(a.checkId);
+    const rb = ranksOf(b.checkId);
+    return severityRank(b.severity) - severityRank(a.severity) || rb[0] - ra[0] || rb[1] - ra[1] || worstFirst(a, b);
+  };
   const failing = findings.filter((f) => f.status === "FAIL");
 
+  // Each finding's own key, filled in once (it is needed twice).
+  const ownKeys = new Map<Finding, string>();
   const ownKey = (f: Finding): string => {
-    const remediation = byId.get(f.checkId)?.remediation;
-    const fix = remediation?.fix ? fillText(remediation.fix, f, remediation.fill) : undefined;
-    return fix !== undefined ? `fix|${f.accountId}|${fix}` : `check|${f.checkId}|${f.accountId}|${f.region}|${f.resource.arn}`;
+    let key = ownKeys.get(f);
+    if (key === undefined) {
+      const remediation = byId.get(f.checkId)?.remediation;
+      const fix = remediation?.fix ? fillText(remediation.fix, f, remediation.fill) : undefined;
+      key = fix !== undefined ? `fix|${f.accountId}|${fix}` : `check|${f.checkId}|${f.accountId}|${f.region}|${f.resource.arn}`;
+      ownKeys.set(f, key);
+    }
+    return key;
   };
 
   // Account-wide settings that are failing, and the checks whose findings they close.
@@ -72,13 +90,15 @@ export function buildBacklog(findings: readonly Finding[], checks: readonly Chec
     // A covering setting is the one change; otherwise each distinct command of the members, worst first.
     const sources = g.covering ? [lead] : [lead, ...members.filter((m) => m !== lead)];
     const commands: string[] = [];
+    const seen = new Set<string>();
     const placeholders = new Set<string>();
     for (const m of sources) {
       const r = byId.get(m.checkId)?.remediation ?? m.remediation;
       const template = commandFor(r, m);
       if (!template) continue;
       const filled = fillCommand(template, m, r.fill);
-      if (filled.command === "" || commands.includes(filled.command)) continue;
+      if (filled.command === "" || seen.has(filled.command)) continue;
+      seen.add(filled.command);
       commands.push(filled.command);
       for (const p of filled.placeholders) placeholders.add(p);
     }
@@ -106,8 +126,8 @@ export function buildBacklog(findings: readonly Finding[], checks: readonly Chec
     (a, b) =>
       compareRisk(a.risk, b.risk) ||
       b.size - a.size ||
-      a.item.title.localeCompare(b.item.title) ||
-      a.item.findings[0]!.localeCompare(b.item.findings[0]!),
+      compareText(a.item.title, b.item.title) ||
+      compareText(a.item.findings[0]!, b.item.findings[0]!),
   );
   return items.map(({ item }, i) => ({ rank: i + 1, ...item }));
 }

@@ -31,9 +31,10 @@ const printable = (v: unknown): boolean => v !== undefined && typeof v !== "func
 /**
  * The text of `JSON.stringify(value, null, indent)` in pieces: containers down to `depth` levels are
  * laid out here, each value below them is one `JSON.stringify` piece. Joined, the pieces are that
- * text exactly (for plain data: no replacer, and toJSON applied once, as JSON.stringify does).
+ * text exactly (for plain data: no replacer, and toJSON applied once, as JSON.stringify does). `pad`
+ * is the indentation of the line the value starts on, for a value inside a larger document.
  */
-export function* jsonPieces(value: unknown, indent: number, depth = 6): Generator<string> {
+export function* jsonPieces(value: unknown, indent: number, depth = 6, pad = ""): Generator<string> {
   const unit = " ".repeat(indent);
   const nl = indent > 0 ? "\n" : "";
   const colon = indent > 0 ? ": " : ":";
@@ -81,7 +82,7 @@ export function* jsonPieces(value: unknown, indent: number, depth = 6): Generato
     yield `${pad}}`;
   }
   const top = prepared("", value);
-  if (printable(top)) yield* walk(top, "", 0);
+  if (printable(top)) yield* walk(top, pad, 0);
 }
 
 // ---- reading ----------------------------------------------------------------------------

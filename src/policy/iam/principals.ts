@@ -242,3 +242,44 @@ export function analyzeIam(details: IamAuthorizationDetails): IamAnalysis {
   if (!analysis) analyses.set(details, (analysis = buildAnalysis(details)));
   return analysis;
 }
+
+interface PrincipalIndex {
+  /** First position of each kind + ARN, and of each user name, in `analysis.principals`. */
+  byArn: Map<string, number>;
+  userByName: Map<string, number>;
+}
+
+const principalIndexes = new WeakMap<IamAnalysis, PrincipalIndex>();
+
+function principalIndex(analysis: IamAnalysis): PrincipalIndex {
+  let index = principalIndexes.get(analysis);
+  if (!index) {
+    index = { byArn: new Map(), userByName: new Map() };
+    analysis.principals.forEach((p, i) => {
+      const key = `${p.kind} ${p.arn}`;
+      if (!index!.byArn.has(key)) index!.byArn.set(key, i);
+      if (p.kind === "user" && !index!.userByName.has(p.name)) index!.userByName.set(p.name, i);
+    });
+    principalIndexes.set(analysis, index);
+  }
+  return index;
+}
+
+/**
+ * The analysed user, group or role with this ARN: the first in the analysis, as
+ * `principals.find(...)` would give it, without a pass over every principal per lookup
+ * (checks join tens of thousands of roles or credential report rows to the analysis).
+ */
+export function principalByArn(analysis: IamAnalysis, kind: PrincipalKind, arn: string): IamPrincipal | undefined {
+  const at = principalIndex(analysis).byArn.get(`${kind} ${arn}`);
+  return at === undefined ? undefined : analysis.principals[at];
+}
+
+/** The first analysed user whose ARN or name is the given one (credential report rows name both). */
+export function userByArnOrName(analysis: IamAnalysis, arn: string, name: string): IamPrincipal | undefined {
+  const index = principalIndex(analysis);
+  const byArn = index.byArn.get(`user ${arn}`);
+  const byName = index.userByName.get(name);
+  const at = byArn === undefined ? byName : byName === undefined ? byArn : Math.min(byArn, byName);
+  return at === undefined ? undefined : analysis.principals[at];
+}
