@@ -53,13 +53,18 @@ export function jsonFinding(f: Finding): JsonFinding {
   return out;
 }
 
+/** The lists that grow with the account, written one element per line, and how an element is written. */
+const ONE_PER_LINE: Readonly<Record<string, (element: never) => unknown>> = {
+  findings: jsonFinding,
+  backlog: (item: unknown) => item,
+};
+
 /**
- * The report, pretty-printed, with one finding per line (greppable, diffable, and written one
- * finding at a time however many there are).
+ * The report, pretty-printed, with one finding and one fix-list item per line (greppable,
+ * diffable, and written one at a time however many there are). Every other member is written in
+ * pieces too: nothing is ever one string (V8 caps a string near 512 MiB).
  */
 export function* renderJson(report: Report): Generator<string> {
-  // Every member is written in pieces: a large account's fix list and compliance summaries are
-  // hundreds of MB too, and no member is ever one string (V8 caps a string near 512 MiB).
   const members = Object.entries(report as unknown as Record<string, unknown>).filter(
     ([, v]) => v !== undefined && typeof v !== "function",
   );
@@ -67,16 +72,19 @@ export function* renderJson(report: Report): Generator<string> {
   for (let m = 0; m < members.length; m++) {
     const [key, value] = members[m]!;
     yield `  ${JSON.stringify(key)}: `;
-    if (key === "findings") {
-      const findings = value as Report["findings"];
-      if (findings.length === 0) yield "[]";
+    const element = ONE_PER_LINE[key];
+    if (element && Array.isArray(value)) {
+      if (value.length === 0) yield "[]";
       else {
         yield "[\n";
-        for (let i = 0; i < findings.length; i++)
-          yield `    ${JSON.stringify(jsonFinding(findings[i]!))}${i < findings.length - 1 ? "," : ""}\n`;
+        for (let i = 0; i < value.length; i++)
+          yield `    ${JSON.stringify(element(value[i] as never))}${i < value.length - 1 ? "," : ""}\n`;
         yield "  ]";
       }
-    } else yield* jsonPieces(value, 2, 3, "  ");
+    } else {
+      // One piece per check, compliance summary, matrix member; per failed call in `scan`.
+      yield* jsonPieces(value, 2, key === "scan" ? 2 : 1, "  ");
+    }
     yield m < members.length - 1 ? ",\n" : "\n";
   }
   yield "}\n";
