@@ -8,6 +8,7 @@
  */
 import type { Check } from "./check.js";
 import type { BacklogItem } from "./report.js";
+import { heapGuard } from "./memory.js";
 import { commandFor, fillCommand, fillText } from "./remediation.js";
 import { BLAST_RADII, compareText, EXPOSURES, severityRank, worstFirst, type BlastRadius, type Exposure, type Finding } from "./results.js";
 
@@ -73,6 +74,7 @@ export function buildBacklog(findings: readonly Finding[], checks: readonly Chec
 
   const groups = new Map<string, Group>();
   for (const f of failing) {
+    heapGuard.tick();
     const own = ownKey(f);
     const key = (covering.has(own) ? undefined : coveredBy.get(`${f.accountId}|${f.checkId}`)) ?? own;
     const group = groups.get(key) ?? { key, covering: covering.has(key), members: [] };
@@ -82,13 +84,15 @@ export function buildBacklog(findings: readonly Finding[], checks: readonly Chec
   }
 
   const items = [...groups.values()].map((g) => {
-    const members = [...g.members].sort(worse);
+    heapGuard.tick();
+    // The group's own list, sorted in place (a large account has hundreds of thousands of groups).
+    const members = g.members.sort(worse);
     const worst = members[0]!;
     const lead = g.lead ?? worst;
     const check = byId.get(lead.checkId);
     const remediation = check?.remediation ?? lead.remediation;
     // A covering setting is the one change; otherwise each distinct command of the members, worst first.
-    const sources = g.covering ? [lead] : [lead, ...members.filter((m) => m !== lead)];
+    const sources = g.covering || members.length === 1 ? [lead] : [lead, ...members.filter((m) => m !== lead)];
     const commands: string[] = [];
     const seen = new Set<string>();
     const placeholders = new Set<string>();
@@ -104,21 +108,49 @@ export function buildBacklog(findings: readonly Finding[], checks: readonly Chec
     }
     const fixTitle = remediation.fix ? fillText(remediation.fix, lead, remediation.fill) : undefined;
     const risk = byId.get(worst.checkId)?.risk;
-    const item: Omit<BacklogItem, "rank"> = {
-      title: fixTitle ?? `${lead.title}: ${lead.resource.id}${lead.region === "global" ? "" : ` (${lead.region})`}`,
-      checkId: lead.checkId,
-      severity: worst.severity,
-      exposure: risk?.exposure ?? null,
-      blastRadius: risk?.blastRadius ?? null,
-      accountId: lead.accountId,
-      region: lead.region,
-      text: remediation.text,
-      commands,
-      placeholders: [...placeholders],
-      ...(remediation.url ? { url: remediation.url } : {}),
-      findings: members.map((m) => m.id),
-      resources: [...new Set(members.map((m) => m.resource.arn))],
-    };
+    const title = fixTitle ?? `${lead.title}: ${lead.resource.id}${lead.region === "global" ? "" : ` (${lead.region})`}`;
+    const findingIds = members.map((m) => m.id);
+    const resources = members.length === 1 ? [lead.resource.arn] : [...new Set(members.map((m) => m.resource.arn))];
+    // Made by one literal, rank first (set once sorted), `url` only when there is one: no object spread,
+    // which gives each object it makes from many shapes a hidden class of its own.
+    const exposure = risk?.exposure ?? null;
+    const blastRadius = risk?.blastRadius ?? null;
+    const found = [...placeholders];
+    const { checkId, accountId, region } = lead;
+    const { text, url } = remediation;
+    const severity = worst.severity;
+    const item: BacklogItem = url
+      ? {
+          rank: 0,
+          title,
+          checkId,
+          severity,
+          exposure,
+          blastRadius,
+          accountId,
+          region,
+          text,
+          commands,
+          placeholders: found,
+          url,
+          findings: findingIds,
+          resources,
+        }
+      : {
+          rank: 0,
+          title,
+          checkId,
+          severity,
+          exposure,
+          blastRadius,
+          accountId,
+          region,
+          text,
+          commands,
+          placeholders: found,
+          findings: findingIds,
+          resources,
+        };
     return { item, risk: riskOf(worst), size: members.length };
   });
 
@@ -129,5 +161,8 @@ export function buildBacklog(findings: readonly Finding[], checks: readonly Chec
       compareText(a.item.title, b.item.title) ||
       compareText(a.item.findings[0]!, b.item.findings[0]!),
   );
-  return items.map(({ item }, i) => ({ rank: i + 1, ...item }));
+  return items.map(({ item }, i) => {
+    item.rank = i + 1;
+    return item;
+  });
 }
