@@ -94,7 +94,8 @@ try {
         ? Number(readFileSync(rssFile, "utf8"))
         : NaN;
     const cpu = useTime
-      ? Number(/User time \(seconds\): ([\d.]+)/.exec(stderr)?.[1] ?? NaN) + Number(/System time \(seconds\): ([\d.]+)/.exec(stderr)?.[1] ?? NaN)
+      ? Number(/User time \(seconds\): ([\d.]+)/.exec(stderr)?.[1] ?? NaN) +
+        Number(/System time \(seconds\): ([\d.]+)/.exec(stderr)?.[1] ?? NaN)
       : NaN;
     const status = useTime ? Number(/Exit status: (\d+)/.exec(stderr)?.[1] ?? run.status) : run.status;
     const signal = useTime ? /Command terminated by signal (\d+)/.exec(stderr)?.[1] : run.signal;

@@ -11,9 +11,10 @@
 // original with a distinct identity (`<name or id>-r<n>` in its identifying fields and ARN, the
 // ARN also rewritten where the item's own documents name it, e.g. a bucket policy's Resource), so
 // it yields the same verdicts as its original under another finding id (except a copied VPC,
-// which has no flow log). Regional kinds keep the
-// sample's spread over regions. A copied IAM user gets its credential report row and MFA device
-// too. Account-level data (password policy, trails, recorders, hubs, ...) is not replicated.
+// which has no flow log). Regional kinds keep the sample's spread over regions. A copied IAM user
+// gets its credential report row and MFA device too. Account-level data (password policy, trails,
+// recorders, hubs, ...) and the kinds not listed in KINDS below (log groups, secrets, launch
+// templates, subnets, Elastic IPs, access points, ...) stay as the sample has them.
 //
 // The snapshot is written as compact JSON one item per write, never as one string.
 import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
