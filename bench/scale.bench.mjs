@@ -83,7 +83,7 @@ try {
     const started = process.hrtime.bigint();
     const run = spawnSync(command, argv, {
       encoding: "utf8",
-      maxBuffer: 64 * 1024 * 1024,
+      maxBuffer: 512 * 1024 * 1024,
       env: { ...process.env, YOURSIDE_MAX_RSS_FILE: rssFile },
     });
     const wall = Number(process.hrtime.bigint() - started) / 1e9;
