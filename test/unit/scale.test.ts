@@ -5,7 +5,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Check } from "../../src/check.js";
-import type { ServiceId } from "../../src/inventory/index.js";
 import { buildMatrix, countResults, coverageState, resultState, type MatrixOptions } from "../../src/matrix.js";
 import { findMute, type Mute } from "../../src/mutelist.js";
 import { incompleteUnaccepted, type CellState, type MatrixCell, type ResponsibilityMatrix } from "../../src/report.js";
@@ -90,7 +89,7 @@ describe("the responsibility matrix in one pass", () => {
         const state: CellState = resultState(results) ?? coverageState(covering.length, ran.length, leftOut);
         cells[layer] = { owner, state, checks: ran, notSelected: covering.filter((id) => !ran.includes(id)), results, leftOut };
       }
-      matrix.services[service as ServiceId] = { serviceModel: model, cells };
+      matrix.services[service] = { serviceModel: model, cells };
     }
     return matrix;
   }
