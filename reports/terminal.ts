@@ -4,7 +4,7 @@
  */
 import type { CallError } from "../src/inventory/index.js";
 import { LAYERS } from "../src/responsibility.js";
-import { SEVERITIES, worstFirst, type Finding, type Severity, type Status } from "../src/results.js";
+import { firstK, SEVERITIES, worstFirst, type Finding, type Severity, type Status } from "../src/results.js";
 import { incompleteUnaccepted, type Report } from "../src/report.js";
 import { oneLine } from "../src/one-line.js";
 import { clip } from "../src/wording.js";
@@ -69,7 +69,8 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
   const top = Math.max(0, options.top ?? DEFAULT_TOP);
   const width = Math.max(60, options.width ?? DEFAULT_WIDTH);
   const { scan, findings } = report;
-  const failing = findings.filter((f) => f.status === "FAIL").sort(worstFirst);
+  // Only the worst few new ones are listed: they are picked, not the whole list sorted (a large account fails 300,000 times).
+  const failing = findings.filter((f) => f.status === "FAIL");
   const errorFindings = findings.filter((f) => f.status === "ERROR");
   const lines: string[] = [];
 
@@ -125,13 +126,14 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
   if (report.baseline) {
     const b = report.baseline;
     const fresh = failing.filter((f) => f.change === "new");
+    const freshShown = firstK(fresh, top, worstFirst);
     const unchanged = failing.filter((f) => f.change === "unchanged").length;
     lines.push(
       paint(`Since the baseline (scan ${b.scanId}, finished ${b.finishedAt}):`, ["bold"]) +
         ` ${paint(`${fresh.length} new`, fresh.length ? ["bold", "red"] : ["green"])} · ${b.resolved.length} resolved · ${unchanged} unchanged` +
         (b.unassessed.length ? ` · ${b.unassessed.length} could not be assessed (ERROR now)` : ""),
     );
-    for (const f of fresh.slice(0, top)) {
+    for (const f of freshShown) {
       lines.push(
         `  ${paint("NEW", ["bold", "red"])} ${paint(SEVERITY_LABEL[f.severity], SEVERITY_STYLE[f.severity])}  ${clip(`${f.checkId}  ${oneLine(f.resource.id)} (${f.region})  ${oneLine(f.message)}`, width - 12)}`,
       );

@@ -8,8 +8,9 @@
  */
 import type { Check } from "./check.js";
 import type { BacklogItem } from "./report.js";
+import { heapGuard } from "./memory.js";
 import { commandFor, fillCommand, fillText } from "./remediation.js";
-import { BLAST_RADII, EXPOSURES, severityRank, worstFirst, type BlastRadius, type Exposure, type Finding } from "./results.js";
+import { BLAST_RADII, compareText, EXPOSURES, severityRank, worstFirst, type BlastRadius, type Exposure, type Finding } from "./results.js";
 
 /** Higher is worse: [severity, exposure, blast radius]; a missing exposure or blast radius ranks below every value. */
 type RiskKey = [number, number, number];
@@ -29,17 +30,35 @@ interface Group {
 
 export function buildBacklog(findings: readonly Finding[], checks: readonly Check[]): BacklogItem[] {
   const byId = new Map(checks.map((c) => [c.id, c]));
-  const riskOf = (f: Finding): RiskKey => {
-    const risk = byId.get(f.checkId)?.risk;
-    return [severityRank(f.severity), exposureRank(risk?.exposure), blastRank(risk?.blastRadius)];
+  // A check's exposure and blast radius ranks, looked up once per check (comparisons run n·log n times).
+  const checkRanks = new Map<string, [number, number]>();
+  const ranksOf = (checkId: string): [number, number] => {
+    let ranks = checkRanks.get(checkId);
+    if (!ranks) {
+      const risk = byId.get(checkId)?.risk;
+      checkRanks.set(checkId, (ranks = [exposureRank(risk?.exposure), blastRank(risk?.blastRadius)]));
+    }
+    return ranks;
   };
-  const worse = (a: Finding, b: Finding): number => compareRisk(riskOf(a), riskOf(b)) || worstFirst(a, b);
+  const riskOf = (f: Finding): RiskKey => [severityRank(f.severity), ...ranksOf(f.checkId)];
+  const worse = (a: Finding, b: Finding): number => {
+    const ra = ranksOf(a.checkId);
+    const rb = ranksOf(b.checkId);
+    return severityRank(b.severity) - severityRank(a.severity) || rb[0] - ra[0] || rb[1] - ra[1] || worstFirst(a, b);
+  };
   const failing = findings.filter((f) => f.status === "FAIL");
 
+  // Each finding's own key, filled in once (it is needed twice).
+  const ownKeys = new Map<Finding, string>();
   const ownKey = (f: Finding): string => {
-    const remediation = byId.get(f.checkId)?.remediation;
-    const fix = remediation?.fix ? fillText(remediation.fix, f, remediation.fill) : undefined;
-    return fix !== undefined ? `fix|${f.accountId}|${fix}` : `check|${f.checkId}|${f.accountId}|${f.region}|${f.resource.arn}`;
+    let key = ownKeys.get(f);
+    if (key === undefined) {
+      const remediation = byId.get(f.checkId)?.remediation;
+      const fix = remediation?.fix ? fillText(remediation.fix, f, remediation.fill) : undefined;
+      key = fix !== undefined ? `fix|${f.accountId}|${fix}` : `check|${f.checkId}|${f.accountId}|${f.region}|${f.resource.arn}`;
+      ownKeys.set(f, key);
+    }
+    return key;
   };
 
   // Account-wide settings that are failing, and the checks whose findings they close.
@@ -55,6 +74,7 @@ export function buildBacklog(findings: readonly Finding[], checks: readonly Chec
 
   const groups = new Map<string, Group>();
   for (const f of failing) {
+    heapGuard.tick();
     const own = ownKey(f);
     const key = (covering.has(own) ? undefined : coveredBy.get(`${f.accountId}|${f.checkId}`)) ?? own;
     const group = groups.get(key) ?? { key, covering: covering.has(key), members: [] };
@@ -64,41 +84,73 @@ export function buildBacklog(findings: readonly Finding[], checks: readonly Chec
   }
 
   const items = [...groups.values()].map((g) => {
-    const members = [...g.members].sort(worse);
+    heapGuard.tick();
+    // The group's own list, sorted in place (a large account has hundreds of thousands of groups).
+    const members = g.members.sort(worse);
     const worst = members[0]!;
     const lead = g.lead ?? worst;
     const check = byId.get(lead.checkId);
     const remediation = check?.remediation ?? lead.remediation;
     // A covering setting is the one change; otherwise each distinct command of the members, worst first.
-    const sources = g.covering ? [lead] : [lead, ...members.filter((m) => m !== lead)];
+    const sources = g.covering || members.length === 1 ? [lead] : [lead, ...members.filter((m) => m !== lead)];
     const commands: string[] = [];
+    const seen = new Set<string>();
     const placeholders = new Set<string>();
     for (const m of sources) {
       const r = byId.get(m.checkId)?.remediation ?? m.remediation;
       const template = commandFor(r, m);
       if (!template) continue;
       const filled = fillCommand(template, m, r.fill);
-      if (filled.command === "" || commands.includes(filled.command)) continue;
+      if (filled.command === "" || seen.has(filled.command)) continue;
+      seen.add(filled.command);
       commands.push(filled.command);
       for (const p of filled.placeholders) placeholders.add(p);
     }
     const fixTitle = remediation.fix ? fillText(remediation.fix, lead, remediation.fill) : undefined;
     const risk = byId.get(worst.checkId)?.risk;
-    const item: Omit<BacklogItem, "rank"> = {
-      title: fixTitle ?? `${lead.title}: ${lead.resource.id}${lead.region === "global" ? "" : ` (${lead.region})`}`,
-      checkId: lead.checkId,
-      severity: worst.severity,
-      exposure: risk?.exposure ?? null,
-      blastRadius: risk?.blastRadius ?? null,
-      accountId: lead.accountId,
-      region: lead.region,
-      text: remediation.text,
-      commands,
-      placeholders: [...placeholders],
-      ...(remediation.url ? { url: remediation.url } : {}),
-      findings: members.map((m) => m.id),
-      resources: [...new Set(members.map((m) => m.resource.arn))],
-    };
+    const title = fixTitle ?? `${lead.title}: ${lead.resource.id}${lead.region === "global" ? "" : ` (${lead.region})`}`;
+    const findingIds = members.map((m) => m.id);
+    const resources = members.length === 1 ? [lead.resource.arn] : [...new Set(members.map((m) => m.resource.arn))];
+    // Made by one literal, rank first (set once sorted), `url` only when there is one: no object spread,
+    // which gives each object it makes from many shapes a hidden class of its own.
+    const exposure = risk?.exposure ?? null;
+    const blastRadius = risk?.blastRadius ?? null;
+    const found = [...placeholders];
+    const { checkId, accountId, region } = lead;
+    const { text, url } = remediation;
+    const severity = worst.severity;
+    const item: BacklogItem = url
+      ? {
+          rank: 0,
+          title,
+          checkId,
+          severity,
+          exposure,
+          blastRadius,
+          accountId,
+          region,
+          text,
+          commands,
+          placeholders: found,
+          url,
+          findings: findingIds,
+          resources,
+        }
+      : {
+          rank: 0,
+          title,
+          checkId,
+          severity,
+          exposure,
+          blastRadius,
+          accountId,
+          region,
+          text,
+          commands,
+          placeholders: found,
+          findings: findingIds,
+          resources,
+        };
     return { item, risk: riskOf(worst), size: members.length };
   });
 
@@ -106,8 +158,11 @@ export function buildBacklog(findings: readonly Finding[], checks: readonly Chec
     (a, b) =>
       compareRisk(a.risk, b.risk) ||
       b.size - a.size ||
-      a.item.title.localeCompare(b.item.title) ||
-      a.item.findings[0]!.localeCompare(b.item.findings[0]!),
+      compareText(a.item.title, b.item.title) ||
+      compareText(a.item.findings[0]!, b.item.findings[0]!),
   );
-  return items.map(({ item }, i) => ({ rank: i + 1, ...item }));
+  return items.map(({ item }, i) => {
+    item.rank = i + 1;
+    return item;
+  });
 }

@@ -4,9 +4,9 @@
  */
 import type { Check } from "./check.js";
 import { FRAMEWORK_INFO, FRAMEWORKS, type FrameworkId } from "./frameworks/index.js";
-import { countResults, coverageState, resultState } from "./matrix.js";
+import { coverageState, resultState } from "./matrix.js";
 import { REQUIREMENT_STATUSES, type ComplianceSummary, type RequirementStatus } from "./report.js";
-import { zeroCounts, type Finding } from "./results.js";
+import { STATUSES, zeroCounts, type CountsBy, type Finding, type Status } from "./results.js";
 
 /** The frameworks the report summarises (Security Hub's other controls are cited, not a standard of their own). */
 export const SUMMARISED_FRAMEWORKS: readonly FrameworkId[] = [FRAMEWORKS.cis, FRAMEWORKS.fsbp];
@@ -33,14 +33,24 @@ export function buildCompliance(
   catalogue: readonly Check[],
   leftOut: readonly Finding[],
 ): ComplianceSummary[] {
+  // Results per check, counted once: a requirement adds up its checks' (not one pass over every finding per requirement).
+  const byCheck = new Map<string, CountsBy<Status>>();
+  for (const f of findings) {
+    let c = byCheck.get(f.checkId);
+    if (!c) byCheck.set(f.checkId, (c = zeroCounts(STATUSES)));
+    c[f.status] += 1;
+  }
+  const leftByCheck = new Map<string, number>();
+  for (const f of leftOut) leftByCheck.set(f.checkId, (leftByCheck.get(f.checkId) ?? 0) + 1);
   return SUMMARISED_FRAMEWORKS.map((framework) => {
     const info = FRAMEWORK_INFO[framework];
     const counts = zeroCounts<RequirementStatus>(REQUIREMENT_STATUSES);
     const requirements = info.requirements.map((req) => {
       const ran = citing(checks, framework, req.id);
       const covering = [...new Set([...citing(catalogue, framework, req.id), ...ran])];
-      const results = countResults(findings.filter((f) => ran.includes(f.checkId)));
-      const left = leftOut.filter((f) => covering.includes(f.checkId)).length;
+      const results = zeroCounts(STATUSES);
+      for (const id of new Set(ran)) for (const s of STATUSES) results[s] += byCheck.get(id)?.[s] ?? 0;
+      const left = covering.reduce((n, id) => n + (leftByCheck.get(id) ?? 0), 0);
       const status: RequirementStatus =
         resultState(results) ?? (covering.length === 0 && !req.automated ? "manual" : coverageState(covering.length, ran.length, left));
       counts[status] += 1;

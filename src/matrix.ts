@@ -54,7 +54,17 @@ export function buildMatrix(
 ): ResponsibilityMatrix {
   const layers = [...PROVIDER_LAYERS, ...LAYERS];
   const matrix: ResponsibilityMatrix = { layers, services: {} };
-  const inCell = (service: string, layer: string) => (f: Finding) => f.service === service && f.responsibility.layer === layer;
+  // Every cell's counts in one pass over the findings, and over those --severity left out (not one pass per cell).
+  const cellOf = (f: Finding): string => `${f.service}|${f.responsibility.layer}`;
+  const counts = new Map<string, CountsBy<Status>>();
+  for (const f of findings) {
+    const key = cellOf(f);
+    let c = counts.get(key);
+    if (!c) counts.set(key, (c = zeroCounts(STATUSES)));
+    c[f.status] += 1;
+  }
+  const leftOutCounts = new Map<string, number>();
+  for (const f of options.leftOut) leftOutCounts.set(cellOf(f), (leftOutCounts.get(cellOf(f)) ?? 0) + 1);
   for (const { id: service, model } of SERVICES.filter((s) => services.includes(s.id))) {
     const cells = {} as Record<Layer | ProviderLayer, MatrixCell>;
     for (const layer of layers) {
@@ -65,8 +75,8 @@ export function buildMatrix(
       }
       const ran = checks.filter((c) => c.service === service && c.layer === layer).map((c) => c.id);
       const covering = options.catalogue.filter((c) => c.service === service && c.layer === layer).map((c) => c.id);
-      const results = countResults(findings.filter(inCell(service, layer)));
-      const leftOut = options.leftOut.filter(inCell(service, layer)).length;
+      const results = counts.get(`${service}|${layer}`) ?? zeroCounts(STATUSES);
+      const leftOut = leftOutCounts.get(`${service}|${layer}`) ?? 0;
       const state: CellState = resultState(results) ?? coverageState(covering.length, ran.length, leftOut);
       cells[layer] = { owner, state, checks: ran, notSelected: covering.filter((id) => !ran.includes(id)), results, leftOut };
     }

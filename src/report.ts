@@ -216,8 +216,8 @@ export interface ReportExtras {
   catalogue?: readonly Check[];
 }
 
-const sameCall = (a: CallError, b: CallError): boolean =>
-  a.service === b.service && a.operation === b.operation && a.region === b.region && a.code === b.code && a.resource === b.resource;
+/** What makes two failed calls the same call. */
+const callKey = (e: CallError): string => JSON.stringify([e.service, e.operation, e.region, e.code, e.resource ?? null]);
 
 /**
  * Whether the picture is partial in a way nobody accepted: an ERROR finding, or a failed call that no
@@ -225,8 +225,9 @@ const sameCall = (a: CallError, b: CallError): boolean =>
  */
 export function incompleteUnaccepted(report: Pick<Report, "findings" | "scan">): boolean {
   if (report.findings.some((f) => f.status === "ERROR")) return true;
-  const accepted = report.findings.flatMap((f) => (f.muted?.of === "ERROR" && f.error ? [f.error] : []));
-  return report.scan.errors.some((e) => !accepted.some((a) => sameCall(a, e)));
+  if (report.scan.errors.length === 0) return false;
+  const accepted = new Set(report.findings.flatMap((f) => (f.muted?.of === "ERROR" && f.error ? [callKey(f.error)] : [])));
+  return report.scan.errors.some((e) => !accepted.has(callKey(e)));
 }
 
 export const checkInfo = (c: Check): CheckInfo => ({

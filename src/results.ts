@@ -123,9 +123,39 @@ export interface Summary {
 /** A count of zero for every key. */
 export const zeroCounts = <K extends string>(keys: readonly K[]): CountsBy<K> => Object.fromEntries(keys.map((k) => [k, 0])) as CountsBy<K>;
 
+/**
+ * `a.localeCompare(b)` without its cost: String.prototype.localeCompare with no locale or options
+ * compares as a default Intl.Collator does (ECMA-402), and one collator made once is many times
+ * faster than a call that resolves the locale each time (sorting 300,000 findings).
+ */
+export const compareText: (a: string, b: string) => number = new Intl.Collator().compare;
+
 /** Worst first: severity, then check, then resource, then region. */
 export const worstFirst = (a: Finding, b: Finding): number =>
   severityRank(b.severity) - severityRank(a.severity) ||
-  a.checkId.localeCompare(b.checkId) ||
-  a.resource.arn.localeCompare(b.resource.arn) ||
-  a.region.localeCompare(b.region);
+  compareText(a.checkId, b.checkId) ||
+  compareText(a.resource.arn, b.resource.arn) ||
+  compareText(a.region, b.region);
+
+/**
+ * The first `k` of `items` in the order of `compare`, exactly as a (stable) sort would give them,
+ * without sorting them all: O(n·log k) comparisons for n items, for "the 10 worst of 300,000".
+ */
+export function firstK<T>(items: Iterable<T>, k: number, compare: (a: T, b: T) => number): T[] {
+  const kept: T[] = [];
+  if (k <= 0) return kept;
+  for (const item of items) {
+    // Equal items keep their input order (a stable sort's): a later one goes after those it equals.
+    if (kept.length === k && compare(item, kept[k - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(item, kept[mid]!) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    kept.splice(lo, 0, item);
+    if (kept.length > k) kept.pop();
+  }
+  return kept;
+}

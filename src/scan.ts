@@ -12,6 +12,7 @@ import type { CallError, Inventory } from "./inventory/index.js";
 import { compareWithBaseline, type Baseline } from "./baseline.js";
 import { mutesInForce, type Mute } from "./mutelist.js";
 import type { Finding, Severity } from "./results.js";
+import { counted, heapGuard } from "./memory.js";
 import type { Settings } from "./settings.js";
 import { buildReport, NO_SELECTION, type Report, type ScanSelection } from "./report.js";
 import { needsRegions, slicesToRead } from "./services/index.js";
@@ -142,6 +143,10 @@ export function evaluateScan(options: EvaluateScanOptions): Report {
     leftOut = findings.filter((f) => !keep.has(f.severity));
     findings = findings.filter((f) => keep.has(f.severity));
   }
+  // The message needs the count only: the closure must not keep this array alive after the report is built.
+  const held = counted(findings.length, "finding");
+  heapGuard.during("building the report", () => held);
+  heapGuard.check();
   const complete = inventory.errors.length === 0 && !findings.some((f) => f.status === "ERROR" || f.muted?.of === "ERROR");
   const services = [...new Set(checks.map((c) => c.service))];
   const compared = compareWithBaseline(findings, options.baseline, options.startedAt.toISOString(), {

@@ -4,7 +4,8 @@ import { SNAPSHOT_FORMAT, type Inventory } from "./inventory/index.js";
 import { CALL_ERRORS_SCHEMA, schemaPath, serviceSchema, type SchemaSource } from "./inventory/schemas.js";
 import { UsageError } from "./errors.js";
 import { isServiceId, isSliceId, serviceById } from "./services/index.js";
-import { readTextFile } from "./text-file.js";
+import { jsonPieces } from "./json-file.js";
+import { readJsonInput } from "./text-file.js";
 
 const compiled = new Map<string, ValidateFunction>();
 
@@ -20,15 +21,27 @@ function validator(source: SchemaSource): ValidateFunction {
   return validate;
 }
 
-const MAX_SNAPSHOT_BYTES = 512 * 1024 * 1024;
+/** Snapshots are read in chunks (never as one string), so the cap is only a guard against the wrong file. */
+export const MAX_SNAPSHOT_BYTES = 4096 * 1024 * 1024;
 
-export const snapshotText = (inventory: Inventory): string => `${JSON.stringify(inventory, null, 1)}\n`;
+/**
+ * The snapshot file's text, `JSON.stringify(inventory, null, 1)` and a newline, in pieces (one per
+ * listed resource and smaller), so that an inventory of any size is written without one string
+ * holding it all (V8 caps a string near 512 MiB).
+ */
+export function* snapshotPieces(inventory: Inventory): Generator<string> {
+  yield* jsonPieces(inventory, 1, 8);
+  yield "\n";
+}
+
+/** The whole snapshot text as one string (small inventories, tests). */
+export const snapshotText = (inventory: Inventory): string => [...snapshotPieces(inventory)].join("");
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
 
-/** Reads an inventory snapshot, refusing anything that is not one (with a one-line reason). */
+/** Reads an inventory snapshot of any size, refusing anything that is not one (with a one-line reason). */
 export function loadSnapshot(path: string): Inventory {
-  return parseSnapshot(readTextFile(path, "snapshot", MAX_SNAPSHOT_BYTES), path);
+  return checkSnapshot(readJsonInput(path, "snapshot", MAX_SNAPSHOT_BYTES), path);
 }
 
 const BASE_KEYS = new Set(["format", "accountId", "partition", "collectedAt", "collectedBy", "regions", "slices", "errors"]);
@@ -49,6 +62,11 @@ export function parseSnapshot(text: string, name = "snapshot"): Inventory {
   } catch (err) {
     throw new UsageError(`${name} is not valid JSON: ${(err as Error).message}`);
   }
+  return checkSnapshot(data, name);
+}
+
+/** Checks parsed JSON is an inventory snapshot of this format, refusing it with the first problem found. */
+function checkSnapshot(data: unknown, name: string): Inventory {
   if (typeof data !== "object" || data === null || Array.isArray(data))
     throw new UsageError(`${name} is not a yourside inventory snapshot (not a JSON object)`);
   const inv = data as Record<string, unknown>;

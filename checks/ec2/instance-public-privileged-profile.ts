@@ -1,9 +1,10 @@
 import { defineCheck, fail, pass, type EvaluationContext } from "../../src/check.js";
 import type { Inventory } from "../../src/inventory/index.js";
-import { internetIngressRules, type InternetIngressRule } from "../../src/network/rules.js";
-import { administrativeReason, analyzeIam, describeAdminReason, serviceWideWrites } from "../../src/policy/iam/index.js";
+import { internetIngressRules, securityGroupsWithIds, type InternetIngressRule } from "../../src/network/rules.js";
+import { administrativeReason, analyzeIam, describeAdminReason, principalByArn, serviceWideWrites } from "../../src/policy/iam/index.js";
 import type { Outcome, ResourceRef, Severity } from "../../src/results.js";
 import type { Instance } from "../../src/services/ec2/inventory.js";
+import type { IamRole } from "../../src/services/iam/inventory.js";
 import { listSome } from "../../src/wording.js";
 
 const instanceResource = (i: Instance): ResourceRef => ({ arn: i.arn, id: i.instanceId, type: "AWS::EC2::Instance" });
@@ -29,10 +30,27 @@ function openIngress(
   const groups = ctx.read("ec2.securityGroups", region);
   if (!groups.ok) return undefined;
   const ids = new Set([...i.securityGroupIds, ...i.networkInterfaces.flatMap((n) => n.groupIds)]);
-  return groups.value
-    .filter((g) => ids.has(g.groupId))
+  return securityGroupsWithIds(groups.value, ids)
     .flatMap(internetIngressRules)
     .filter((r) => (r.family === "ipv4" ? families.ipv4 : families.ipv6));
+}
+
+/** Roles by the instance profiles that hold them, indexed once per listing (not a pass over every role per instance). */
+const rolesByProfile = new WeakMap<readonly IamRole[], Map<string, IamRole[]>>();
+function rolesIn(roles: readonly IamRole[], profile: string): IamRole[] {
+  let index = rolesByProfile.get(roles);
+  if (!index) {
+    index = new Map();
+    for (const r of roles) {
+      for (const p of new Set(r.instanceProfiles)) {
+        const list = index.get(p);
+        if (list) list.push(r);
+        else index.set(p, [r]);
+      }
+    }
+    rolesByProfile.set(roles, index);
+  }
+  return index.get(profile) ?? [];
 }
 
 export default defineCheck({
@@ -91,7 +109,7 @@ export default defineCheck({
             return pass(resource, region, `${label(i)} is reachable at ${publicText} but has no instance profile.`, base);
           const details = ctx.read("iam.authorizationDetails");
           if (!details.ok) return { ...details.outcome, resource, region };
-          const roles = details.value.roles.filter((r) => r.instanceProfiles.includes(profile));
+          const roles = rolesIn(details.value.roles, profile);
           if (roles.length === 0)
             return pass(
               resource,
@@ -101,7 +119,7 @@ export default defineCheck({
             );
           const analysis = analyzeIam(details.value);
           const findings = roles.map((role) => {
-            const principal = analysis.principals.find((p) => p.kind === "role" && p.arn === role.arn);
+            const principal = principalByArn(analysis, "role", role.arn);
             const admin = principal ? administrativeReason(principal.permissions) : undefined;
             const writes = principal && !admin ? serviceWideWrites(principal.permissions) : [];
             return { role, principal, admin, writes };

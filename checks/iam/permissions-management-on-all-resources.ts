@@ -1,5 +1,6 @@
 import { defineCheck } from "../../src/check.js";
 import { permissionsManagementActions } from "../../src/policy/iam/index.js";
+import { compareText } from "../../src/results.js";
 import {
   customerPrincipals,
   distinctSources,
@@ -46,7 +47,7 @@ export default defineCheck({
       // IAM's own actions first: they are the ones that reach every other service.
       const allowed = p.permissions
         .broadlyAllowed(pm)
-        .sort((a, b) => Number(!a.action.startsWith("iam:")) - Number(!b.action.startsWith("iam:")) || a.action.localeCompare(b.action));
+        .sort((a, b) => Number(!a.action.startsWith("iam:")) - Number(!b.action.startsWith("iam:")) || compareText(a.action, b.action));
       const grants = distinctSources(allowed);
       return principalVerdict(
         ctx,

@@ -3,6 +3,24 @@ import { administrativeReason, describeAdminReason } from "../../src/policy/iam/
 import type { Outcome } from "../../src/results.js";
 import { GLOBAL, policyUnreadable, userResource } from "./lib/principals.js";
 import { userPrincipal } from "./lib/privileged.js";
+import type { IamVirtualMfaDevice } from "../../src/services/iam/inventory.js";
+
+/** Virtual MFA devices by user ARN, indexed once per listing (not a pass over every device per user). */
+const devicesByUser = new WeakMap<readonly IamVirtualMfaDevice[], Map<string, IamVirtualMfaDevice[]>>();
+function devicesOf(devices: readonly IamVirtualMfaDevice[], userArn: string): IamVirtualMfaDevice[] {
+  let index = devicesByUser.get(devices);
+  if (!index) {
+    index = new Map();
+    for (const d of devices) {
+      if (d.userArn === undefined) continue;
+      const list = index.get(d.userArn);
+      if (list) list.push(d);
+      else index.set(d.userArn, [d]);
+    }
+    devicesByUser.set(devices, index);
+  }
+  return index.get(userArn) ?? [];
+}
 
 export default defineCheck({
   id: "iam-privileged-user-hardware-mfa",
@@ -49,7 +67,7 @@ export default defineCheck({
           return fail(resource, GLOBAL, `User ${e.user} holds ${holds} and has no MFA device at all.`, { mfaActive: false });
         const devices = ctx.read("iam.virtualMfaDevices");
         if (!devices.ok) return { ...devices.outcome, resource, region: GLOBAL };
-        const virtual = devices.value.filter((d) => d.userArn === e.arn);
+        const virtual = devicesOf(devices.value, e.arn);
         return virtual.length
           ? fail(
               resource,

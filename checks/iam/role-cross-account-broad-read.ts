@@ -1,6 +1,6 @@
 import { defineCheck, fail, pass } from "../../src/check.js";
 import { isEveryone, statementCoversAction, statementName } from "../../src/policy/document.js";
-import { analyzeTrustPolicy, BROAD_READ_SHARE, readBreadth, restrictsCaller } from "../../src/policy/iam/index.js";
+import { analyzeTrustPolicy, BROAD_READ_SHARE, principalByArn, readBreadth, restrictsCaller } from "../../src/policy/iam/index.js";
 import { authorization, GLOBAL, policyUnreadable } from "./lib/principals.js";
 import { forEachRoleTrustPolicy, roleResource } from "./lib/trust.js";
 
@@ -44,7 +44,7 @@ export default defineCheck({
         ...accounts.map((a) => `account ${a}`),
         ...pinnedEveryone.map((p) => `principals matching ${p.conditions.map((c) => `${c.key} ${c.values.join("|")}`).join(", ")}`),
       ];
-      const principal = analysis.principals.find((p) => p.kind === "role" && p.arn === role.arn);
+      const principal = principalByArn(analysis, "role", role.arn);
       if (!principal) return policyUnreadable(ctx, resource, "the role's permissions were not analysed", role.arn);
       const breadth = readBreadth(principal.permissions);
       const evidence = {

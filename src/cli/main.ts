@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import { FORMATS, RENDERERS } from "../../reports/index.js";
 import { loadConfig, settingsFrom, type ConfigFile } from "../config-file.js";
 import { EXIT, UsageError } from "../errors.js";
+import { OutOfMemoryError } from "../memory.js";
 import { oneLine } from "../one-line.js";
 import { leastPrivilegePolicy } from "../least-privilege.js";
 import { SEVERITIES } from "../results.js";
@@ -128,7 +129,8 @@ Exit codes (the first that applies):
        ERRORs a mutelist entry accepts do not count
   1    FAIL findings at or above --fail-on (with --fail-on-new: new ones only)
   0    none of the above
-  4    internal error: a bug in yourside (please report it)
+  4    internal error: a bug in yourside (please report it), or out of memory (the line says
+       what it could not hold and how to raise the limit); the previous reports intact
   130  interrupted (Ctrl-C): no report written, the previous ones intact
 
 Credentials come from the AWS SDK's default chain: environment, --profile / AWS_PROFILE,
@@ -304,6 +306,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (err instanceof UsageError) {
       process.stderr.write(`yourside: ${oneLine(err.message, MAX_MESSAGE)}\n`);
       return EXIT.usage;
+    }
+    // Not a bug to report: the account is larger than this process may hold (the line says what to change).
+    if (err instanceof OutOfMemoryError) {
+      process.stderr.write(`yourside: ${oneLine(err.message, MAX_MESSAGE)}\n`);
+      return EXIT.internal;
     }
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(

@@ -9,11 +9,12 @@ import type { Mute } from "../mutelist.js";
 import { notify } from "../notify.js";
 import { oneLine } from "../one-line.js";
 import { writeFileAtomic } from "../output.js";
+import { counted, heapGuard, OutOfMemoryError } from "../memory.js";
 import { incompleteUnaccepted, type Report, type ScanSelection } from "../report.js";
 import { atLeast, type Severity } from "../results.js";
 import { collectLive, evaluateScan } from "../scan.js";
 import type { Settings } from "../settings.js";
-import { loadSnapshot, snapshotText } from "../snapshot.js";
+import { loadSnapshot, snapshotPieces } from "../snapshot.js";
 import { RENDERERS, type Format } from "../../reports/index.js";
 import { renderSummary } from "../../reports/terminal.js";
 import { checkProfile, checkRegionsInPartition, checkWritableDir } from "./preflight.js";
@@ -84,13 +85,25 @@ function writeOutput(what: string, path: string, content: string | Iterable<stri
   try {
     writeFileAtomic(path, content);
   } catch (err) {
+    if (err instanceof OutOfMemoryError) throw err;
     throw new UsageError(`cannot write ${what} ${path}: ${errno(err)}`);
   }
 }
 
-/** Standard output takes the pieces as they come (synchronous for files and pipes on Linux). */
+/** Standard output takes the pieces gathered into writes of about a MiB (synchronous for files and pipes on Linux). */
 function writeToStdout(pieces: Iterable<string>): void {
-  for (const piece of pieces) process.stdout.write(piece);
+  let buffered: string[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    buffered.push(piece);
+    size += piece.length;
+    if (size >= 1 << 20) {
+      process.stdout.write(buffered.join(""));
+      buffered = [];
+      size = 0;
+    }
+  }
+  if (size > 0) process.stdout.write(buffered.join(""));
 }
 
 function isDir(path: string): boolean {
@@ -148,7 +161,10 @@ export async function runScan(plan: ScanPlan): Promise<number> {
     inventory = live.inventory;
     stats = live.stats;
   }
-  if (plan.saveSnapshot) writeOutput("snapshot", plan.saveSnapshot, snapshotText(inventory));
+  if (plan.saveSnapshot) {
+    heapGuard.during(`writing the snapshot ${plan.saveSnapshot}`);
+    writeOutput("snapshot", plan.saveSnapshot, snapshotPieces(inventory));
+  }
 
   const report = evaluateScan({
     inventory,
@@ -170,8 +186,11 @@ export async function runScan(plan: ScanPlan): Promise<number> {
   }
 
   const written: string[] = [];
+  const held = () => counted(report.findings.length, "finding");
   for (const format of plan.formats) {
     const renderer = RENDERERS[format];
+    const destination = "file" in plan.output ? plan.output.file : join(plan.output.dir, `${REPORT_BASENAME}.${renderer.extension}`);
+    heapGuard.during(`writing the ${format} report ${destination === "-" ? "to standard output" : destination}`, held);
     // Text for the terminal fits it; files get the renderer's default width.
     const toTerminal = "file" in plan.output && plan.output.file === "-" && process.stdout.isTTY && process.stdout.columns;
     const text = renderer.render(report, toTerminal ? { width: process.stdout.columns } : {});
@@ -187,6 +206,7 @@ export async function runScan(plan: ScanPlan): Promise<number> {
       written.push(path);
     }
   }
+  heapGuard.during("printing the summary", held);
   if (plan.summary && written.length > 0) {
     plan.summary(
       `${renderSummary(report, {

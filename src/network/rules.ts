@@ -169,3 +169,26 @@ function entryMatchesProtocol(entry: NetworkAclEntry, protocol: PortProtocol): b
   const name = protocolName(entry.protocol);
   return name === "all" || name === protocol;
 }
+
+/** Positions of each group id in a region's security group listing, indexed once per listing. */
+const positions = new WeakMap<readonly SecurityGroup[], Map<string, number[]>>();
+
+/**
+ * The groups of a listing whose ids are in `ids`, in the listing's order: `groups.filter((g) =>
+ * ids.has(g.groupId))` without a pass over every group of the region for each instance or database.
+ */
+export function securityGroupsWithIds(groups: readonly SecurityGroup[], ids: ReadonlySet<string>): SecurityGroup[] {
+  let index = positions.get(groups);
+  if (!index) {
+    index = new Map();
+    groups.forEach((g, i) => {
+      const list = index!.get(g.groupId);
+      if (list) list.push(i);
+      else index!.set(g.groupId, [i]);
+    });
+    positions.set(groups, index);
+  }
+  const at: number[] = [];
+  for (const id of ids) at.push(...(index.get(id) ?? []));
+  return at.sort((a, b) => a - b).map((i) => groups[i]!);
+}

@@ -1,6 +1,6 @@
 /** The credential report's users joined to the authorization analysis. */
 import type { EvaluationContext, Gated } from "../../../src/check.js";
-import type { IamPrincipal } from "../../../src/policy/iam/index.js";
+import { userByArnOrName, type IamPrincipal } from "../../../src/policy/iam/index.js";
 import type { Outcome } from "../../../src/results.js";
 import type { CredentialReportEntry } from "../../../src/services/iam/inventory.js";
 import { authorization, GLOBAL, userResource } from "./principals.js";
@@ -9,7 +9,7 @@ import { authorization, GLOBAL, userResource } from "./principals.js";
 export function userPrincipal(ctx: EvaluationContext, entry: CredentialReportEntry): Gated<IamPrincipal> | { ok: false; outcome: Outcome } {
   const iam = authorization(ctx);
   if (!iam.ok) return { ok: false, outcome: { ...iam.outcome, resource: userResource(entry), region: GLOBAL } };
-  const principal = iam.value.analysis.principals.find((p) => p.kind === "user" && (p.arn === entry.arn || p.name === entry.user));
+  const principal = userByArnOrName(iam.value.analysis, entry.arn, entry.user);
   if (principal) return { ok: true, value: principal };
   return {
     ok: false,

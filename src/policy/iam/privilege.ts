@@ -29,6 +29,14 @@ export type AdminReason =
  * privilege-escalation path. Each lets the holder give itself anything. Undefined: none of these.
  */
 export function administrativeReason(perms: EffectivePermissions): AdminReason | undefined {
+  // Identities holding the same policies share their permissions, and so these answers.
+  if (!adminReasons.has(perms)) adminReasons.set(perms, judgeAdministrative(perms));
+  return adminReasons.get(perms);
+}
+
+const adminReasons = new WeakMap<EffectivePermissions, AdminReason | undefined>();
+
+function judgeAdministrative(perms: EffectivePermissions): AdminReason | undefined {
   const admin = fullAdmin(perms);
   if (admin.admin) return { kind: "full-admin", verdict: admin };
   const pm = perms.broadlyAllowed(iamPermissionsManagementActions(perms.catalog));
@@ -74,6 +82,14 @@ export interface ServiceWideWrite {
  * AmazonSSMManagedInstanceCore or CloudWatchAgentServerPolicy grant on `*`, not a blanket grant.
  */
 export function serviceWideWrites(perms: EffectivePermissions): ServiceWideWrite[] {
+  let writes = serviceWrites.get(perms);
+  if (!writes) serviceWrites.set(perms, (writes = judgeServiceWideWrites(perms)));
+  return [...writes];
+}
+
+const serviceWrites = new WeakMap<EffectivePermissions, ServiceWideWrite[]>();
+
+function judgeServiceWideWrites(perms: EffectivePermissions): ServiceWideWrite[] {
   const catalog = perms.catalog;
   const byService = new Map<string, ServiceWideWrite>();
   const writes = writeKeys(catalog);
@@ -141,6 +157,14 @@ export interface ReadBreadth {
 
 /** How much of the catalogue's Read access level an identity holds on broad resources. */
 export function readBreadth(perms: EffectivePermissions): ReadBreadth {
+  let breadth = readBreadths.get(perms);
+  if (!breadth) readBreadths.set(perms, (breadth = judgeReadBreadth(perms)));
+  return breadth;
+}
+
+const readBreadths = new WeakMap<EffectivePermissions, ReadBreadth>();
+
+function judgeReadBreadth(perms: EffectivePermissions): ReadBreadth {
   const reads = levelKeys(perms.catalog, "Read");
   const perService = new Map<string, number>();
   let allowed = 0;
