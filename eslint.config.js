@@ -53,4 +53,6 @@ export default tseslint.config(
     },
   },
   { files: ["**/*.js", "**/*.mjs"], ...tseslint.configs.disableTypeChecked },
+  // The HTML report's script runs in the browser that opens the page.
+  { files: ["reports/html/client.js"], languageOptions: { globals: globals.browser } },
 );

@@ -23,6 +23,7 @@ import { packageRoot } from "../src/version.js";
 import type { CheckInfo, Report } from "../src/report.js";
 import type { Renderer } from "./renderer.js";
 import { clip } from "../src/wording.js";
+import { jsonPieces } from "../src/json-file.js";
 
 export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -399,13 +400,23 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Log {
   return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run] };
 }
 
-export const renderSarif = (report: Report, options: SarifOptions = {}): string =>
-  `${JSON.stringify(buildSarif(report, options), null, 2)}\n`;
+/**
+ * The SARIF file's text in pieces: `JSON.stringify(log, null, 2)` and a newline, no piece larger than
+ * one member of a result or notification, or the rules (the log holds at most 25,000 results, and
+ * their text together can still be a hundred MB).
+ */
+export function* renderSarifPieces(report: Report, options: SarifOptions = {}): Generator<string> {
+  // log > runs > run > results > result > its members: each member below that is one JSON.stringify.
+  yield* jsonPieces(buildSarif(report, options), 2, 5);
+  yield "\n";
+}
+
+/** The SARIF file's text as one string (tests, small reports). */
+export const renderSarif = (report: Report, options: SarifOptions = {}): string => [...renderSarifPieces(report, options)].join("");
 
 export const sarifRenderer: Renderer = {
   format: "sarif",
   extension: "sarif",
   description: "SARIF 2.1.0, for GitHub code scanning",
-  // GitHub takes at most 25,000 results a run (buildSarif keeps the worst): one piece is bounded.
-  render: (report) => [renderSarif(report)],
+  render: (report) => renderSarifPieces(report),
 };

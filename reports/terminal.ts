@@ -1,17 +1,17 @@
 /**
- * The short human summary printed after a scan: scope, counts, the worst findings, the errors.
- * Plain text; ANSI colour only when asked for.
+ * The short human summary printed after a scan: scope, the top of the fix list with its commands,
+ * counts, the errors. Plain text; ANSI colour only when asked for.
  */
 import type { CallError } from "../src/inventory/index.js";
 import { LAYERS } from "../src/responsibility.js";
-import { SEVERITIES, worstFirst, type Finding, type Severity, type Status } from "../src/results.js";
+import { firstK, SEVERITIES, worstFirst, type Finding, type Severity, type Status } from "../src/results.js";
 import { incompleteUnaccepted, type Report } from "../src/report.js";
 import { oneLine } from "../src/one-line.js";
 import { clip } from "../src/wording.js";
 
 export interface SummaryOptions {
   color: boolean;
-  /** How many failing findings to list (default 10). */
+  /** How many fixes (and new or resolved findings) to list (default 10). */
   top?: number;
   /** Line width the finding and error lines are fitted to (default 120). */
   width?: number;
@@ -59,17 +59,9 @@ const STATUS_STYLE: Record<Status, Style[]> = {
   MUTED: ["dim"],
 };
 
-/** Cuts text to `max` characters keeping both ends (resource names differ at either end). */
-const cutMiddle = (text: string, max: number): string => {
-  if (text.length <= max) return text;
-  if (max <= 1) return text.slice(0, max);
-  const head = Math.ceil((max - 1) / 2);
-  return `${text.slice(0, head)}…${text.slice(text.length - (max - 1 - head))}`;
-};
-
 /** Collapses whitespace so one finding stays on one line. */
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
 
 export function renderSummary(report: Report, options: SummaryOptions): string {
   const paint = (text: string, styles: readonly Style[]): string =>
@@ -77,7 +69,8 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
   const top = Math.max(0, options.top ?? DEFAULT_TOP);
   const width = Math.max(60, options.width ?? DEFAULT_WIDTH);
   const { scan, findings } = report;
-  const failing = findings.filter((f) => f.status === "FAIL").sort(worstFirst);
+  // Only the worst few new ones are listed: they are picked, not the whole list sorted (a large account fails 300,000 times).
+  const failing = findings.filter((f) => f.status === "FAIL");
   const errorFindings = findings.filter((f) => f.status === "ERROR");
   const lines: string[] = [];
 
@@ -100,17 +93,47 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
           ".",
   );
 
-  // What changed since the baseline comes first: it is what a scheduled scan's reader came for.
+  // The fix list leads: what to change first, with the commands to change it.
+  const fixes = report.backlog.slice(0, top);
+  if (fixes.length > 0) {
+    const closing = report.backlog.reduce((n, item) => n + item.findings.length, 0);
+    lines.push(
+      "",
+      paint(
+        `Fix first (${fixes.length} of ${plural(report.backlog.length, "fix", "fixes")} closing ${plural(closing, "failing finding")}):`,
+        ["bold"],
+      ),
+    );
+    const rankWidth = String(fixes.length).length;
+    for (const item of fixes) {
+      const risk = [item.exposure, item.blastRadius].filter(Boolean).join(", ");
+      const closes = item.findings.length > 1 ? ` — closes ${item.findings.length} findings` : "";
+      const head = `${String(item.rank).padStart(rankWidth)}. ${SEVERITY_LABEL[item.severity]}  `;
+      lines.push(
+        `  ${String(item.rank).padStart(rankWidth)}. ${paint(SEVERITY_LABEL[item.severity], SEVERITY_STYLE[item.severity])}  ` +
+          clip(`${oneLine(item.title)}${risk ? ` [${risk}]` : ""}${closes}`, width - 2 - head.length),
+      );
+      // Commands in full: they are to be copied, and the terminal wraps them.
+      for (const command of item.commands) lines.push(`  ${" ".repeat(rankWidth + 2)}${paint("$", ["dim"])} ${oneLine(command)}`);
+    }
+    if (report.backlog.length > fixes.length) {
+      lines.push(`  … and ${plural(report.backlog.length - fixes.length, "more fix", "more fixes")} in the report (backlog).`);
+    }
+    lines.push("");
+  }
+
+  // What changed since the baseline: what a scheduled scan's reader came for.
   if (report.baseline) {
     const b = report.baseline;
     const fresh = failing.filter((f) => f.change === "new");
+    const freshShown = firstK(fresh, top, worstFirst);
     const unchanged = failing.filter((f) => f.change === "unchanged").length;
     lines.push(
       paint(`Since the baseline (scan ${b.scanId}, finished ${b.finishedAt}):`, ["bold"]) +
         ` ${paint(`${fresh.length} new`, fresh.length ? ["bold", "red"] : ["green"])} · ${b.resolved.length} resolved · ${unchanged} unchanged` +
         (b.unassessed.length ? ` · ${b.unassessed.length} could not be assessed (ERROR now)` : ""),
     );
-    for (const f of fresh.slice(0, top)) {
+    for (const f of freshShown) {
       lines.push(
         `  ${paint("NEW", ["bold", "red"])} ${paint(SEVERITY_LABEL[f.severity], SEVERITY_STYLE[f.severity])}  ${clip(`${f.checkId}  ${oneLine(f.resource.id)} (${f.region})  ${oneLine(f.message)}`, width - 12)}`,
       );
@@ -139,33 +162,15 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
   const byStatus = STATUS_ORDER.map((s) => `${paint(s, STATUS_STYLE[s])} ${report.summary.byStatus[s] ?? 0}`);
   lines.push(`Results: ${findings.length} — ${byStatus.join(" · ")}`);
   if (failing.length > 0) {
-    const count = <K extends string>(keys: readonly K[], key: (f: Finding) => K): [K, number][] =>
-      keys.map((k): [K, number] => [k, failing.filter((f) => key(f) === k).length]).filter(([, n]) => n > 0);
-    const bySeverity = count(SEVERITIES, (f) => f.severity).map(([s, n]) => `${paint(s, SEVERITY_STYLE[s])} ${n}`);
-    const byLayer = count(LAYERS, (f) => f.responsibility.layer).map(([l, n]) => `${l} ${n}`);
+    const { failingBySeverity, failingByLayer } = report.summary;
+    const bySeverity = SEVERITIES.filter((s) => failingBySeverity[s] > 0).map(
+      (s) => `${paint(s, SEVERITY_STYLE[s])} ${failingBySeverity[s]}`,
+    );
+    const byLayer = LAYERS.filter((l) => failingByLayer[l] > 0).map((l) => `${l} ${failingByLayer[l]}`);
     lines.push(`Failing by severity: ${bySeverity.join(" · ")}`);
     lines.push(`Failing by layer:    ${byLayer.join(" · ")}`);
   } else {
     lines.push("Failing: none.");
-  }
-
-  // Worst findings.
-  const shown = failing.slice(0, top);
-  if (shown.length > 0) {
-    lines.push("", paint(`Worst findings (${shown.length} of ${failing.length}):`, ["bold"]));
-    const label = (f: Finding): string => `${f.resource.id} (${f.region})`;
-    const idWidth = Math.min(36, Math.max(...shown.map((f) => f.checkId.length)));
-    const resWidth = Math.min(36, Math.max(...shown.map((f) => label(f).length)));
-    const room = Math.max(40, width - (2 + 4 + 2 + idWidth + 2 + resWidth + 2));
-    for (const f of shown) {
-      const sev = paint(SEVERITY_LABEL[f.severity], SEVERITY_STYLE[f.severity]);
-      const id = clip(f.checkId, idWidth).padEnd(idWidth);
-      const resource = cutMiddle(label(f), resWidth).padEnd(resWidth);
-      lines.push(`  ${sev}  ${id}  ${resource}  ${clip(oneLine(f.message), room)}`);
-    }
-    if (failing.length > shown.length) {
-      lines.push(`  … and ${plural(failing.length - shown.length, "more failing finding")} in the report.`);
-    }
   }
 
   // Errors, grouped by failed operation and code.

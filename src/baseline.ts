@@ -5,7 +5,8 @@
 import { UsageError } from "./errors.js";
 import type { Layer } from "./responsibility.js";
 import type { Finding, ResourceRef, Severity } from "./results.js";
-import { readTextFile } from "./text-file.js";
+import { readJsonInput } from "./text-file.js";
+import { heapGuard } from "./memory.js";
 
 /** What the comparison keeps of an earlier finding. */
 export interface BaselineEntry {
@@ -40,18 +41,32 @@ export interface BaselineSummary {
   unassessed: BaselineFailure[];
 }
 
-const MAX_BASELINE_BYTES = 512 * 1024 * 1024;
+/** Reports are read in chunks (never as one string): the cap only guards against the wrong file. */
+const MAX_BASELINE_BYTES = 4096 * 1024 * 1024;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+const isFindingPath = (at: readonly (string | number)[]): boolean => at.length === 2 && at[0] === "findings";
+
+/** What loadBaseline reads of a finding (evidence and message are left behind as soon as it is read). */
+function kept(f: unknown): unknown {
+  if (!isRecord(f)) return f;
+  const keep: Record<string, unknown> = {};
+  for (const key of ["id", "checkId", "region", "resource", "severity", "layer", "responsibility", "status", "firstSeen"]) {
+    if (key in f) keep[key] = f[key];
+  }
+  return keep;
+}
+
 /** Reads a yourside JSON report as a baseline, refusing anything else with one line. */
 export function loadBaseline(path: string): Baseline {
-  const text = readTextFile(path, "baseline", MAX_BASELINE_BYTES);
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // A large report's findings are read one at a time, each cut down to what the comparison keeps.
+    data = readJsonInput(path, "baseline", MAX_BASELINE_BYTES, { member: (at, value) => (isFindingPath(at) ? kept(value) : value) });
   } catch (err) {
-    throw new UsageError(`--baseline ${path} is not valid JSON: ${(err as Error).message}`);
+    if (err instanceof UsageError && err.message.startsWith(`${path} is not valid JSON`)) throw new UsageError(`--baseline ${err.message}`);
+    throw err;
   }
   const notReport = (why: string) => new UsageError(`--baseline ${path} is not a yourside JSON report (${why})`);
   if (!isRecord(data) || !isRecord(data.tool) || data.tool.name !== "yourside") throw notReport('no tool.name "yourside"');
@@ -131,14 +146,16 @@ export function compareWithBaseline(
   scope: ComparisonScope,
 ): { findings: Finding[]; summary?: BaselineSummary } {
   const marked = findings.map((f): Finding => {
+    heapGuard.tick();
     if (f.status !== "FAIL" && f.status !== "MUTED") return f;
     const before = baseline?.findings.get(f.id);
     const seenBefore = before !== undefined && (before.status === "FAIL" || before.status === "MUTED");
-    return {
-      ...f,
-      ...(baseline ? { change: seenBefore ? "unchanged" : "new" } : {}),
-      firstSeen: seenBefore ? (before.firstSeen ?? baseline?.startedAt ?? startedAt) : startedAt,
-    };
+    // Object.assign, not an object spread: V8 gives each object a spread makes from many shapes its own
+    // hidden class (~500 bytes a finding, hundreds of MB in a large account).
+    const marked: Finding = Object.assign({}, f);
+    if (baseline) marked.change = seenBefore ? "unchanged" : "new";
+    marked.firstSeen = seenBefore ? (before.firstSeen ?? baseline?.startedAt ?? startedAt) : startedAt;
+    return marked;
   });
   if (!baseline) return { findings: marked };
   const now = new Map(findings.map((f) => [f.id, f]));

@@ -11,7 +11,7 @@ import type {
   SliceValue,
 } from "./inventory/index.js";
 import type { AwsModelBox, Layer } from "./responsibility.js";
-import type { Evidence, Outcome, Remediation, ResourceRef, Severity } from "./results.js";
+import type { Evidence, Outcome, Remediation, ResourceRef, Risk, Severity } from "./results.js";
 import type { Settings } from "./settings.js";
 
 export { FRAMEWORKS } from "./frameworks/index.js";
@@ -25,6 +25,8 @@ export interface CheckMeta {
   /** Where AWS's diagram puts this duty when it differs from the layer's default box. */
   awsModel?: AwsModelBox;
   severity: Severity;
+  /** Exposure and blast radius of its failures (the fix list ranks by them after severity); absent: neither applies. */
+  risk?: Risk;
   /** Inventory slices the check reads: what to collect, which IAM actions the scan needs. */
   needs: readonly SliceId[];
   rationale: string;

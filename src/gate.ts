@@ -3,6 +3,7 @@ import type { CallError, Fetched, Inventory, SliceId } from "./inventory/index.j
 import type { Outcome } from "./results.js";
 import { serviceOf, sliceById } from "./services/index.js";
 import type { Settings } from "./settings.js";
+import { heapGuard } from "./memory.js";
 
 const GLOBAL = "global";
 
@@ -20,6 +21,8 @@ type Data = Record<string, unknown>;
 /** The gate and the other context a check evaluates an inventory with. */
 export function evaluationContext(inventory: Inventory, settings: Settings): EvaluationContext {
   const read = ((id: SliceId, itemOrRegion?: unknown, itemRegion?: string): Gated<unknown> => {
+    // Checks read per resource: a checkpoint of the heap guard inside every check's loop.
+    heapGuard.tick();
     const slice = sliceById(id);
     const service = serviceOf(id);
     const [first] = slice.operations;

@@ -4,7 +4,7 @@
  * in time and retried; a post that fails is reported and changes nothing else.
  */
 import type { Report } from "./report.js";
-import { atLeast, severityRank, type Finding, type Severity } from "./results.js";
+import { atLeast, compareText, severityRank, type Finding, type Severity } from "./results.js";
 
 export interface NotifyOptions {
   /** Only findings at or above this severity ("none": every new FAIL). */
@@ -40,7 +40,7 @@ const MAX_LISTED = 20;
 export function newFindings(report: Report, threshold: Severity | "none"): Finding[] {
   return report.findings
     .filter((f) => f.status === "FAIL" && f.change !== "unchanged" && (threshold === "none" || atLeast(f.severity, threshold)))
-    .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.checkId.localeCompare(b.checkId));
+    .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || compareText(a.checkId, b.checkId));
 }
 
 export function notification(report: Report, findings: readonly Finding[]): Notification {

@@ -6,7 +6,10 @@
 import { randomBytes } from "node:crypto";
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { jsonPieces } from "./json-file.js";
 import { ORG_SNAPSHOT_FORMAT, type OrgSnapshotEntry } from "./snapshot.js";
+
+const CHUNK = 1 << 20;
 
 export class OrgSnapshotWriter {
   readonly #path: string;
@@ -23,7 +26,16 @@ export class OrgSnapshotWriter {
 
   add(entry: OrgSnapshotEntry): void {
     if (this.#fd === undefined) throw new Error("snapshot already closed");
-    writeSync(this.#fd, `${this.#count > 0 ? ",\n" : ""}${JSON.stringify(entry)}`);
+    // In pieces, gathered into chunks: one account's inventory can be larger than a string can hold.
+    let chunk = this.#count > 0 ? ",\n" : "";
+    for (const piece of jsonPieces(entry, 0, 9)) {
+      chunk += piece;
+      if (chunk.length >= CHUNK) {
+        writeSync(this.#fd, chunk);
+        chunk = "";
+      }
+    }
+    writeSync(this.#fd, chunk);
     this.#count++;
   }
 

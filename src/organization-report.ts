@@ -14,7 +14,8 @@ import type { AccountCollection } from "./scan-organization.js";
 import { evaluateFindings, isComplete, type FindingFilters } from "./scan.js";
 import type { Finding, Summary } from "./results.js";
 import type { Settings } from "./settings.js";
-import { buildReport, type Report } from "./report.js";
+import { buildReport, NO_SELECTION, type Report, type ScanSelection } from "./report.js";
+import { CHECKS } from "./services/index.js";
 import type { TargetAccount } from "./organization.js";
 
 /**
@@ -52,7 +53,11 @@ export class OrganizationEvaluator {
   readonly #options: OrganizationEvaluatorOptions;
   readonly #active: Mute[];
   readonly expired: ExpiredMute[];
-  readonly #accounts = new Map<string, { scan: AccountScan; findings: Finding[]; errors: AccountCallError[]; regions: string[] }>();
+  readonly #catalogue: readonly Check[] = CHECKS;
+  readonly #accounts = new Map<
+    string,
+    { scan: AccountScan; findings: Finding[]; leftOut: Finding[]; collectedAt: string; errors: AccountCallError[]; regions: string[] }
+  >();
 
   constructor(options: OrganizationEvaluatorOptions) {
     this.#options = options;
@@ -78,7 +83,8 @@ export class OrganizationEvaluator {
         errors: [result.error],
       } as unknown as Inventory;
     } else inventory = result.inventory;
-    let findings = evaluateFindings(inventory, checks, settings, this.#active, filters);
+    const evaluated = evaluateFindings(inventory, checks, settings, this.#active, filters);
+    let { findings } = evaluated;
     if ("error" in result) {
       const error = result.error;
       const message = `account ${target.accountId} could not be scanned: ${error.operation} of ${error.resource ?? "its role"} failed (${error.code})`;
@@ -93,16 +99,25 @@ export class OrganizationEvaluator {
         status,
         errors: errors.length,
         summary: summarize(findings),
-        responsibilityMatrix: buildMatrix(services(checks), checks, findings),
+        responsibilityMatrix: buildMatrix(services(checks), checks, findings, { catalogue: this.#catalogue, leftOut: evaluated.leftOut }),
       },
       findings,
+      leftOut: evaluated.leftOut,
+      collectedAt: inventory.collectedAt,
       errors,
-      regions: inventory.regions,
+      regions: evaluated.regions,
     });
   }
 
   /** The report of every account added, in account id order (whatever order they completed in). */
-  report(info: { stats: CallStats; source: string; baseline?: Baseline; targets?: readonly TargetAccount[] }): Report {
+  report(info: {
+    stats: CallStats;
+    source: string;
+    baseline?: Baseline;
+    targets?: readonly TargetAccount[];
+    principal: string | null;
+    selection?: ScanSelection;
+  }): Report {
     const { checks, startedAt, filters } = this.#options;
     const ids = [...this.#accounts.keys()].sort();
     const all = ids.map((id) => this.#accounts.get(id)!);
@@ -126,11 +141,18 @@ export class OrganizationEvaluator {
         errors,
         stats: info.stats,
         source: info.source,
+        // The earliest account's collection: the report's picture is no older than this.
+        collectedAt: all.map((a) => a.collectedAt).sort()[0] ?? startedAt.toISOString(),
+        principal: info.principal,
+        selection: info.selection ?? NO_SELECTION,
+        settings: this.#options.settings,
       },
       compared.findings,
       checks,
       {
-        mutelist: { entries: this.#options.mutes.length, expired: this.expired },
+        mutelist: { entries: this.#options.mutes.length, active: this.#active, expired: this.expired },
+        leftOut: all.flatMap((a) => a.leftOut),
+        catalogue: this.#catalogue,
         ...(compared.summary ? { baseline: compared.summary } : {}),
       },
     );

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { heapGuard } from "./memory.js";
 
 /**
  * Writes a file so that readers only ever see the old content or the complete new one:
@@ -31,6 +32,7 @@ function writePieces(fd: number, pieces: Iterable<string>): void {
   let buffered: string[] = [];
   let size = 0;
   for (const piece of pieces) {
+    heapGuard.tick();
     buffered.push(piece);
     size += piece.length;
     if (size >= FLUSH_AT) {

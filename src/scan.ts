@@ -12,8 +12,9 @@ import type { CallError, Inventory } from "./inventory/index.js";
 import { compareWithBaseline, type Baseline } from "./baseline.js";
 import { mutesInForce, type Mute } from "./mutelist.js";
 import type { Finding, Severity } from "./results.js";
+import { counted, heapGuard } from "./memory.js";
 import type { Settings } from "./settings.js";
-import { buildReport, type Report } from "./report.js";
+import { buildReport, NO_SELECTION, type Report, type ScanSelection } from "./report.js";
 import { needsRegions, slicesToRead } from "./services/index.js";
 
 export interface LiveScanOptions extends SessionOptions {
@@ -114,6 +115,7 @@ export async function collectAccount(
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   if (error) inventory.errors.unshift(error);
+  inventory.collectedBy = identity.arn;
   return inventory;
 }
 
@@ -131,6 +133,8 @@ export interface EvaluateScanOptions {
   severities?: readonly Severity[];
   /** An earlier scan's report to compare with. */
   baseline?: Baseline;
+  /** The selection as asked for, for the report's audit record. */
+  selection?: ScanSelection;
 }
 
 export interface FindingFilters {
@@ -140,6 +144,14 @@ export interface FindingFilters {
   severities?: readonly Severity[];
 }
 
+export interface EvaluatedFindings {
+  findings: Finding[];
+  /** Findings --severity left out of the report (the matrix and compliance tell "not selected" by them). */
+  leftOut: Finding[];
+  /** The regions evaluated: the inventory's, or those of them --regions kept. */
+  regions: string[];
+}
+
 /** The findings of one inventory, with mutes in force applied and the filters. */
 export function evaluateFindings(
   inventory: Inventory,
@@ -147,17 +159,21 @@ export function evaluateFindings(
   settings: Settings,
   activeMutes: readonly Mute[],
   filters: FindingFilters = {},
-): Finding[] {
+): EvaluatedFindings {
   let findings: Finding[] = evaluate(inventory, checks, { settings, mutes: activeMutes });
+  // The scope is what was evaluated: from a snapshot with --regions, those of its regions.
+  const regions = filters.regionFilter ? inventory.regions.filter((r) => filters.regionFilter!.includes(r)) : inventory.regions;
   if (filters.regionFilter) {
-    const keep = new Set([...filters.regionFilter, "global", "unknown"]);
+    const keep = new Set([...regions, "global", "unknown"]);
     findings = findings.filter((f) => keep.has(f.region));
   }
+  let leftOut: Finding[] = [];
   if (filters.severities) {
     const keep = new Set(filters.severities);
+    leftOut = findings.filter((f) => !keep.has(f.severity));
     findings = findings.filter((f) => keep.has(f.severity));
   }
-  return findings;
+  return { findings, leftOut, regions };
 }
 
 /** Whether a scan's findings and failed calls leave nothing unknown. */
@@ -167,15 +183,19 @@ export const isComplete = (errors: readonly CallError[], findings: readonly Find
 export function evaluateScan(options: EvaluateScanOptions): Report {
   const { inventory, checks } = options;
   const mutes = mutesInForce(options.mutes, options.startedAt);
-  const findings = evaluateFindings(inventory, checks, options.settings, mutes.active, {
+  const { findings, leftOut, regions } = evaluateFindings(inventory, checks, options.settings, mutes.active, {
     ...(options.regionFilter ? { regionFilter: options.regionFilter } : {}),
     ...(options.severities ? { severities: options.severities } : {}),
   });
+  // The message needs the count only: the closure must not keep this array alive after the report is built.
+  const held = counted(findings.length, "finding");
+  heapGuard.during("building the report", () => held);
+  heapGuard.check();
   const complete = isComplete(inventory.errors, findings);
   const services = [...new Set(checks.map((c) => c.service))];
   const compared = compareWithBaseline(findings, options.baseline, options.startedAt.toISOString(), {
     checkIds: new Set(checks.map((c) => c.id)),
-    regions: new Set(options.regionFilter ?? inventory.regions),
+    regions: new Set(regions),
   });
   return buildReport(
     {
@@ -183,15 +203,23 @@ export function evaluateScan(options: EvaluateScanOptions): Report {
       startedAt: options.startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
       accounts: [inventory.accountId],
-      regions: inventory.regions,
+      regions,
       services,
       complete,
       errors: inventory.errors,
       stats: options.stats,
       source: options.source,
+      collectedAt: inventory.collectedAt,
+      principal: inventory.collectedBy ?? null,
+      selection: options.selection ?? NO_SELECTION,
+      settings: options.settings,
     },
     compared.findings,
     checks,
-    { mutelist: { entries: options.mutes.length, expired: mutes.expired }, ...(compared.summary ? { baseline: compared.summary } : {}) },
+    {
+      mutelist: { entries: options.mutes.length, active: mutes.active, expired: mutes.expired },
+      leftOut,
+      ...(compared.summary ? { baseline: compared.summary } : {}),
+    },
   );
 }

@@ -10,12 +10,28 @@ export interface Settings {
   passwordReusePrevention: number;
   /** Days within which root use is reported. */
   rootRecentUseDays: number;
+  /** Days without its value being retrieved after which a secret counts as unused (FSBP SecretsManager.3: 90). */
+  unusedSecretDays: number;
+  /** Days within which every secret must have been rotated (FSBP SecretsManager.4: 90). */
+  secretRotationDays: number;
   /** Days RDS must keep automated backups of instances and clusters (FSBP RDS.11: 7); RDS allows 1 to 35. */
   minimumBackupRetentionDays: number;
   /** Ports for remote administration (CIS 6.3/6.4). */
   adminPorts: number[];
   /** Well-known data and service ports that must not be open to the internet. */
   sensitivePorts: Record<string, number[]>;
+  /** Further high-risk ports peers flag (Kerberos, LDAP, mail, RPC, …); ports also in sensitivePorts or adminPorts are judged there. */
+  highRiskPorts: Record<string, number[]>;
+  /** A public source range at least this wide (prefix length at most this) counts as "the internet at large". */
+  broadPublicPrefix: { ipv4: number; ipv6: number };
+  /** Character classes the password policy must require (FSBP IAM.7). */
+  passwordComplexity: { uppercase: boolean; lowercase: boolean; numbers: boolean; symbols: boolean };
+  /** Passwords must expire within this many days (FSBP IAM.7 MaxPasswordAge); 0: expiry not required. */
+  maximumPasswordAgeDays: number;
+  /** Users with administrative permissions must use a hardware MFA device (a TOTP token or a FIDO security key). */
+  privilegedUsersRequireHardwareMfa: boolean;
+  /** Buckets (name patterns, * and ?) whose data requires SSE-KMS with a customer managed key; none by default. */
+  kmsRequiredBuckets: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,6 +41,8 @@ export const DEFAULT_SETTINGS: Settings = {
   passwordReusePrevention: 24,
   rootRecentUseDays: 30,
   minimumBackupRetentionDays: 7,
+  unusedSecretDays: 90,
+  secretRotationDays: 90,
   adminPorts: [22, 3389],
   sensitivePorts: {
     FTP: [20, 21],
@@ -47,4 +65,22 @@ export const DEFAULT_SETTINGS: Settings = {
     "Docker API": [2375, 2376],
     "Kubernetes API": [6443],
   },
+  highRiskPorts: {
+    Kerberos: [88, 464, 749, 750],
+    LDAP: [389, 636],
+    SMTP: [25],
+    POP3: [110],
+    IMAP: [143],
+    "Microsoft RPC": [135],
+    "Cassandra inter-node": [7000, 7001],
+    "Web development servers": [3000, 5000],
+    mSQL: [4333],
+    "VNC listener": [5500],
+    "HTTP proxy and alternative HTTP": [8080, 8088],
+  },
+  broadPublicPrefix: { ipv4: 8, ipv6: 32 },
+  passwordComplexity: { uppercase: true, lowercase: true, numbers: true, symbols: true },
+  maximumPasswordAgeDays: 90,
+  privilegedUsersRequireHardwareMfa: false,
+  kmsRequiredBuckets: [],
 };

@@ -4,7 +4,8 @@ import { SNAPSHOT_FORMAT, type CallError, type Inventory } from "./inventory/ind
 import { CALL_ERRORS_SCHEMA, schemaPath, serviceSchema, type SchemaSource } from "./inventory/schemas.js";
 import { UsageError } from "./errors.js";
 import { isServiceId, isSliceId, serviceById } from "./services/index.js";
-import { readTextFile } from "./text-file.js";
+import { jsonPieces } from "./json-file.js";
+import { readJsonInput } from "./text-file.js";
 
 const compiled = new Map<string, ValidateFunction>();
 
@@ -20,18 +21,30 @@ function validator(source: SchemaSource): ValidateFunction {
   return validate;
 }
 
-const MAX_SNAPSHOT_BYTES = 512 * 1024 * 1024;
+/** Snapshots are read in chunks (never as one string), so the cap is only a guard against the wrong file. */
+export const MAX_SNAPSHOT_BYTES = 4096 * 1024 * 1024;
 
-export const snapshotText = (inventory: Inventory): string => `${JSON.stringify(inventory, null, 1)}\n`;
+/**
+ * The snapshot file's text, `JSON.stringify(inventory, null, 1)` and a newline, in pieces (one per
+ * listed resource and smaller), so that an inventory of any size is written without one string
+ * holding it all (V8 caps a string near 512 MiB).
+ */
+export function* snapshotPieces(inventory: Inventory): Generator<string> {
+  yield* jsonPieces(inventory, 1, 8);
+  yield "\n";
+}
+
+/** The whole snapshot text as one string (small inventories, tests). */
+export const snapshotText = (inventory: Inventory): string => [...snapshotPieces(inventory)].join("");
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
 
-/** Reads an inventory snapshot, refusing anything that is not one (with a one-line reason). */
+/** Reads an inventory snapshot of any size, refusing anything that is not one (with a one-line reason). */
 export function loadSnapshot(path: string): Inventory {
-  return parseSnapshot(readTextFile(path, "snapshot", MAX_SNAPSHOT_BYTES), path);
+  return validateInventory(readJsonInput(path, "snapshot", MAX_SNAPSHOT_BYTES), path);
 }
 
-const BASE_KEYS = new Set(["format", "accountId", "partition", "collectedAt", "regions", "slices", "errors"]);
+const BASE_KEYS = new Set(["format", "accountId", "partition", "collectedAt", "collectedBy", "regions", "slices", "errors"]);
 
 /** The first schema violation of `value`, as "<where> <what>", with `prefix` in front of the JSON pointer. */
 function violation(validate: ValidateFunction, value: unknown, prefix: string): string | undefined {
@@ -64,11 +77,12 @@ export type AnySnapshot = { kind: "account"; inventory: Inventory } | { kind: "o
 
 /** Reads a single-account snapshot or an organization snapshot. */
 export function loadAnySnapshot(path: string): AnySnapshot {
-  return parseAnySnapshot(readTextFile(path, "snapshot", MAX_SNAPSHOT_BYTES), path);
+  return anySnapshot(readJsonInput(path, "snapshot", MAX_SNAPSHOT_BYTES), path);
 }
 
-export function parseAnySnapshot(text: string, name = "snapshot"): AnySnapshot {
-  const data = parseJson(text, name);
+export const parseAnySnapshot = (text: string, name = "snapshot"): AnySnapshot => anySnapshot(parseJson(text, name), name);
+
+function anySnapshot(data: unknown, name: string): AnySnapshot {
   const org = data as { format?: unknown; accounts?: unknown } | null;
   if (typeof org !== "object" || org === null || org.format !== ORG_SNAPSHOT_FORMAT)
     return { kind: "account", inventory: validateInventory(data, name) };
@@ -112,6 +126,8 @@ export function validateInventory(data: unknown, name: string): Inventory {
   if (typeof inv.accountId !== "string" || !/^\d{12}$/.test(inv.accountId)) problems.push("accountId must be a 12-digit string");
   if (typeof inv.partition !== "string") problems.push("partition must be a string");
   if (typeof inv.collectedAt !== "string" || Number.isNaN(Date.parse(inv.collectedAt))) problems.push("collectedAt must be an ISO date");
+  if (inv.collectedBy !== undefined && (typeof inv.collectedBy !== "string" || !inv.collectedBy.startsWith("arn:")))
+    problems.push("collectedBy must be an ARN");
   if (!isStringArray(inv.regions)) problems.push("regions must be an array of strings");
   if (!isStringArray(inv.slices)) problems.push("slices must be an array of strings");
   else {

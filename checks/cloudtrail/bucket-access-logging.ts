@@ -13,8 +13,9 @@ export default defineCheck({
     "every request made to it, including ones that CloudTrail data events would not record.",
   remediation: {
     text: "Enable server access logging on the trail's bucket, to a separate log bucket.",
-    cli: 'aws s3api put-bucket-logging --bucket <trail-bucket> --bucket-logging-status \'{"LoggingEnabled":{"TargetBucket":"<log-bucket>","TargetPrefix":"<trail-bucket>/"}}\'',
+    cli: 'aws s3api put-bucket-logging --bucket <BUCKET> --bucket-logging-status \'{"LoggingEnabled":{"TargetBucket":"<LOG_BUCKET>","TargetPrefix":"<BUCKET>/"}}\'',
     url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html",
+    fix: "Turn on server access logging for bucket <BUCKET>",
   },
   compliance: { [FRAMEWORKS.cis]: ["4.4"], [FRAMEWORKS.securityHub]: ["CloudTrail.7"] },
   evaluate: (inv, ctx) =>

@@ -8,6 +8,7 @@ export default defineCheck({
   service: "cloudtrail",
   layer: "data",
   severity: "high",
+  risk: { exposure: "public" },
   needs: [
     "cloudtrail.trails",
     "s3.buckets",
@@ -24,8 +25,9 @@ export default defineCheck({
     "any bucket: its policy and its ACL, with Block Public Access (bucket or account) taken into account.",
   remediation: {
     text: "Remove the public policy statement or ACL grant from the trail's bucket and turn on Block Public Access for it.",
-    cli: "aws s3api put-public-access-block --bucket <trail-bucket> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
+    cli: "aws s3api put-public-access-block --bucket <BUCKET> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
     url: "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html",
+    fix: "Block public access to bucket <BUCKET>",
   },
   compliance: { [FRAMEWORKS.securityHub]: ["CloudTrail.6"] },
   evaluate: (inv, ctx) =>

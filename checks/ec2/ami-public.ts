@@ -10,6 +10,7 @@ export default defineCheck({
   service: "ec2",
   layer: "data",
   severity: "critical",
+  risk: { exposure: "public", blastRadius: "read" },
   needs: ["ec2.images"],
   rationale:
     "A public AMI can be launched by any AWS account, which then has a copy of everything baked into the image: " +

@@ -34,7 +34,7 @@ export default defineCheck({
     "to every other and anywhere outbound.",
   remediation: {
     text: "Remove all inbound and outbound rules from the default security group and move resources that rely on it to purpose-built groups.",
-    cli: "aws ec2 revoke-security-group-ingress --group-id <default-group-id> --ip-permissions '<rules>' && aws ec2 revoke-security-group-egress --group-id <default-group-id> --ip-permissions '<rules>'",
+    cli: "aws ec2 revoke-security-group-ingress --group-id <group-id> --ip-permissions \"$(aws ec2 describe-security-groups --group-ids <group-id> --query 'SecurityGroups[0].IpPermissions')\" && aws ec2 revoke-security-group-egress --group-id <group-id> --ip-permissions \"$(aws ec2 describe-security-groups --group-ids <group-id> --query 'SecurityGroups[0].IpPermissionsEgress')\"",
     url: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-2",
   },
   compliance: { [FRAMEWORKS.cis]: ["6.5"], [FRAMEWORKS.fsbp]: ["EC2.2"] },

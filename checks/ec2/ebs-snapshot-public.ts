@@ -8,6 +8,7 @@ export default defineCheck({
   service: "ec2",
   layer: "data",
   severity: "critical",
+  risk: { exposure: "public", blastRadius: "read" },
   needs: ["ec2.snapshots", "ec2.snapshotPermissions"],
   rationale:
     'A snapshot whose createVolumePermission includes the group "all" can be restored into a volume by any AWS account, ' +

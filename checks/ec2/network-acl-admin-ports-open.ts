@@ -25,6 +25,7 @@ export default defineCheck({
   service: "ec2",
   layer: "network",
   severity: "medium",
+  risk: { exposure: "public" },
   needs: ["ec2.networkAcls"],
   rationale:
     "Network ACLs are the stateless filter in front of every subnet. Evaluated in rule-number order, the first entry for " +

@@ -9,6 +9,7 @@ export default defineCheck({
   service: "ec2",
   layer: "network",
   severity: "high",
+  risk: { exposure: "public" },
   needs: ["ec2.securityGroups", "ec2.networkInterfaces", "ec2.instances"],
   rationale:
     "SSH and RDP reachable from 0.0.0.0/0 or ::/0 invite brute-force and exploit attempts from the whole internet. " +
@@ -16,8 +17,10 @@ export default defineCheck({
     "A group attached to a running instance with a public address is reported one severity higher; an unattached group one lower.",
   remediation: {
     text: "Remove the rule, or narrow its source to the address ranges that need administrative access; prefer Session Manager or a bastion over open SSH/RDP.",
-    cli: "aws ec2 revoke-security-group-ingress --group-id <group-id> --ip-permissions IpProtocol=tcp,FromPort=22,ToPort=22,IpRanges='[{CidrIp=0.0.0.0/0}]'",
+    cli: "aws ec2 revoke-security-group-ingress --group-id <group-id> --ip-permissions '<ip-permissions>'",
     url: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-13",
+    fill: { "ip-permissions": "evidence.ipPermissions" },
+    fix: "Remove internet ingress from security group <group-id>",
   },
   compliance: {
     [FRAMEWORKS.cis]: ["6.3", "6.4"],

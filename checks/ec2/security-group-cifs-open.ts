@@ -12,6 +12,7 @@ export default defineCheck({
   service: "ec2",
   layer: "network",
   severity: "high",
+  risk: { exposure: "public" },
   needs: ["ec2.securityGroups", "ec2.networkInterfaces", "ec2.instances"],
   rationale:
     "CIFS/SMB file sharing on TCP 445 is among the most scanned and exploited ports on the internet (worms and ransomware " +
@@ -21,8 +22,10 @@ export default defineCheck({
     "instance with a public address is reported one severity higher; an unattached group one lower.",
   remediation: {
     text: "Remove the rule, or restrict its source to the networks of the clients that need the file share (better, reach it over a VPN or Direct Connect).",
-    cli: "aws ec2 revoke-security-group-ingress --group-id <group-id> --ip-permissions IpProtocol=tcp,FromPort=445,ToPort=445,IpRanges='[{CidrIp=0.0.0.0/0}]'",
+    cli: "aws ec2 revoke-security-group-ingress --group-id <group-id> --ip-permissions '<ip-permissions>'",
     url: "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html",
+    fill: { "ip-permissions": "evidence.ipPermissions" },
+    fix: "Remove internet ingress from security group <group-id>",
   },
   compliance: { [FRAMEWORKS.cis]: ["6.1.2"] },
   evaluate: (inv, { read }) =>

@@ -18,6 +18,7 @@ export default defineCheck({
   service: "ec2",
   layer: "network",
   severity: "high",
+  risk: { exposure: "public" },
   needs: ["ec2.securityGroups", "ec2.networkInterfaces", "ec2.instances"],
   rationale:
     "Databases, caches, search engines, message brokers, file sharing, FTP and Telnet are not meant to face the internet; " +
@@ -26,8 +27,10 @@ export default defineCheck({
     "A group attached to a running instance with a public address is reported one severity higher; an unattached group one lower.",
   remediation: {
     text: "Remove the rule, or restrict its source to the networks and security groups of the clients that need the service.",
-    cli: "aws ec2 revoke-security-group-ingress --group-id <group-id> --ip-permissions IpProtocol=tcp,FromPort=<port>,ToPort=<port>,IpRanges='[{CidrIp=0.0.0.0/0}]'",
+    cli: "aws ec2 revoke-security-group-ingress --group-id <group-id> --ip-permissions '<ip-permissions>'",
     url: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-19",
+    fill: { "ip-permissions": "evidence.ipPermissions" },
+    fix: "Remove internet ingress from security group <group-id>",
   },
   // CIS 6.1.2 (CIFS) is ec2-security-group-cifs-open's: it must not depend on the configurable port list.
   compliance: { [FRAMEWORKS.fsbp]: ["EC2.19"] },

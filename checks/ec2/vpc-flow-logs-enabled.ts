@@ -1,5 +1,5 @@
 import { defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
-import type { Vpc } from "../../src/services/ec2/inventory.js";
+import type { FlowLog, Vpc } from "../../src/services/ec2/inventory.js";
 import type { Outcome, ResourceRef } from "../../src/results.js";
 
 const vpcResource = (v: Vpc): ResourceRef => ({ arn: v.arn, id: v.vpcId, type: "AWS::EC2::VPC" });
@@ -28,10 +28,17 @@ export default defineCheck({
       const vpcs = read("ec2.vpcs", region);
       if (!vpcs.ok) return [vpcs.outcome];
       const flowLogs = read("ec2.flowLogs", region);
+      // Each VPC's flow logs, found in one pass (not one pass over every flow log per VPC).
+      const byVpc = new Map<string, FlowLog[]>();
+      for (const f of flowLogs.ok ? flowLogs.value : []) {
+        const list = byVpc.get(f.resourceId);
+        if (list) list.push(f);
+        else byVpc.set(f.resourceId, [f]);
+      }
       // Without the flow log list no VPC can be judged; one ERROR per VPC keeps each VPC's result visible.
       return vpcs.value.map((vpc) => {
         if (!flowLogs.ok) return { ...flowLogs.outcome, resource: vpcResource(vpc) };
-        const logs = flowLogs.value.filter((f) => f.resourceId === vpc.vpcId);
+        const logs = byVpc.get(vpc.vpcId) ?? [];
         const label = `VPC ${vpc.vpcId}${vpc.name ? ` (${vpc.name})` : ""}${vpc.isDefault ? " (default VPC)" : ""}`;
         const evidence = {
           vpcId: vpc.vpcId,

@@ -10,6 +10,7 @@ export default defineCheck({
   service: "efs",
   layer: "data",
   severity: "high",
+  risk: { exposure: "public" },
   needs: ["efs.fileSystems", "efs.fileSystemPolicy"],
   rationale:
     'The file system policy decides which NFS clients may mount, write and act as root. A statement that allows Principal "*" ' +

@@ -11,7 +11,7 @@ export default defineCheck({
   rationale: "The longer a key lives, the more places it has been copied to; rotation bounds how long a leaked key stays useful.",
   remediation: {
     text: "Create a new key, switch the workload to it, then deactivate and delete the old one; better, replace long-lived keys with roles.",
-    cli: "aws iam create-access-key --user-name USER && aws iam update-access-key --user-name USER --access-key-id OLD_KEY_ID --status Inactive",
+    cli: "aws iam create-access-key --user-name <user-name> && aws iam update-access-key --user-name <user-name> --access-key-id <old-access-key-id> --status Inactive",
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console",
   },
   compliance: { [FRAMEWORKS.cis]: ["2.13"], [FRAMEWORKS.fsbp]: ["IAM.3"] },

@@ -33,8 +33,14 @@ export default defineCheck({
     "AWS managed policy is attached to it directly; a user who holds it only through a group passes, and the group fails.",
   remediation: {
     text: "Detach AWSCloudShellFullAccess and grant the CloudShell actions the identity needs (or none) through a customer-managed policy.",
-    cli: "aws iam detach-user-policy --user-name <user-name> --policy-arn arn:aws:iam::aws:policy/AWSCloudShellFullAccess",
+    cli: "aws iam detach-user-policy --user-name <user-name> --policy-arn arn:<partition>:iam::aws:policy/AWSCloudShellFullAccess",
     url: "https://docs.aws.amazon.com/cloudshell/latest/userguide/sec-auth-with-identities.html",
+    cliByResourceType: {
+      "AWS::IAM::Group":
+        "aws iam detach-group-policy --group-name <group-name> --policy-arn arn:<partition>:iam::aws:policy/AWSCloudShellFullAccess",
+      "AWS::IAM::Role":
+        "aws iam detach-role-policy --role-name <role-name> --policy-arn arn:<partition>:iam::aws:policy/AWSCloudShellFullAccess",
+    },
   },
   compliance: { [FRAMEWORKS.cis]: ["2.21"], [FRAMEWORKS.securityHub]: ["IAM.27"] },
   evaluate: (_inv, { read }) => {

@@ -60,13 +60,23 @@ export default defineCheck({
   service: "iam",
   layer: "identity",
   severity: "high",
+  risk: { exposure: "internal", blastRadius: "admin" },
   needs: ["iam.authorizationDetails"],
   rationale:
     "An identity allowed every action on every resource can do anything in the account, including erasing its own tracks. Grant administrator access to a few break-glass roles at most, and least privilege to everything else. A NotAction statement on * that still leaves IAM permissions management allowed is administrator access one API call away.",
   remediation: {
     text: "Replace the * / NotAction statement with the actions the identity needs, or detach the administrator policy from users and groups and keep it on a tightly trusted role.",
-    cli: "aws iam detach-user-policy --user-name USER --policy-arn arn:aws:iam::aws:policy/AdministratorAccess",
+    cli: "aws iam detach-user-policy --user-name <user-name> --policy-arn arn:<partition>:iam::aws:policy/AdministratorAccess",
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
+    cliByResourceType: {
+      "AWS::IAM::Group":
+        "aws iam detach-group-policy --group-name <group-name> --policy-arn arn:<partition>:iam::aws:policy/AdministratorAccess",
+      "AWS::IAM::Role":
+        "aws iam detach-role-policy --role-name <role-name> --policy-arn arn:<partition>:iam::aws:policy/AdministratorAccess",
+      "AWS::IAM::Policy":
+        "aws iam create-policy-version --policy-arn <policy-arn> --policy-document file://scoped-policy.json --set-as-default",
+    },
+    fix: "Scope down the permissions of <resource-arn>",
   },
   compliance: { [FRAMEWORKS.cis]: ["2.15"], [FRAMEWORKS.fsbp]: ["IAM.1"] },
   evaluate: (inv, ctx) => {

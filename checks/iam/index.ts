@@ -21,6 +21,14 @@ import supportRole from "./support-role.js";
 import unusedCredentials from "./unused-credentials.js";
 import userConsoleMfa from "./user-console-mfa.js";
 import userDirectPolicies from "./user-direct-policies.js";
+import passwordPolicyComplexity from "./password-policy-complexity.js";
+import passwordPolicyExpiry from "./password-policy-expiry.js";
+import adminConsoleMfa from "./admin-console-mfa.js";
+import privilegedUserHardwareMfa from "./privileged-user-hardware-mfa.js";
+import policyAssumeRoleAny from "./policy-assume-role-any.js";
+import roleTrustServiceConfusedDeputy from "./role-trust-service-confused-deputy.js";
+import roleCrossAccountBroadRead from "./role-cross-account-broad-read.js";
+import federationLongLivedKeys from "./federation-long-lived-keys.js";
 
 export const iamChecks: readonly Check[] = [
   fullAdmin,
@@ -45,4 +53,12 @@ export const iamChecks: readonly Check[] = [
   policyWildcardServiceActions,
   cloudShellFullAccess,
   serverCertificatesExpired,
+  passwordPolicyComplexity,
+  passwordPolicyExpiry,
+  adminConsoleMfa,
+  privilegedUserHardwareMfa,
+  policyAssumeRoleAny,
+  roleTrustServiceConfusedDeputy,
+  roleCrossAccountBroadRead,
+  federationLongLivedKeys,
 ];

@@ -13,6 +13,7 @@ export default defineCheck({
     text: "Set an account password policy (minimum length 14, reuse prevention 24).",
     cli: "aws iam update-account-password-policy --minimum-password-length 14 --password-reuse-prevention 24 --require-symbols --require-numbers --require-uppercase-characters --require-lowercase-characters",
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
+    fix: "Set a strong password policy for account <ACCOUNT_ID>",
   },
   compliance: { [FRAMEWORKS.fsbp]: ["IAM.7"] },
   evaluate: (inv, ctx) =>

@@ -11,8 +11,9 @@ export default defineCheck({
   rationale: "Length is what makes passwords hard to guess or crack; CIS asks for 14 characters or more.",
   remediation: {
     text: "Raise the minimum password length to 14 or more (update-account-password-policy replaces the whole policy: pass every setting you want to keep).",
-    cli: "aws iam update-account-password-policy --minimum-password-length 14 --password-reuse-prevention 24",
+    cli: "aws iam update-account-password-policy --minimum-password-length 14 --password-reuse-prevention 24 --require-symbols --require-numbers --require-uppercase-characters --require-lowercase-characters",
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
+    fix: "Set a strong password policy for account <ACCOUNT_ID>",
   },
   compliance: { [FRAMEWORKS.cis]: ["2.7"] },
   evaluate: (inv, ctx) =>

@@ -11,8 +11,9 @@ export default defineCheck({
   rationale: "Without reuse prevention, a rotated password can be set straight back, so a leaked one stays valid.",
   remediation: {
     text: "Set password reuse prevention to 24 (update-account-password-policy replaces the whole policy: pass every setting you want to keep).",
-    cli: "aws iam update-account-password-policy --password-reuse-prevention 24 --minimum-password-length 14",
+    cli: "aws iam update-account-password-policy --minimum-password-length 14 --password-reuse-prevention 24 --require-symbols --require-numbers --require-uppercase-characters --require-lowercase-characters",
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
+    fix: "Set a strong password policy for account <ACCOUNT_ID>",
   },
   compliance: { [FRAMEWORKS.cis]: ["2.8"] },
   evaluate: (inv, ctx) =>

@@ -105,6 +105,7 @@ export default defineCheck({
     text: "List the actions the policy's holders need (prefix wildcards such as s3:Get* are fine) and publish them as a new default version.",
     cli: "aws iam create-policy-version --policy-arn <policy-arn> --policy-document file://scoped-policy.json --set-as-default",
     url: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-21",
+    fix: "Scope down the permissions of <resource-arn>",
   },
   compliance: { [FRAMEWORKS.fsbp]: ["IAM.21"] },
   evaluate: (inv, ctx) => {

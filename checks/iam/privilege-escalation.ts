@@ -16,13 +16,23 @@ export default defineCheck({
   service: "iam",
   layer: "identity",
   severity: "high",
+  risk: { exposure: "internal", blastRadius: "admin" },
   needs: ["iam.authorizationDetails"],
   rationale:
     "Some permissions let their holder obtain more: writing or attaching policies, creating another user's keys or password, rewriting a trust policy, or passing a privileged role to a service that runs code (Lambda, EC2, CloudFormation, Glue, Data Pipeline, CodeBuild, SageMaker, ECS). An identity with such a path effectively has the permissions it can reach.",
   remediation: {
     text: "Remove the escalation actions or scope them to resources that cannot lead to more privilege (e.g. iam:PassRole only on the specific roles a service needs, with an iam:PassedToService condition).",
-    cli: "aws iam put-user-policy --user-name USER --policy-name scoped --policy-document file://scoped-policy.json",
+    cli: "aws iam put-user-policy --user-name <user-name> --policy-name scoped --policy-document file://scoped-policy.json",
     url: "https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/",
+    cliByResourceType: {
+      "AWS::IAM::User": "aws iam put-user-policy --user-name <user-name> --policy-name scoped --policy-document file://scoped-policy.json",
+      "AWS::IAM::Group":
+        "aws iam put-group-policy --group-name <group-name> --policy-name scoped --policy-document file://scoped-policy.json",
+      "AWS::IAM::Role": "aws iam put-role-policy --role-name <role-name> --policy-name scoped --policy-document file://scoped-policy.json",
+      "AWS::IAM::Policy":
+        "aws iam create-policy-version --policy-arn <policy-arn> --policy-document file://scoped-policy.json --set-as-default",
+    },
+    fix: "Scope down the permissions of <resource-arn>",
   },
   compliance: {},
   noComplianceBecause: "Neither CIS AWS Foundations v6.0 nor FSBP has a recommendation or control for privilege-escalation paths.",

@@ -8,12 +8,13 @@ export default defineCheck({
   service: "iam",
   layer: "identity",
   severity: "medium",
+  risk: { exposure: "cross-account" },
   needs: ["iam.authorizationDetails"],
   rationale:
     "A role that trusts another account (typically a vendor) without an sts:ExternalId condition is open to the confused-deputy problem: any customer of that vendor can make the vendor assume your role.",
   remediation: {
     text: "Add a StringEquals condition on sts:ExternalId with the value agreed with the trusted party.",
-    cli: "aws iam update-assume-role-policy --role-name ROLE --policy-document file://trust-policy-with-external-id.json",
+    cli: "aws iam update-assume-role-policy --role-name <role-name> --policy-document file://trust-policy-with-external-id.json",
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html",
   },
   compliance: {},

@@ -8,12 +8,13 @@ export default defineCheck({
   service: "iam",
   layer: "identity",
   severity: "critical",
+  risk: { exposure: "public" },
   needs: ["iam.authorizationDetails"],
   rationale:
     'A trust policy with Principal "*" (or {"AWS": "*"}) lets any AWS identity in any account assume the role unless a condition restricts the caller (aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, aws:SourceAccount, …). Anyone who learns the role\'s ARN gets its permissions.',
   remediation: {
     text: "Name the trusted accounts or roles in Principal, or add a condition such as aws:PrincipalOrgID that pins callers to your organization.",
-    cli: "aws iam update-assume-role-policy --role-name ROLE --policy-document file://trust-policy.json",
+    cli: "aws iam update-assume-role-policy --role-name <role-name> --policy-document file://trust-policy.json",
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-trust-policy",
   },
   compliance: {},

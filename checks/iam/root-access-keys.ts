@@ -13,7 +13,7 @@ export default defineCheck({
     "Root access keys give unrestricted, unscoped programmatic access to the whole account, and no policy can limit them. Nothing needs them: use roles.",
   remediation: {
     text: "Sign in as the root user, open Security credentials, and delete (after deactivating) every root access key.",
-    cli: "aws iam delete-access-key --access-key-id ROOT_KEY_ID   # run with the root user's own credentials",
+    cli: "aws iam delete-access-key --access-key-id <root-access-key-id>   # run with the root user's own credentials",
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user_manage_delete-key.html",
   },
   compliance: { [FRAMEWORKS.cis]: ["2.3"], [FRAMEWORKS.fsbp]: ["IAM.4"] },

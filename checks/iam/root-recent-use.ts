@@ -12,7 +12,7 @@ export default defineCheck({
     "The root user is for the few tasks only it can do. Recent use of its password or keys means either everyday use (against least privilege) or someone else using it.",
   remediation: {
     text: "Find out who used the root user and why (CloudTrail: userIdentity.type = Root); create roles for that work, rotate the root password and remove any root access keys.",
-    cli: "aws iam generate-credential-report && aws iam get-credential-report --query Content --output text | base64 -d | grep '<root_account>'",
+    cli: "aws iam generate-credential-report && aws iam get-credential-report --query Content --output text | base64 -d | grep root_account",
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#root-user-tasks",
   },
   compliance: { [FRAMEWORKS.cis]: ["2.6"] },

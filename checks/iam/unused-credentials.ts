@@ -39,7 +39,7 @@ export default defineCheck({
     "Passwords and access keys nobody uses still work for whoever finds them. Disabling credentials unused for the threshold (45 days by default) shrinks what can be stolen.",
   remediation: {
     text: "Remove the unused console password and deactivate (then delete) unused access keys.",
-    cli: "aws iam update-access-key --user-name USER --access-key-id KEY_ID --status Inactive && aws iam delete-login-profile --user-name USER",
+    cli: "aws iam update-access-key --user-name <user-name> --access-key-id <access-key-id> --status Inactive && aws iam delete-login-profile --user-name <user-name>",
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_finding-unused.html",
   },
   compliance: { [FRAMEWORKS.cis]: ["2.11"], [FRAMEWORKS.fsbp]: ["IAM.8"] },

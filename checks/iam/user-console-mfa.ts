@@ -12,7 +12,7 @@ export default defineCheck({
     "A console password alone can be phished, guessed or reused from another breach; MFA stops a stolen password from being enough.",
   remediation: {
     text: "Assign an MFA device to the user (or remove their console password if they do not need the console); consider a policy that denies everything but MFA setup without aws:MultiFactorAuthPresent.",
-    cli: "aws iam create-virtual-mfa-device --virtual-mfa-device-name USER --outfile qr.png --bootstrap-method QRCodePNG && aws iam enable-mfa-device --user-name USER --serial-number ARN --authentication-code1 CODE1 --authentication-code2 CODE2",
+    cli: "aws iam create-virtual-mfa-device --virtual-mfa-device-name <user-name> --outfile qr.png --bootstrap-method QRCodePNG && aws iam enable-mfa-device --user-name <user-name> --serial-number arn:<partition>:iam::<ACCOUNT_ID>:mfa/<user-name> --authentication-code1 <code-1> --authentication-code2 <code-2>",
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_virtual.html",
   },
   compliance: { [FRAMEWORKS.cis]: ["2.9"], [FRAMEWORKS.fsbp]: ["IAM.5"] },

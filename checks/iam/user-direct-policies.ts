@@ -13,8 +13,9 @@ export default defineCheck({
     "Permissions granted per user drift apart and are hard to review; granting them to groups (or roles) keeps access consistent with job function.",
   remediation: {
     text: "Move the user's policies to a group for their job function, add the user to it, then detach and delete the user's own policies.",
-    cli: "aws iam detach-user-policy --user-name USER --policy-arn POLICY_ARN && aws iam delete-user-policy --user-name USER --policy-name POLICY_NAME",
+    cli: "aws iam detach-user-policy --user-name <user-name> --policy-arn <attached-policy-arn> && aws iam delete-user-policy --user-name <user-name> --policy-name <inline-policy-name>",
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups_manage_attach-policy.html",
+    fill: { "attached-policy-arn": "evidence.attachedPolicies[].arn", "inline-policy-name": "evidence.inlinePolicies[]" },
   },
   compliance: { [FRAMEWORKS.cis]: ["2.14"], [FRAMEWORKS.fsbp]: ["IAM.2"] },
   evaluate: (inv, ctx) => {

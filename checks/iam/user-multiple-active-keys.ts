@@ -11,7 +11,7 @@ export default defineCheck({
   rationale: "A second active key is usually a forgotten one: twice the secrets to leak, and rotation that never finishes.",
   remediation: {
     text: "Find which key is in use (access_key_N_last_used_date), move everything to it and deactivate the other.",
-    cli: "aws iam update-access-key --user-name USER --access-key-id OLD_KEY_ID --status Inactive",
+    cli: "aws iam update-access-key --user-name <user-name> --access-key-id <old-access-key-id> --status Inactive",
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console",
   },
   compliance: { [FRAMEWORKS.cis]: ["2.12"] },

@@ -14,6 +14,7 @@ export default defineCheck({
   service: "kms",
   layer: "identity",
   severity: "critical",
+  risk: { exposure: "public" },
   needs: ["kms.keys", "kms.keyPolicy", "kms.aliases"],
   rationale:
     'A key policy statement that allows Principal "*" (or {"AWS": "*"}) lets every identity of every AWS account use the key, ' +

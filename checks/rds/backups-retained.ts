@@ -20,6 +20,10 @@ export default defineCheck({
     text: "Set the backup retention period to at least the required days (for a cluster: aws rds modify-db-cluster --db-cluster-identifier <cluster-id> --backup-retention-period 7).",
     cli: "aws rds modify-db-instance --db-instance-identifier <instance-id> --backup-retention-period 7 --apply-immediately",
     url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.BackupRetention.html",
+    cliByResourceType: {
+      "AWS::RDS::DBCluster":
+        "aws rds modify-db-cluster --db-cluster-identifier <cluster-id> --backup-retention-period 7 --apply-immediately",
+    },
   },
   compliance: { [FRAMEWORKS.fsbp]: ["RDS.11"] },
   evaluate: (inv, ctx) =>

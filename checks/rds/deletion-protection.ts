@@ -17,6 +17,9 @@ export default defineCheck({
     text: "Enable deletion protection on the instance, or on the cluster (aws rds modify-db-cluster --db-cluster-identifier <cluster-id> --deletion-protection).",
     cli: "aws rds modify-db-instance --db-instance-identifier <instance-id> --deletion-protection --apply-immediately",
     url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeleteInstance.DeletionProtection",
+    cliByResourceType: {
+      "AWS::RDS::DBCluster": "aws rds modify-db-cluster --db-cluster-identifier <cluster-id> --deletion-protection --apply-immediately",
+    },
   },
   compliance: { [FRAMEWORKS.fsbp]: ["RDS.7", "RDS.8"] },
   evaluate: (inv, ctx) =>

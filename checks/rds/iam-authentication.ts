@@ -30,6 +30,10 @@ export default defineCheck({
       "(AWSAuthenticationPlugin, rds_iam) and grant rds-db:connect to the roles that connect; for a cluster: aws rds modify-db-cluster --enable-iam-database-authentication.",
     cli: "aws rds modify-db-instance --db-instance-identifier <instance-id> --enable-iam-database-authentication --apply-immediately",
     url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.html",
+    cliByResourceType: {
+      "AWS::RDS::DBCluster":
+        "aws rds modify-db-cluster --db-cluster-identifier <cluster-id> --enable-iam-database-authentication --apply-immediately",
+    },
   },
   compliance: { [FRAMEWORKS.fsbp]: ["RDS.10", "RDS.12"] },
   evaluate: (inv, ctx) =>

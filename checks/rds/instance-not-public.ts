@@ -18,9 +18,17 @@ interface Opening {
  * The internet ingress rules of the instance's VPC security groups that admit TCP to its port:
  * IPv4 rules always, IPv6 (::/0) rules only for a dual-stack instance (NetworkType DUAL).
  */
+/** A region's security groups by id, indexed once per listing (not once per DB instance). */
+const indexes = new WeakMap<readonly SecurityGroup[], Map<string, SecurityGroup>>();
+function groupsById(groups: readonly SecurityGroup[]): Map<string, SecurityGroup> {
+  let byId = indexes.get(groups);
+  if (!byId) indexes.set(groups, (byId = new Map(groups.map((g) => [g.groupId, g]))));
+  return byId;
+}
+
 function openings(instance: DbInstance, port: number, groups: readonly SecurityGroup[]): { openings: Opening[]; missing: string[] } {
   const families = new Set<AddressFamily>(instance.networkType === "DUAL" ? ["ipv4", "ipv6"] : ["ipv4"]);
-  const byId = new Map(groups.map((g) => [g.groupId, g]));
+  const byId = groupsById(groups);
   const found: Opening[] = [];
   const missing: string[] = [];
   for (const { groupId } of instance.vpcSecurityGroups) {
@@ -44,6 +52,7 @@ export default defineCheck({
   service: "rds",
   layer: "network",
   severity: "high",
+  risk: { exposure: "public" },
   needs: ["rds.instances", "ec2.securityGroups"],
   rationale:
     "A publicly accessible instance gets a DNS name that resolves to a public address: only its security groups stand between " +

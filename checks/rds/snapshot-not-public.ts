@@ -79,6 +79,7 @@ export default defineCheck({
   service: "rds",
   layer: "data",
   severity: "critical",
+  risk: { exposure: "public", blastRadius: "read" },
   needs: ["rds.snapshots", "rds.snapshotAttributes", "rds.clusterSnapshots", "rds.clusterSnapshotAttributes"],
   rationale:
     'A snapshot whose "restore" attribute includes "all" can be copied or restored by every AWS account: the whole database, ' +

@@ -9,6 +9,7 @@ export default defineCheck({
   service: "s3",
   layer: "data",
   severity: "high",
+  risk: { exposure: "public" },
   needs: ["s3.accountPublicAccessBlock"],
   rationale:
     "Account-level Block Public Access overrides bucket policies and ACLs that would make data public, so one mistaken bucket setting cannot expose data. All four settings must be on.",
@@ -16,6 +17,8 @@ export default defineCheck({
     text: "Turn on all four account-level Block Public Access settings (after confirming no bucket must stay public, e.g. behind a CDN origin access control instead).",
     cli: "aws s3control put-public-access-block --account-id <ACCOUNT_ID> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
     url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/configuring-block-public-access-account.html",
+    fix: "Turn on S3 Block Public Access for account <ACCOUNT_ID>",
+    closes: ["s3-bucket-public-policy", "s3-bucket-public-acl", "cloudtrail-bucket-not-public"],
   },
   compliance: { [FRAMEWORKS.cis]: ["3.1.4"], [FRAMEWORKS.fsbp]: ["S3.1"] },
   evaluate(inv, { read }) {

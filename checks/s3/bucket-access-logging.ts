@@ -14,6 +14,7 @@ export default defineCheck({
     text: "Enable server access logging to a dedicated log bucket (or CloudTrail S3 data events).",
     cli: 'aws s3api put-bucket-logging --bucket <BUCKET> --bucket-logging-status \'{"LoggingEnabled":{"TargetBucket":"<LOG_BUCKET>","TargetPrefix":"<BUCKET>/"}}\'',
     url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html",
+    fix: "Turn on server access logging for bucket <BUCKET>",
   },
   compliance: { [FRAMEWORKS.fsbp]: ["S3.9"] },
   evaluate: (_inv, ctx) =>

@@ -8,6 +8,7 @@ export default defineCheck({
   service: "s3",
   layer: "data",
   severity: "critical",
+  risk: { exposure: "public" },
   needs: ["s3.buckets", "s3.bucketOwnership", "s3.bucketAcl", "s3.bucketPublicAccessBlock", "s3.accountPublicAccessBlock"],
   rationale:
     "ACL grants to the AllUsers or AuthenticatedUsers groups make a bucket readable (or writable) by anyone, or by any AWS account in the world. IgnorePublicAcls makes S3 disregard such grants; with Object Ownership BucketOwnerEnforced ACLs are disabled altogether, so the bucket passes without its ACL being read.",
@@ -15,6 +16,7 @@ export default defineCheck({
     text: "Remove the grants to AllUsers/AuthenticatedUsers, disable ACLs (Object Ownership BucketOwnerEnforced) and enable IgnorePublicAcls.",
     cli: "aws s3api put-bucket-acl --bucket <BUCKET> --acl private && aws s3api put-public-access-block --bucket <BUCKET> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
     url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html",
+    fix: "Block public access to bucket <BUCKET>",
   },
   compliance: { [FRAMEWORKS.fsbp]: ["S3.2", "S3.3"] },
   evaluate: (_inv, ctx) =>

@@ -8,6 +8,7 @@ export default defineCheck({
   service: "s3",
   layer: "data",
   severity: "critical",
+  risk: { exposure: "public" },
   needs: ["s3.buckets", "s3.bucketPolicy", "s3.bucketPolicyStatus", "s3.bucketPublicAccessBlock", "s3.accountPublicAccessBlock"],
   rationale:
     'A bucket policy statement that allows Principal "*" without a condition pinning it to known callers (VPC endpoint, VPC, organization, account, IP range) lets anyone on the internet read — or worse, write or delete — the data, unless Block Public Access (RestrictPublicBuckets) neutralises it.',
@@ -15,6 +16,7 @@ export default defineCheck({
     text: "Remove the public statement or restrict it with a condition such as aws:SourceVpce or aws:PrincipalOrgID; serve public content through CloudFront with origin access control; enable RestrictPublicBuckets.",
     cli: "aws s3api put-public-access-block --bucket <BUCKET> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
     url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status",
+    fix: "Block public access to bucket <BUCKET>",
   },
   compliance: { [FRAMEWORKS.fsbp]: ["S3.2", "S3.3"] },
   evaluate: (_inv, ctx) =>

@@ -8,6 +8,12 @@ import bucketTlsOnly from "./bucket-tls-only.js";
 import bucketAccessLogging from "./bucket-access-logging.js";
 import bucketVersioning from "./bucket-versioning.js";
 import bucketMfaDelete from "./bucket-mfa-delete.js";
+import bucketBlockPublicAccess from "./bucket-block-public-access.js";
+import accessPointBlockPublicAccess from "./access-point-block-public-access.js";
+import bucketCrossAccountAccess from "./bucket-cross-account-access.js";
+import bucketKmsCmkEncryption from "./bucket-kms-cmk-encryption.js";
+import bucketObjectLock from "./bucket-object-lock.js";
+import bucketReplication from "./bucket-replication.js";
 
 export const s3Checks: readonly Check[] = [
   accountBlockPublicAccess,
@@ -19,4 +25,10 @@ export const s3Checks: readonly Check[] = [
   bucketAccessLogging,
   bucketVersioning,
   bucketMfaDelete,
+  bucketBlockPublicAccess,
+  accessPointBlockPublicAccess,
+  bucketCrossAccountAccess,
+  bucketKmsCmkEncryption,
+  bucketObjectLock,
+  bucketReplication,
 ];

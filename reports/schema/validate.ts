@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { SERVICE_IDS } from "../../src/services/index.js";
+import { DEFAULT_SETTINGS } from "../../src/settings.js";
 import { packageRoot } from "../../src/version.js";
 
 export interface ValidationResult {
@@ -20,10 +21,12 @@ interface SchemaWithDefs {
   $defs: Record<string, Record<string, unknown>>;
 }
 
-/** The report schema as reports are held to it: the shipped file, with the registry's service ids as the service enum. */
+/** The report schema as reports are held to it: the shipped file, with the registry's service ids as the service enum and the code's setting names as the settings' keys. */
 export function reportSchema(): SchemaWithDefs {
   const schema = JSON.parse(readFileSync(REPORT_SCHEMA_PATH, "utf8")) as SchemaWithDefs;
   schema.$defs.service = { ...schema.$defs.service, enum: [...SERVICE_IDS] };
+  const settings = Object.keys(DEFAULT_SETTINGS);
+  schema.$defs.settings = { ...schema.$defs.settings, required: settings, propertyNames: { enum: settings } };
   return schema;
 }
 

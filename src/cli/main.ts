@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import { FORMATS, RENDERERS } from "../../reports/index.js";
 import { loadConfig, settingsFrom, type ConfigFile } from "../config-file.js";
 import { EXIT, UsageError } from "../errors.js";
+import { OutOfMemoryError } from "../memory.js";
 import { oneLine } from "../one-line.js";
 import { leastPrivilegePolicy, organizationStatements } from "../least-privilege.js";
 import { SEVERITIES } from "../results.js";
@@ -12,6 +13,7 @@ import {
   parseFailOn,
   parseWebhook,
   parseFormats,
+  parseCompliance,
   parseList,
   parsePositiveInt,
   parseServiceConcurrency,
@@ -36,6 +38,8 @@ interface ScanFlags {
   services?: string;
   checks?: string;
   severity?: string;
+  compliance?: string;
+  top?: string;
   format: string;
   output?: string;
   outputDir?: string;
@@ -107,10 +111,15 @@ function planFrom(flags: ScanFlags, defaults: { failOn: string } = { failOn: "lo
   const config: ConfigFile = flags.config !== undefined ? loadConfig(flags.config) : {};
   const formats = parseFormats(flags.format);
   if (flags.output !== undefined && flags.outputDir !== undefined) throw new UsageError("use --output or --output-dir, not both");
+  const services = flags.services ? parseServices(flags.services) : undefined;
+  const checkIds = flags.checks ? parseList("--checks", flags.checks) : undefined;
+  const framework = flags.compliance !== undefined ? parseCompliance(flags.compliance) : undefined;
   const checks = selectChecks(CHECKS, {
-    ...(flags.services ? { services: parseServices(flags.services) } : {}),
-    ...(flags.checks ? { checkIds: parseList("--checks", flags.checks) } : {}),
+    ...(services ? { services } : {}),
+    ...(checkIds ? { checkIds } : {}),
+    ...(framework ? { framework } : {}),
   });
+  const severities = flags.severity ? parseSeverityFilter(flags.severity) : undefined;
   const endpointUrl = flags.endpointUrl !== undefined ? parseEndpoint(flags.endpointUrl) : undefined;
   const regions = flags.regions !== undefined ? parseRegions(flags.regions) : undefined;
   const baseline = flags.baseline !== undefined ? { path: flags.baseline, report: loadBaseline(flags.baseline) } : undefined;
@@ -127,7 +136,15 @@ function planFrom(flags: ScanFlags, defaults: { failOn: string } = { failOn: "lo
     ...(flags.failOnNew !== undefined ? { failOnNew: parseFailOn("--fail-on-new", flags.failOnNew) } : {}),
     ...(baseline ? { baseline } : {}),
     ...(flags.notify !== undefined ? { notify: parseWebhook(flags.notify) } : {}),
-    ...(flags.severity ? { severities: parseSeverityFilter(flags.severity) } : {}),
+    ...(severities ? { severities } : {}),
+    selection: {
+      services: services ?? null,
+      checks: checkIds ?? null,
+      severities: severities ?? null,
+      compliance: framework ?? null,
+      regions: regions ?? null,
+    },
+    ...(flags.top !== undefined ? { top: parsePositiveInt("--top", flags.top, 10_000) } : {}),
     ...(flags.saveSnapshot !== undefined ? { saveSnapshot: flags.saveSnapshot } : {}),
     ...(flags.fromSnapshot !== undefined ? { fromSnapshot: flags.fromSnapshot } : {}),
     live: {
@@ -154,6 +171,7 @@ Examples:
   yourside scan --endpoint-url http://127.0.0.1:5000 --regions us-east-1   (moto / LocalStack)
   yourside scan --from-snapshot inventory.json   re-evaluate a saved inventory offline
   yourside scan --baseline last.json --fail-on-new high --output-dir out/   (cron: what is new since last time)
+  yourside scan --compliance cis-6.0 --format table --output -   the CIS v6.0 checks, failing findings as a table
   yourside checks                                the check catalogue
   yourside policy                                the least-privilege IAM policy a scan needs
 
@@ -163,7 +181,8 @@ Exit codes (the first that applies):
        ERRORs a mutelist entry accepts do not count
   1    FAIL findings at or above --fail-on (with --fail-on-new: new ones only)
   0    none of the above
-  4    internal error: a bug in yourside (please report it)
+  4    internal error: a bug in yourside (please report it), or out of memory (the line says
+       what it could not hold and how to raise the limit); the previous reports intact
   130  interrupted (Ctrl-C): no report written, the previous ones intact
 
 Credentials come from the AWS SDK's default chain: environment, --profile / AWS_PROFILE,
@@ -227,6 +246,7 @@ function buildProgram(setExit: (code: number) => void): Command {
       .option("--services <list>", `only these services (${SERVICE_IDS.join(", ")})`)
       .option("--checks <list>", "only these check ids (see 'yourside checks')")
       .option("--severity <list>", `only findings of these severities, e.g. critical,high or high+ (${SEVERITIES.join(", ")})`)
+      .option("--compliance <framework>", "only the checks of this framework: cis-6.0 (CIS AWS Foundations v6.0.0) or fsbp (AWS FSBP)")
       .addOption(
         new Option(
           "--format <list>",
@@ -240,6 +260,7 @@ function buildProgram(setExit: (code: number) => void): Command {
       .option("--fail-on-new <severity>", "exit 1 only for FAIL findings the baseline did not have, at or above this severity")
       .option("--notify <url>", "after the scan, POST new findings at or above --fail-on to this webhook (Slack-compatible JSON)")
       .option("--config <file>", "YAML/JSON config: settings (thresholds, port lists) and mutelist")
+      .option("--top <n>", "how many fixes the summary on stderr lists (default 10)")
       .option("-q, --quiet", "no progress and no summary on stderr");
   };
 
@@ -367,6 +388,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (err instanceof UsageError) {
       process.stderr.write(`yourside: ${oneLine(err.message, MAX_MESSAGE)}\n`);
       return EXIT.usage;
+    }
+    // Not a bug to report: the account is larger than this process may hold (the line says what to change).
+    if (err instanceof OutOfMemoryError) {
+      process.stderr.write(`yourside: ${oneLine(err.message, MAX_MESSAGE)}\n`);
+      return EXIT.internal;
     }
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(

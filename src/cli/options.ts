@@ -5,6 +5,8 @@ import { SEVERITIES, type Severity } from "../results.js";
 import { ENDPOINT_SERVICES, isServiceId, SERVICE_IDS } from "../services/index.js";
 import { FORMATS, type Format } from "../../reports/index.js";
 import { checkRegions } from "./preflight.js";
+import { citesFramework, COMPLIANCE_OPTIONS } from "../compliance.js";
+import type { FrameworkId } from "../frameworks/index.js";
 
 /** "a, b,,c" → ["a","b","c"]; an empty list is an error. */
 export function parseList(flag: string, value: string): string[] {
@@ -106,9 +108,24 @@ export function parseEndpoint(value: string): string {
   return url.toString().replace(/\/$/, "");
 }
 
+/** --compliance: a framework id (`cis-6.0`, `fsbp`, or the full ids); unknown ones are a usage error naming the known. */
+export function parseCompliance(value: string): FrameworkId {
+  const id = value.trim().toLowerCase();
+  const framework = Object.hasOwn(COMPLIANCE_OPTIONS, id) ? COMPLIANCE_OPTIONS[id] : undefined;
+  if (!framework) {
+    const known = Object.entries(COMPLIANCE_OPTIONS)
+      .filter(([key, fw]) => key !== fw)
+      .map(([key, fw]) => `${key} (${fw})`);
+    throw new UsageError(`--compliance: unknown framework ${JSON.stringify(value)} (known: ${known.join(", ")})`);
+  }
+  return framework;
+}
+
 export interface CheckSelection {
   services?: readonly ServiceId[];
   checkIds?: readonly string[];
+  /** Only the checks that cite a requirement of this framework. */
+  framework?: FrameworkId;
 }
 
 /** The checks a scan runs; an unknown check id is a usage error, an empty selection too. */
@@ -119,8 +136,11 @@ export function selectChecks(catalogue: readonly Check[], selection: CheckSelect
     if (unknown.length) throw new UsageError(`--checks: unknown check ${unknown.join(", ")} (see 'yourside checks')`);
   }
   const chosen = catalogue.filter(
-    (c) => (!selection.services || selection.services.includes(c.service)) && (!selection.checkIds || selection.checkIds.includes(c.id)),
+    (c) =>
+      (!selection.services || selection.services.includes(c.service)) &&
+      (!selection.checkIds || selection.checkIds.includes(c.id)) &&
+      (!selection.framework || citesFramework(c, selection.framework)),
   );
-  if (chosen.length === 0) throw new UsageError("no check matches the --services / --checks selection");
+  if (chosen.length === 0) throw new UsageError("no check matches the --services / --checks / --compliance selection");
   return chosen;
 }

@@ -9,11 +9,12 @@ import type { Mute } from "../mutelist.js";
 import { notify } from "../notify.js";
 import { oneLine } from "../one-line.js";
 import { writeFileAtomic } from "../output.js";
-import { incompleteUnaccepted, type Report } from "../report.js";
+import { counted, heapGuard, OutOfMemoryError } from "../memory.js";
+import { incompleteUnaccepted, type Report, type ScanSelection } from "../report.js";
 import { atLeast, type Severity } from "../results.js";
 import { collectLive, evaluateScan, type FindingFilters } from "../scan.js";
 import type { Settings } from "../settings.js";
-import { loadAnySnapshot, snapshotText, type OrgSnapshotEntry } from "../snapshot.js";
+import { loadAnySnapshot, snapshotPieces, type OrgSnapshotEntry } from "../snapshot.js";
 import { OrgSnapshotWriter } from "../org-snapshot.js";
 import type { OrganizationPlan } from "../organization.js";
 import { OrganizationEvaluator } from "../organization-report.js";
@@ -33,6 +34,10 @@ export interface ScanPlan {
   /** Exit 1 only for FAIL findings the baseline did not have, at or above this severity. */
   failOnNew?: Severity | "none";
   severities?: Severity[];
+  /** The selection as asked for, recorded in the report. */
+  selection?: ScanSelection;
+  /** How many fixes the summary lists. */
+  top?: number;
   saveSnapshot?: string;
   fromSnapshot?: string;
   baseline?: { path: string; report: Baseline };
@@ -86,13 +91,25 @@ function writeOutput(what: string, path: string, content: string | Iterable<stri
   try {
     writeFileAtomic(path, content);
   } catch (err) {
+    if (err instanceof OutOfMemoryError) throw err;
     throw new UsageError(`cannot write ${what} ${path}: ${errno(err)}`);
   }
 }
 
-/** Standard output takes the pieces as they come (synchronous for files and pipes on Linux). */
+/** Standard output takes the pieces gathered into writes of about a MiB (synchronous for files and pipes on Linux). */
 function writeToStdout(pieces: Iterable<string>): void {
-  for (const piece of pieces) process.stdout.write(piece);
+  let buffered: string[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    buffered.push(piece);
+    size += piece.length;
+    if (size >= 1 << 20) {
+      process.stdout.write(buffered.join(""));
+      buffered = [];
+      size = 0;
+    }
+  }
+  if (size > 0) process.stdout.write(buffered.join(""));
 }
 
 function isDir(path: string): boolean {
@@ -125,6 +142,13 @@ async function accountReport(plan: ScanPlan, startedAt: Date): Promise<Report> {
     inventory = snapshot.inventory;
     source = `snapshot:${plan.fromSnapshot}`;
     checkAccount(inventory.accountId);
+    // Regions the snapshot was not collected in cannot be evaluated: a typo, not an empty picture.
+    const missing = Array.isArray(plan.live.regions) ? plan.live.regions.filter((r) => !inventory.regions.includes(r)) : [];
+    if (missing.length > 0) {
+      throw new UsageError(
+        `--regions: the snapshot has no data for ${missing.join(", ")} (it covers ${inventory.regions.join(", ") || "no region"})`,
+      );
+    }
     plan.progress(`evaluating snapshot of account ${inventory.accountId} taken ${inventory.collectedAt}`);
   } else {
     const profile = plan.live.profile ?? (process.env.AWS_PROFILE || undefined);
@@ -143,7 +167,10 @@ async function accountReport(plan: ScanPlan, startedAt: Date): Promise<Report> {
     inventory = live.inventory;
     stats = live.stats;
   }
-  if (plan.saveSnapshot) writeOutput("snapshot", plan.saveSnapshot, snapshotText(inventory));
+  if (plan.saveSnapshot) {
+    heapGuard.during(`writing the snapshot ${plan.saveSnapshot}`);
+    writeOutput("snapshot", plan.saveSnapshot, snapshotPieces(inventory));
+  }
 
   return evaluateScan({
     inventory,
@@ -156,6 +183,7 @@ async function accountReport(plan: ScanPlan, startedAt: Date): Promise<Report> {
     ...(plan.fromSnapshot && Array.isArray(plan.live.regions) ? { regionFilter: plan.live.regions } : {}),
     ...(plan.severities ? { severities: plan.severities } : {}),
     ...(plan.baseline ? { baseline: plan.baseline.report } : {}),
+    ...(plan.selection ? { selection: plan.selection } : {}),
   });
 }
 
@@ -169,6 +197,7 @@ async function organizationReport(plan: ScanPlan, org: OrganizationPlan, started
   const profile = plan.live.profile ?? (process.env.AWS_PROFILE || undefined);
   await checkProfile(profile, plan.live.profile ? "--profile" : "AWS_PROFILE");
   let evaluator: OrganizationEvaluator | undefined;
+  let principal: string | null = null;
   const snapshot = plan.saveSnapshot ? openSnapshot(plan.saveSnapshot) : undefined;
   try {
     const { stats } = await scanOrganization({
@@ -179,6 +208,7 @@ async function organizationReport(plan: ScanPlan, org: OrganizationPlan, started
       org,
       onIdentity: (identity) => {
         if (Array.isArray(plan.live.regions)) checkRegionsInPartition(plan.live.regions, identity.partition);
+        principal = identity.arn;
         evaluator = new OrganizationEvaluator({
           checks: plan.checks,
           settings: plan.settings,
@@ -210,7 +240,13 @@ async function organizationReport(plan: ScanPlan, org: OrganizationPlan, started
       },
     });
     snapshot?.commit();
-    return evaluator!.report({ stats, source: "live", ...(plan.baseline ? { baseline: plan.baseline.report } : {}) });
+    return evaluator!.report({
+      stats,
+      source: "live",
+      principal,
+      ...(plan.selection ? { selection: plan.selection } : {}),
+      ...(plan.baseline ? { baseline: plan.baseline.report } : {}),
+    });
   } catch (err) {
     snapshot?.abort();
     throw err;
@@ -254,7 +290,14 @@ function snapshotOrganizationReport(plan: ScanPlan, accounts: readonly OrgSnapsh
     for (const a of accounts) out.add(a);
     out.commit();
   }
-  return evaluator.report({ stats: { calls: {}, skipped: {} }, source, ...(plan.baseline ? { baseline: plan.baseline.report } : {}) });
+  // The scanning principal is not recorded in an organization snapshot (each account's inventory names the role it was read with).
+  return evaluator.report({
+    stats: { calls: {}, skipped: {} },
+    source,
+    principal: null,
+    ...(plan.selection ? { selection: plan.selection } : {}),
+    ...(plan.baseline ? { baseline: plan.baseline.report } : {}),
+  });
 }
 
 /** Runs a scan end to end and returns the exit code. Throws UsageError for bad input, before any AWS call when it can. */
@@ -270,9 +313,14 @@ export async function runScan(plan: ScanPlan): Promise<number> {
   }
 
   const written: string[] = [];
+  const held = () => counted(report.findings.length, "finding");
   for (const format of plan.formats) {
     const renderer = RENDERERS[format];
-    const text = renderer.render(report);
+    const destination = "file" in plan.output ? plan.output.file : join(plan.output.dir, `${REPORT_BASENAME}.${renderer.extension}`);
+    heapGuard.during(`writing the ${format} report ${destination === "-" ? "to standard output" : destination}`, held);
+    // Text for the terminal fits it; files get the renderer's default width.
+    const toTerminal = "file" in plan.output && plan.output.file === "-" && process.stdout.isTTY && process.stdout.columns;
+    const text = renderer.render(report, toTerminal ? { width: process.stdout.columns } : {});
     if ("file" in plan.output) {
       if (plan.output.file === "-") writeToStdout(text);
       else {
@@ -285,9 +333,14 @@ export async function runScan(plan: ScanPlan): Promise<number> {
       written.push(path);
     }
   }
+  heapGuard.during("printing the summary", held);
   if (plan.summary && written.length > 0) {
     plan.summary(
-      `${renderSummary(report, { color: plan.color, ...(process.stderr.columns ? { width: process.stderr.columns } : {}) })}\nReports: ${written.join(", ")}\n`,
+      `${renderSummary(report, {
+        color: plan.color,
+        ...(process.stderr.columns ? { width: process.stderr.columns } : {}),
+        ...(plan.top !== undefined ? { top: plan.top } : {}),
+      })}\nReports: ${written.join(", ")}\n`,
     );
   }
   if (plan.notify) {

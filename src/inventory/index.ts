@@ -24,6 +24,8 @@ export interface InventoryBase {
   /** Regions the scan covered. */
   regions: string[];
   collectedAt: string;
+  /** The ARN of the principal that collected it (sts:GetCallerIdentity); snapshots written before it was recorded lack it. */
+  collectedBy?: string;
   /** Slices that were collected; a check whose slices are missing reports ERROR. */
   slices: SliceId[];
   /** Every failed call, in the order seen. */

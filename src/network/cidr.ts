@@ -117,3 +117,21 @@ export function cidrScope(text: string): CidrScope {
 }
 
 export const cidrFamily = (text: string): AddressFamily | undefined => parseCidr(text)?.family;
+
+/** How wide a public source range must be (its prefix length at most this) to count as the internet at large. */
+export interface BroadPrefixes {
+  ipv4: number;
+  ipv6: number;
+}
+
+/**
+ * A broad public range: routable addresses (not entirely private, reserved or link-local), with a
+ * prefix of at least 1 and at most the family's limit. `/0` is not included: it is the whole
+ * internet, which the per-port checks judge.
+ */
+export function isBroadPublicCidr(text: string, limits: BroadPrefixes): boolean {
+  const cidr = parseCidr(text);
+  if (!cidr || cidr.prefixLength === 0) return false;
+  if (cidr.prefixLength > (cidr.family === "ipv4" ? limits.ipv4 : limits.ipv6)) return false;
+  return cidrScope(text) === "public";
+}

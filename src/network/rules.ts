@@ -1,6 +1,6 @@
 /** Which security group and network ACL rules let the internet in, and to which ports. */
 import type { NetworkAclEntry, SecurityGroup, SecurityGroupPermission } from "../services/ec2/inventory.js";
-import { cidrFamily, isInternetCidr, type AddressFamily } from "./cidr.js";
+import { cidrFamily, isBroadPublicCidr, isInternetCidr, type AddressFamily, type BroadPrefixes } from "./cidr.js";
 import { admitsAllPorts, admitsPort, admittedPorts, describeProtocolPorts, portRangeText, protocolName } from "./ports.js";
 
 /** One (permission, source range) pair of a security group that admits the whole internet. */
@@ -113,4 +113,82 @@ export function naclInternetOpenings(entries: readonly NetworkAclEntry[], ports:
 export function describeNaclEntry(entry: NetworkAclEntry): string {
   const what = describeProtocolPorts(entry.protocol, entry.portRange?.from, entry.portRange?.to);
   return `rule ${entry.ruleNumber}: ${entry.action} ${what} from ${entry.cidr}`;
+}
+
+// ---- broad public ranges, NACLs open on every port ----------------------------------------------
+
+/** Every ingress rule of the group whose source is a broad public range (not `/0`; see isBroadPublicCidr). */
+export function broadPublicIngressRules(group: SecurityGroup, limits: BroadPrefixes): InternetIngressRule[] {
+  const rules: InternetIngressRule[] = [];
+  for (const p of group.ingress) {
+    for (const r of [...p.ipv4Ranges, ...p.ipv6Ranges]) {
+      if (!isBroadPublicCidr(r.cidr, limits)) continue;
+      rules.push(ruleOf(p, r.cidr, cidrFamily(r.cidr) ?? "ipv4", r.description));
+    }
+  }
+  return rules;
+}
+
+/** A protocol and address family for which a network ACL lets the whole internet reach every port. */
+export interface NaclAllPortsOpening {
+  protocol: PortProtocol;
+  family: AddressFamily;
+  /** The allow entry that decides it. */
+  entry: NetworkAclEntry;
+  /** Lower-numbered whole-internet deny entries that carve single ports or ranges out of it. */
+  exceptions: NetworkAclEntry[];
+}
+
+const coversAllPortsOf = (entry: NetworkAclEntry, protocol: PortProtocol): boolean => {
+  const name = protocolName(entry.protocol);
+  return (name === "all" || name === protocol) && admitsAllPorts(entry.protocol, entry.portRange?.from, entry.portRange?.to);
+};
+
+/**
+ * Per TCP/UDP and address family: the first whole-internet ingress entry (by rule number) that
+ * covers every port decides. An allow there opens every port the entries before it do not deny.
+ */
+export function naclAllPortsOpenings(entries: readonly NetworkAclEntry[]): NaclAllPortsOpening[] {
+  const openings: NaclAllPortsOpening[] = [];
+  const internet = entries.filter((e) => !e.egress && isInternetCidr(e.cidr)).sort((a, b) => a.ruleNumber - b.ruleNumber);
+  for (const protocol of ["tcp", "udp"] as const) {
+    for (const family of ["ipv4", "ipv6"] as const) {
+      const ofFamily = internet.filter((e) => cidrFamily(e.cidr) === family);
+      const decider = ofFamily.find((e) => coversAllPortsOf(e, protocol));
+      if (decider?.action !== "allow") continue;
+      const exceptions = ofFamily.filter(
+        (e) => e.ruleNumber < decider.ruleNumber && e.action === "deny" && entryMatchesProtocol(e, protocol),
+      );
+      openings.push({ protocol, family, entry: decider, exceptions });
+    }
+  }
+  return openings;
+}
+
+function entryMatchesProtocol(entry: NetworkAclEntry, protocol: PortProtocol): boolean {
+  const name = protocolName(entry.protocol);
+  return name === "all" || name === protocol;
+}
+
+/** Positions of each group id in a region's security group listing, indexed once per listing. */
+const positions = new WeakMap<readonly SecurityGroup[], Map<string, number[]>>();
+
+/**
+ * The groups of a listing whose ids are in `ids`, in the listing's order: `groups.filter((g) =>
+ * ids.has(g.groupId))` without a pass over every group of the region for each instance or database.
+ */
+export function securityGroupsWithIds(groups: readonly SecurityGroup[], ids: ReadonlySet<string>): SecurityGroup[] {
+  let index = positions.get(groups);
+  if (!index) {
+    index = new Map();
+    groups.forEach((g, i) => {
+      const list = index!.get(g.groupId);
+      if (list) list.push(i);
+      else index!.set(g.groupId, [i]);
+    });
+    positions.set(groups, index);
+  }
+  const at: number[] = [];
+  for (const id of ids) at.push(...(index.get(id) ?? []));
+  return at.sort((a, b) => a - b).map((i) => groups[i]!);
 }

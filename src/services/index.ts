@@ -17,9 +17,24 @@ import iam from "./iam/index.js";
 import kms from "./kms/index.js";
 import rds from "./rds/index.js";
 import s3 from "./s3/index.js";
+import secretsmanager from "./secretsmanager/index.js";
 import securityhub from "./securityhub/index.js";
 
-export const SERVICES = [s3, iam, ec2, config, cloudtrail, kms, rds, securityhub, guardduty, accessanalyzer, efs, cloudwatch] as const;
+export const SERVICES = [
+  s3,
+  iam,
+  ec2,
+  config,
+  cloudtrail,
+  kms,
+  rds,
+  securityhub,
+  guardduty,
+  accessanalyzer,
+  efs,
+  cloudwatch,
+  secretsmanager,
+] as const;
 
 export const SERVICE_IDS: readonly ServiceId[] = SERVICES.map((s) => s.id);
 

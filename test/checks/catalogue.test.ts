@@ -74,6 +74,12 @@ describe("compliance references are true", () => {
     expect(cis.filter((r) => r.automated)).toHaveLength(35);
     expect(new Set(cis.map((r) => r.id)).size).toBe(63);
   });
+
+  it("every Automated CIS v6.0 recommendation is covered by at least one check of the catalogue", () => {
+    const cited = new Set(CHECKS.flatMap((c) => c.compliance[FRAMEWORKS.cis] ?? []));
+    const uncovered = FRAMEWORK_INFO[FRAMEWORKS.cis].requirements.filter((r) => r.automated && !cited.has(r.id)).map((r) => r.id);
+    expect(uncovered).toEqual([]);
+  });
 });
 
 describe.each(tables.map((t) => [t.check.id, t] as const))("%s", (_id, table) => {

@@ -9,7 +9,13 @@ import type { Inventory } from "../../src/inventory/index.js";
 import { SERVICE_IDS } from "../../src/services/index.js";
 import { runCli } from "../support/cli.js";
 import { startMoto, type MotoServer } from "../support/moto.js";
-import { seedDemoAccount, withAwsManagedKeys, withSampleAccessAnalyzer, withSampleRootRow } from "../support/demo-account.js";
+import {
+  seedDemoAccount,
+  withAwsManagedKeys,
+  withSampleAccessAnalyzer,
+  withSampleEc2AccountDefaults,
+  withSampleRootRow,
+} from "../support/demo-account.js";
 
 /** How many results of each check end in each status: ids differ between moto runs, verdicts must not. */
 const verdicts = (report: Report): Record<string, number> => {
@@ -46,8 +52,10 @@ describe("the bundled demo account (regenerate with YOURSIDE_UPDATE_DEMO=1 npx v
     // Exit 3 always, today: moto does not implement IAM Access Analyzer (ListAnalyzers answers HTTP 500 in every region).
     expect([0, 3], live.stderr).toContain(live.code);
 
-    // What moto cannot show, the sample account is given: the root user's credential report row, Access Analyzer's analyzers, AWS managed keys.
-    const fresh = withAwsManagedKeys(withSampleAccessAnalyzer(withSampleRootRow(JSON.parse(readFileSync(saved, "utf8")) as Inventory)));
+    // What moto cannot show, the sample account is given: the root user's credential report row, Access Analyzer's analyzers, AWS managed keys, EC2's account-level defaults.
+    const fresh = withSampleEc2AccountDefaults(
+      withAwsManagedKeys(withSampleAccessAnalyzer(withSampleRootRow(JSON.parse(readFileSync(saved, "utf8")) as Inventory))),
+    );
     writeFileSync(saved, `${JSON.stringify(fresh, null, 1)}\n`);
     if (process.env.YOURSIDE_UPDATE_DEMO === "1") writeFileSync(demoSnapshotPath(), `${JSON.stringify(fresh, null, 1)}\n`);
 
@@ -74,5 +82,5 @@ describe("the bundled demo account (regenerate with YOURSIDE_UPDATE_DEMO=1 npx v
     ]);
     expect(demo.summary.byStatus.FAIL).toBeGreaterThan(20);
     expect(demoRun.stderr).toContain("Reports:");
-  });
+  }, 240_000);
 });

@@ -166,6 +166,10 @@ describe("organization scans (moto)", () => {
     expect(merged.scan.accountScans).toEqual(whole.report.scan.accountScans);
     expect(merged.summary).toEqual(whole.report.summary);
     expect(merged.responsibilityMatrix).toEqual(whole.report.responsibilityMatrix);
+    expect(merged.backlog).toEqual(whole.report.backlog);
+    expect(merged.compliance).toEqual(whole.report.compliance);
+    expect(merged.scan.principal).toBe(whole.report.scan.principal);
+    expect(merged.scan.selection).toEqual(whole.report.scan.selection);
 
     // Overlapping shards are refused.
     const twice = await runCli(["merge", join(dir, "s1.json"), join(dir, "whole.json"), "--output", join(dir, "bad.json")]);

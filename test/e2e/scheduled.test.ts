@@ -56,6 +56,9 @@ describe("scheduled scans: baseline, mutes, webhook, exit codes", () => {
     await seedS3Scenario(moto);
     const first = await scan("first.json");
     expect(first.code).toBe(1);
+    // The audit record of a live scan names who collected (moto's caller identity) and when.
+    expect(first.report.scan.principal).toMatch(/^arn:aws:(sts|iam)::123456789012:/);
+    expect(Date.parse(first.report.scan.collectedAt)).toBeGreaterThanOrEqual(Date.parse(first.report.scan.startedAt));
 
     // The change: vpce-only loses its VPC endpoint condition (public now); public-acl's ACL is made private.
     const us = s3For(moto, "us-east-1");
@@ -156,6 +159,11 @@ describe("scheduled scans: baseline, mutes, webhook, exit codes", () => {
     expect(muted.report.scan.complete).toBe(false);
     expect(muted.report.mutelist).toEqual({
       entries: 3,
+      // The entries in force are recorded with the report: the audit trail of what was accepted.
+      active: [
+        { checkId: "s3-bucket-versioning", resource: "*", reason: "the scanner's role may not read versioning (ticket SEC-7)" },
+        { checkId: "s3-bucket-mfa-delete", resource: "*", reason: "the scanner's role may not read versioning (ticket SEC-7)" },
+      ],
       expired: [
         { checkId: "s3-bucket-access-logging", resource: "*", reason: "accepted until the log bucket exists", expires: "2020-06-30" },
       ],

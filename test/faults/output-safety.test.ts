@@ -180,7 +180,7 @@ describe("secrets never appear in output: credentials and a session token in the
     }
   }
 
-  it("in stdout, stderr, JSON, SARIF and the snapshot — on success, on a credential error and on errors whose messages echo the signing headers", async () => {
+  it("in stdout, stderr, JSON, SARIF, HTML and the snapshot — on success, on a credential error and on errors whose messages echo the signing headers", async () => {
     const echoDenied: FaultRule = {
       operations: [
         "s3:GetBucketPolicy",
@@ -201,7 +201,7 @@ describe("secrets never appear in output: credentials and a session token in the
         echoHeaders: true,
       },
     };
-    const files = ["--format", "json,sarif", "--output-dir", "{out}", "--save-snapshot", "{out}/inventory.json"];
+    const files = ["--format", "json,sarif,html", "--output-dir", "{out}", "--save-snapshot", "{out}/inventory.json"];
     const runs = await inParallel(2, [
       () => outputsOf("success", [], files),
       () => outputsOf("expired", [expiredEcho], files),
@@ -213,7 +213,12 @@ describe("secrets never appear in output: credentials and a session token in the
     // Each path ran as intended.
     expect([1, 3], success.run.stderr).toContain(success.run.code);
     expect(Object.keys(success.texts)).toEqual(
-      expect.arrayContaining(["success/yourside-report.json", "success/yourside-report.sarif", "success/inventory.json"]),
+      expect.arrayContaining([
+        "success/yourside-report.json",
+        "success/yourside-report.sarif",
+        "success/yourside-report.html",
+        "success/inventory.json",
+      ]),
     );
     expect(expired.run.code).toBe(2);
     expect(expired.run.stderr).toMatch(/^yourside: AWS credentials are missing, invalid or expired/);

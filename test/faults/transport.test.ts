@@ -182,13 +182,16 @@ describe("transport faults: retried within bounds, then ERROR — never a false 
         report.findings.some((f) => f.id === c.id),
         `${c.checkId} ${c.resource.id}`,
       ).toBe(true);
-    // Each failed call was attempted twice (the attempt limit), and only calls in that region failed
-    // (beyond what failed in the clean scan too: moto's own gaps, see newErrors).
+    // Each failed call was attempted at most twice (the attempt limit), and only calls in that region failed
+    // (beyond what failed in the clean scan too: moto's own gaps, see newErrors). Fewer than twice once a
+    // client's retry quota is spent: the SDK's 500 tokens pay for 35 retries of a 5xx (14 each), and a region
+    // that is down fails more calls than that in S3 alone, which then fail fast instead of waiting.
     const failed = newErrors(report, cleanReport);
     expect(failed.length).toBeGreaterThan(0);
     for (const e of failed)
       expect(`${e.service}:${e.operation} ${e.region} ${e.code}`).toMatch(new RegExp(` ${down} (ServiceUnavailable|Unavailable)$`));
-    expect(stats.injected["server-error"]).toBe(2 * failed.length);
+    expect(stats.injected["server-error"]).toBeLessThanOrEqual(2 * failed.length);
+    expect(stats.injected["server-error"]).toBeGreaterThan(failed.length);
     notes.push(
       `${down} down (503 on every call signed for it): ${failed.length} failed calls, ${there.length} ERROR results there, other regions unchanged; exit ${run.code}; ${run.ms} ms`,
     );

@@ -1,6 +1,7 @@
 import type { Inventory } from "../../src/inventory/index.js";
 import { SERVICES } from "../../src/services/index.js";
 import type { Analyzer } from "../../src/services/accessanalyzer/inventory.js";
+import type { Ec2RegionInventory } from "../../src/services/ec2/inventory.js";
 import type { CredentialReportEntry } from "../../src/services/iam/inventory.js";
 import type { KmsRegionInventory } from "../../src/services/kms/inventory.js";
 import type { MotoServer } from "./moto.js";
@@ -133,5 +134,61 @@ export function withSampleAccessAnalyzer(inventory: Inventory): Inventory {
       (e) => !(e.service === "access-analyzer" && e.operation === "ListAnalyzers" && e.code === "HTTP500" && patched.has(e.region)),
     ),
     accessanalyzer: { ...inventory.accessanalyzer, regions: next },
+  };
+}
+
+/** The EC2 account-level defaults moto 5.2.5 does not implement, as the sample account shows them. */
+const SAMPLE_EC2_DEFAULTS: Record<
+  string,
+  Required<Pick<Ec2RegionInventory, "snapshotBlockPublicAccess" | "imageBlockPublicAccess" | "instanceMetadataDefaults">>
+> = {
+  // The home region is hardened: every setting on.
+  "us-east-1": {
+    snapshotBlockPublicAccess: { ok: true, value: { state: "block-all-sharing", managedBy: "account" } },
+    imageBlockPublicAccess: { ok: true, value: { state: "block-new-sharing", managedBy: "account" } },
+    instanceMetadataDefaults: { ok: true, value: { httpTokens: "required", httpPutResponseHopLimit: 2, managedBy: "account" } },
+  },
+  // The other region was never looked at: nothing set.
+  "eu-west-1": {
+    snapshotBlockPublicAccess: { ok: true, value: { state: "unblocked", managedBy: "account" } },
+    imageBlockPublicAccess: { ok: true, value: { state: "unblocked", managedBy: "account" } },
+    instanceMetadataDefaults: { ok: true, value: {} },
+  },
+};
+
+const EC2_DEFAULT_OPERATIONS: Record<keyof (typeof SAMPLE_EC2_DEFAULTS)[string], string> = {
+  snapshotBlockPublicAccess: "GetSnapshotBlockPublicAccessState",
+  imageBlockPublicAccess: "GetImageBlockPublicAccessState",
+  instanceMetadataDefaults: "GetInstanceMetadataDefaults",
+};
+
+/**
+ * moto 5.2.5 answers GetSnapshotBlockPublicAccessState, GetImageBlockPublicAccessState and
+ * GetInstanceMetadataDefaults with HTTP 500 (test/services/ec2/e2e.test.ts). The sample account gets,
+ * where one of them failed with HTTP500, the setting a real account might have (SAMPLE_EC2_DEFAULTS),
+ * and that failed call leaves the inventory's error list; any other answer is left as it was read.
+ */
+export function withSampleEc2AccountDefaults(inventory: Inventory): Inventory {
+  const regions = inventory.ec2?.regions;
+  if (!regions) return inventory;
+  const patched = new Set<string>();
+  const next = Object.fromEntries(
+    Object.entries(regions).map(([region, data]) => {
+      const sample = SAMPLE_EC2_DEFAULTS[region];
+      if (!sample) return [region, data];
+      const out: Ec2RegionInventory = { ...data };
+      for (const field of Object.keys(EC2_DEFAULT_OPERATIONS) as (keyof typeof EC2_DEFAULT_OPERATIONS)[]) {
+        const read = data[field];
+        if (!read || read.ok || read.error.code !== "HTTP500") continue;
+        Object.assign(out, { [field]: sample[field] });
+        patched.add(`${region} ${EC2_DEFAULT_OPERATIONS[field]}`);
+      }
+      return [region, out];
+    }),
+  );
+  return {
+    ...inventory,
+    errors: inventory.errors.filter((e) => !(e.service === "ec2" && e.code === "HTTP500" && patched.has(`${e.region} ${e.operation}`))),
+    ec2: { ...inventory.ec2, regions: next },
   };
 }

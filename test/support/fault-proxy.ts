@@ -155,7 +155,15 @@ const S3_CONTROL_PATHS: Record<string, Record<string, string>> = {
     PUT: "PutPublicAccessBlock",
     DELETE: "DeletePublicAccessBlock",
   },
+  "/v20180820/accesspoint": { GET: "ListAccessPoints" },
 };
+
+/** S3 Control paths that carry a name: `/v20180820/accesspoint/<name>`. */
+const S3_CONTROL_ROUTES: readonly (readonly [method: string, path: RegExp, operation: string])[] = [
+  ["GET", /^\/v20180820\/accesspoint\/[^/]+$/, "GetAccessPoint"],
+  ["PUT", /^\/v20180820\/accesspoint\/[^/]+$/, "CreateAccessPoint"],
+  ["DELETE", /^\/v20180820\/accesspoint\/[^/]+$/, "DeleteAccessPoint"],
+];
 
 /** Signing names that differ from the session's service names: CloudWatch signs as "monitoring". */
 const SESSION_NAMES: Record<string, string> = { monitoring: "cloudwatch" };
@@ -254,7 +262,10 @@ export function identifyRequest(raw: RawRequest): RequestInfo {
     protocol = "rest-json";
   } else if (url.pathname.startsWith("/v20180820/")) {
     service = "s3-control";
-    operation = S3_CONTROL_PATHS[url.pathname]?.[method] ?? `${method} ${url.pathname}`;
+    operation =
+      S3_CONTROL_PATHS[url.pathname]?.[method] ??
+      S3_CONTROL_ROUTES.find(([m, path]) => m === method && path.test(url.pathname))?.[2] ??
+      `${method} ${url.pathname}`;
     protocol = "s3-control";
   } else if (contentType.startsWith("application/x-www-form-urlencoded") || (method === "POST" && /(^|&)Action=/.test(body))) {
     const params = new URLSearchParams(body);

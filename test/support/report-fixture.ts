@@ -7,8 +7,8 @@ import type { Check } from "../../src/check.js";
 import { findingId } from "../../src/engine.js";
 import type { CallError } from "../../src/inventory/index.js";
 import { responsibilityFor } from "../../src/responsibility.js";
-import type { Evidence, Finding, ResourceRef, Severity } from "../../src/results.js";
-import { buildReport, type Report, type ScanInfo } from "../../src/report.js";
+import type { Evidence, Finding, FindingResource, ResourceRef, Severity } from "../../src/results.js";
+import { buildReport, type Report, type ScanInput } from "../../src/report.js";
 import { CHECKS as CATALOGUE, serviceById } from "../../src/services/index.js";
 
 export const ACCOUNT = "123456789012";
@@ -55,7 +55,7 @@ export const check = (id: string): Check => {
 
 export interface FindingInput {
   status: Finding["status"];
-  resource: ResourceRef;
+  resource: FindingResource;
   region?: string;
   message: string;
   evidence?: Evidence;
@@ -191,7 +191,7 @@ export function fixtureFindings(): Finding[] {
   ];
 }
 
-export function fixtureScan(overrides: Partial<ScanInfo> = {}): ScanInfo {
+export function fixtureScan(overrides: Partial<ScanInput> = {}): ScanInput {
   return {
     id: "2025-06-01T10:00:00Z-a1b2c3",
     startedAt: "2025-06-01T10:00:00.000Z",
@@ -213,7 +213,7 @@ export function fixtureScan(overrides: Partial<ScanInfo> = {}): ScanInfo {
 export interface FixtureOptions {
   findings?: readonly Finding[];
   checks?: readonly Check[];
-  scan?: Partial<ScanInfo>;
+  scan?: Partial<ScanInput>;
 }
 
 /** The report `buildReport` makes from the fixture checks and findings (or the ones given). */

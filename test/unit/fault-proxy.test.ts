@@ -69,6 +69,12 @@ describe("identifyRequest names each wire request the way the scanner's call rec
       protocol: "s3-control",
       region: "us-east-1",
     });
+    const control = (method: string, path: string) =>
+      identifyRequest(raw(method, path, { host: `${TEST_ACCOUNT}.yourside-endpoint.invalid:4566`, authorization: auth("eu-west-1", "s3") }))
+        .key;
+    expect(control("GET", "/v20180820/accesspoint?bucket=data&maxResults=1000")).toBe("s3-control:ListAccessPoints");
+    expect(control("GET", "/v20180820/accesspoint/partner-ap")).toBe("s3-control:GetAccessPoint");
+    expect(control("PUT", "/v20180820/accesspoint/partner-ap")).toBe("s3-control:CreateAccessPoint");
   });
 
   it("query protocols by the form body's Action, service and region from the credential scope", () => {

@@ -1,9 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { mergeReports } from "../../src/cli/merge.js";
+import { mergeCompliance, mergeMatrices, mergeReports } from "../../src/cli/merge.js";
+import { buildCompliance } from "../../src/compliance.js";
+import { demoSnapshotPath } from "../../src/demo.js";
+import { evaluate } from "../../src/engine.js";
+import { buildMatrix } from "../../src/matrix.js";
+import type { Finding } from "../../src/results.js";
+import { CHECKS } from "../../src/services/index.js";
 import { UsageError } from "../../src/errors.js";
 import { parseShard, shardOf, targetAccounts, type OrganizationPlan } from "../../src/organization.js";
-import { parseAnySnapshot, parseSnapshot } from "../../src/snapshot.js";
+import { loadSnapshot, parseAnySnapshot, parseSnapshot } from "../../src/snapshot.js";
 import type { JsonReport } from "../../reports/json.js";
 
 const plan = (extra: Partial<OrganizationPlan> = {}): OrganizationPlan => ({
@@ -147,6 +153,7 @@ describe("merge refuses what cannot be one report", () => {
       scan: { accounts, errors: [], stats: { calls: {}, skipped: {} } },
       checks: [],
       findings: [],
+      compliance: [],
     }) as unknown as JsonReport;
 
   it("different tool versions", () => {
@@ -165,5 +172,33 @@ describe("merge refuses what cannot be one report", () => {
         { path: "b.json", report: report("1.0.0", ["111111111111"]) },
       ]),
     ).toThrow(/account 111111111111 is in both a\.json and b\.json/);
+  });
+});
+
+describe("merged matrices and compliance summaries equal one evaluation of every account", () => {
+  const demo = loadSnapshot(demoSnapshotPath());
+  const all = evaluate(demo, CHECKS);
+  const keep = new Set(["critical", "high"]);
+  // Two "shards" of the demo account's findings, split by resource; --severity critical,high left the rest out.
+  const shards = [0, 1].map((k) => all.filter((f, i) => (f.resource.arn.length + i) % 2 === k));
+  const kept = (fs: readonly Finding[]) => fs.filter((f) => keep.has(f.severity));
+  const out = (fs: readonly Finding[]) => fs.filter((f) => !keep.has(f.severity));
+  const services = [...new Set(CHECKS.map((c) => c.service))];
+  const matrix = (fs: readonly Finding[]) => buildMatrix(services, CHECKS, kept(fs), { catalogue: CHECKS, leftOut: out(fs) });
+  const compliance = (fs: readonly Finding[]) => buildCompliance(kept(fs), CHECKS, CHECKS, out(fs));
+
+  it("the matrix: results and left-out counts add up, states as the whole would have them", () => {
+    const whole = matrix(all);
+    expect(mergeMatrices(shards.map(matrix))).toEqual(whole);
+    // The case the merge rule exists for: a cell with nothing kept but results left out in one shard only.
+    const states = Object.values(whole.services).flatMap((s) => Object.values(s.cells).map((c) => c.state));
+    expect(states).toContain("not-selected");
+    expect(states).toContain("failing");
+  });
+
+  it("compliance: requirement results add up, statuses and counts as the whole would have them", () => {
+    const whole = compliance(all);
+    expect(mergeCompliance(shards.map(compliance))).toEqual(whole);
+    expect(whole.flatMap((c) => c.requirements.map((r) => r.status))).toContain("not-selected");
   });
 });

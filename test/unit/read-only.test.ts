@@ -49,6 +49,23 @@ describe("the scanner only reads: what it declares", () => {
     expect(new Set([...withTags].filter((a) => !without.has(a)))).toEqual(tagOnly);
   });
 
+  it("never reads a secret's value: GetSecretValue (which AWS rates only Read) is in no declaration and no policy", () => {
+    const valueReads = new Set(["secretsmanager:getsecretvalue", "secretsmanager:batchgetsecretvalue"]);
+    const reads = (actions: readonly string[]) => actions.filter((a) => valueReads.has(a.toLowerCase()));
+    expect(declared.filter((o) => /GetSecretValue/i.test(o.operation)).map((o) => `${o.service}:${o.operation}`)).toEqual([]);
+    expect(reads(declared.map((o) => o.action))).toEqual([]);
+    for (const policy of [
+      leastPrivilegePolicy(CHECKS),
+      leastPrivilegePolicy(CHECKS, { tags: true }),
+      ...CHECKS.map((c) => leastPrivilegePolicy([c])),
+    ]) {
+      const actions = policy.Statement.flatMap((st) => st.Action);
+      expect(reads(actions)).toEqual([]);
+      // Nor through a wildcard that would cover it.
+      expect(actions.filter((a) => /GetSecretValue|[*?]/i.test(a))).toEqual([]);
+    }
+  });
+
   it("narrower check selections need no more than their own slices' actions", () => {
     for (const check of CHECKS) {
       const own = new Set([...BOOTSTRAP_OPERATIONS, ...operationsOf(check.needs)].map((o) => o.action));
@@ -72,6 +89,16 @@ describe("`yourside policy` prints that policy", () => {
     expect(await main(["policy"])).toBe(0);
     expect(JSON.parse(out)).toEqual(leastPrivilegePolicy(CHECKS));
     expect(err).toBe("");
+  });
+
+  it("for Secrets Manager's checks: its listing and policy reads, never a value", async () => {
+    expect(await main(["policy", "--services", "secretsmanager"])).toBe(0);
+    const actions: string[] = JSON.parse(out).Statement[0].Action;
+    expect(actions.filter((a) => a.startsWith("secretsmanager:")).sort()).toEqual([
+      "secretsmanager:GetResourcePolicy",
+      "secretsmanager:ListSecrets",
+    ]);
+    expect(out).not.toContain("GetSecretValue");
   });
 
   it("for one service's checks", async () => {

@@ -255,6 +255,8 @@ function verdict(inv: Inventory, ctx: EvaluationContext, item: MonitoringItem): 
   const evidence = {
     requirement: `a metric filter matching ${item.subject} on the log group of a logging multi-region trail, with an alarm that notifies a subscribed SNS topic`,
     gaps: gaps.map((g) => g.text),
+    // The log group a logging multi-region trail delivers to: where the remediation's filter goes.
+    ...(seen.size ? { logGroup: [...seen][0]!.split(" ")[1]! } : {}),
     ...(errors.length ? { unread: errors.map((e) => `${e.service}:${e.operation} ${e.code}${e.resource ? ` (${e.resource})` : ""}`) } : {}),
   };
   const [firstError] = errors;
@@ -315,6 +317,7 @@ export function monitoringCheck(item: MonitoringItem): Check {
         `--statistic Sum --period 300 --threshold 1 --comparison-operator GreaterThanOrEqualToThreshold --evaluation-periods 1 ` +
         `--alarm-actions <sns-topic-arn>`,
       url: "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html",
+      fill: { "trail-log-group-name": "evidence.logGroup" },
     },
     compliance: {
       [FRAMEWORKS.cis]: [item.cis],

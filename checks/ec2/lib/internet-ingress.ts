@@ -13,6 +13,14 @@ export interface OffendingRule {
   opens: string[];
 }
 
+/** A rule in the shape of EC2's IpPermission, with its one source range. */
+const ipPermission = (r: InternetIngressRule) => ({
+  IpProtocol: r.protocol,
+  ...(r.fromPort !== undefined ? { FromPort: r.fromPort } : {}),
+  ...(r.toPort !== undefined ? { ToPort: r.toPort } : {}),
+  ...(r.family === "ipv6" ? { Ipv6Ranges: [{ CidrIpv6: r.cidr }] } : { IpRanges: [{ CidrIp: r.cidr }] }),
+});
+
 export const groupResource = (g: SecurityGroup): ResourceRef => ({ arn: g.arn, id: g.groupId, type: "AWS::EC2::SecurityGroup" });
 
 export const groupLabel = (g: SecurityGroup): string => `Security group ${g.groupId} (${g.groupName})${g.vpcId ? ` in ${g.vpcId}` : ""}`;
@@ -31,6 +39,10 @@ export interface IngressCheckSpec {
   /** What must not be open, for the PASS message: "remote administration ports (SSH (22), RDP (3389))". */
   subject: string;
   offending: (group: SecurityGroup) => OffendingRule[];
+  /** The sources the PASS message names (default "0.0.0.0/0 or ::/0"). */
+  sources?: string;
+  /** The group's rules from those sources, for PASS evidence (default: its internet ingress rules). */
+  sourceRules?: (group: SecurityGroup) => InternetIngressRule[];
 }
 
 /**
@@ -46,12 +58,17 @@ export function evaluateInternetIngress(inv: Inventory, read: SliceReader, spec:
     return groups.value.map((group) => {
       const offending = spec.offending(group);
       if (offending.length === 0) {
-        return pass(groupResource(group), region, `${groupLabel(group)} allows no ingress from 0.0.0.0/0 or ::/0 to ${spec.subject}.`, {
-          groupId: group.groupId,
-          groupName: group.groupName,
-          ...(group.vpcId ? { vpcId: group.vpcId } : {}),
-          internetIngressRules: internetIngressRules(group).map((r) => r.summary),
-        });
+        return pass(
+          groupResource(group),
+          region,
+          `${groupLabel(group)} allows no ingress from ${spec.sources ?? "0.0.0.0/0 or ::/0"} to ${spec.subject}.`,
+          {
+            groupId: group.groupId,
+            groupName: group.groupName,
+            ...(group.vpcId ? { vpcId: group.vpcId } : {}),
+            internetIngressRules: (spec.sourceRules ?? internetIngressRules)(group).map((r) => r.summary),
+          },
+        );
       }
       const exposure = usage.exposure(
         group.groupId,
@@ -74,6 +91,8 @@ export function evaluateInternetIngress(inv: Inventory, read: SliceReader, spec:
             ...(o.rule.description ? { description: o.rule.description } : {}),
           })),
           exposure: exposureEvidence(exposure),
+          // The rules as EC2 takes them back (revoke-security-group-ingress --ip-permissions).
+          ipPermissions: offending.map((o) => ipPermission(o.rule)),
         },
         exposureSeverity(spec.severity, exposure.state),
       );

@@ -79,16 +79,32 @@ export function describeStatement(g: Grant): string {
 /** `customer-managed policy ops-admin, Sid "All" (Action "*" on Resource ["*"])` */
 export const describeGrant = (g: Grant): string => `${describe(g.policy)}, ${describeStatement(g)}`;
 
+/**
+ * Identities holding the same policies share their verdicts and grants (src/policy/iam/principals.ts):
+ * what is said of a grant or verdict is worked out once and shared by the findings of all of them
+ * (reports serialize it; nothing changes it afterwards).
+ */
+function memo<K extends object, V>(make: (key: K) => V): (key: K) => V {
+  const cache = new WeakMap<K, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = make(key)));
+    return value;
+  };
+}
+
 /** `inline policy "x" (via group "g"), Sid "S" (on Resource ["*"])`: the statement, without the action that matched. */
-export const describeSource = (g: Grant): string => `${describe(g.policy)}, ${g.statement} (on ${where(g)})`;
+export const describeSource = memo((g: Grant): string => `${describe(g.policy)}, ${g.statement} (on ${where(g)})`);
 
 /** The distinct statements behind some verdicts, described once each. */
-export const distinctSources = (verdicts: readonly ActionVerdict[]): string[] => [
-  ...new Set(verdicts.flatMap((v) => v.grants.map(describeSource))),
-];
+export const distinctSources = (verdicts: readonly ActionVerdict[]): string[] => {
+  const seen = new Set<string>();
+  for (const v of verdicts) for (const g of v.grants) seen.add(describeSource(g));
+  return [...seen];
+};
 
 /** A grant as evidence: plain data naming policy, statement, pattern and resources. */
-export const grantEvidence = (g: Grant): Evidence => ({
+export const grantEvidence = memo((g: Grant): Evidence => ({
   policy: g.policy.arn ?? g.policy.name,
   policyType: g.policy.kind === "inline" ? "inline" : g.policy.awsManaged ? "aws-managed" : "customer-managed",
   ...(g.policy.viaGroup ? { viaGroup: g.policy.viaGroup } : {}),
@@ -98,14 +114,14 @@ export const grantEvidence = (g: Grant): Evidence => ({
   ...(g.resources ? { resources: g.resources } : {}),
   ...(g.notResources ? { notResources: g.notResources } : {}),
   ...(g.conditions?.length ? { conditions: g.conditions } : {}),
-});
+}));
 
 /** Actions with the statements granting them, for evidence. */
-export const verdictEvidence = (v: ActionVerdict): Evidence => ({
+export const verdictEvidence = memo((v: ActionVerdict): Evidence => ({
   action: v.action,
   ...(v.conditional ? { conditional: true } : {}),
-  grantedBy: v.grants.map(grantEvidence),
-});
+  grantedBy: v.grants.map((g) => grantEvidence(g)),
+}));
 
 const DAY_MS = 86_400_000;
 

@@ -1,7 +1,7 @@
 import type { EvaluationContext } from "../../../src/check.js";
 import type { Inventory } from "../../../src/inventory/index.js";
 import { isServiceLinkedRole, type IamRole } from "../../../src/services/iam/inventory.js";
-import { parsePolicy, PolicyParseError } from "../../../src/policy/document.js";
+import { parsePolicy, PolicyParseError, type PolicyDocument } from "../../../src/policy/document.js";
 import { analyzeTrustPolicy, RESOURCE_TYPES, type TrustAnalysis } from "../../../src/policy/iam/index.js";
 import type { Outcome, ResourceRef } from "../../../src/results.js";
 import { policyUnreadable } from "./principals.js";
@@ -39,5 +39,32 @@ export function forEachRoleTrust(
       return typeof trust === "string"
         ? policyUnreadable(ctx, roleResource(role), `trust policy: ${trust}`, role.arn)
         : decide(role, trust);
+    });
+}
+
+const documents = new WeakMap<IamRole, PolicyDocument | string>();
+
+function trustDocumentOf(role: IamRole): PolicyDocument | string {
+  let result = documents.get(role);
+  if (result === undefined) {
+    try {
+      result = parsePolicy(role.trustPolicy ?? "{}");
+    } catch (err) {
+      result = err instanceof PolicyParseError ? err.message : String(err);
+    }
+    documents.set(role, result);
+  }
+  return result;
+}
+
+/** Like forEachRoleTrust, with the parsed trust policy itself (for analyses of its statements). */
+export function forEachRoleTrustPolicy(ctx: EvaluationContext, decide: (role: IamRole, trust: PolicyDocument) => Outcome): Outcome[] {
+  const details = ctx.read("iam.authorizationDetails");
+  if (!details.ok) return [details.outcome];
+  return details.value.roles
+    .filter((r) => !isServiceLinkedRole(r))
+    .map((role) => {
+      const doc = trustDocumentOf(role);
+      return typeof doc === "string" ? policyUnreadable(ctx, roleResource(role), `trust policy: ${doc}`, role.arn) : decide(role, doc);
     });
 }

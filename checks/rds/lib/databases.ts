@@ -84,8 +84,16 @@ export function forEachDatabase(
         );
       }
     }
+    // Each cluster's listed members, found in one pass over the instances.
+    const membersOf = new Map<string, string[]>();
+    for (const i of listed) {
+      if (i.clusterId === undefined) continue;
+      const ids = membersOf.get(i.clusterId);
+      if (ids) ids.push(i.id);
+      else membersOf.set(i.clusterId, [i.id]);
+    }
     for (const c of clusters.ok ? clusters.value : []) {
-      const members = [...new Set([...c.memberIds, ...listed.filter((i) => i.clusterId === c.id).map((i) => i.id)])].sort();
+      const members = [...new Set([...c.memberIds, ...(membersOf.get(c.id) ?? [])])].sort();
       const verdict = evaluate({ kind: "cluster", cluster: c, members }, { resource: clusterResource(c), region });
       if (verdict) out.push(verdict);
     }

@@ -56,3 +56,10 @@ export function bucketPolicy(ctx: EvaluationContext, bucket: S3Bucket, { resourc
     return { ok: false, error: outcome.error!, outcome };
   }
 }
+
+/** Like forEachBucket, for checks that judge several resources per bucket (its access points). */
+export function forEachBucketAll({ read }: EvaluationContext, evaluate: (bucket: S3Bucket, at: BucketAt) => Outcome[]): Outcome[] {
+  const buckets = read("s3.buckets");
+  if (!buckets.ok) return [buckets.outcome];
+  return buckets.value.flatMap((b) => evaluate(b, { resource: bucketResource(b), region: bucketRegion(b) }));
+}

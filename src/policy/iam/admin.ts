@@ -20,9 +20,14 @@ export function permissionsManagementActions(catalog: ActionCatalog): string[] {
   return keys;
 }
 
+const iamPmCache = new WeakMap<ActionCatalog, string[]>();
+
 /** IAM's own permissions-management actions: whoever holds all of them on `*` can grant themselves anything. */
-export const iamPermissionsManagementActions = (catalog: ActionCatalog): string[] =>
-  permissionsManagementActions(catalog).filter((k) => k.startsWith("iam:"));
+export function iamPermissionsManagementActions(catalog: ActionCatalog): string[] {
+  let keys = iamPmCache.get(catalog);
+  if (!keys) iamPmCache.set(catalog, (keys = permissionsManagementActions(catalog).filter((k) => k.startsWith("iam:"))));
+  return keys;
+}
 
 const EVERY_ACTION = new Set(["*", "*:*"]);
 
@@ -42,6 +47,15 @@ export interface AdminVerdict {
  * `*`; without it (e.g. `Deny iam:*`, a read-only boundary) it is not an administrator.
  */
 export function fullAdmin(perms: EffectivePermissions): AdminVerdict {
+  // Identities holding the same policies share their permissions, and so this verdict.
+  let verdict = adminVerdicts.get(perms);
+  if (!verdict) adminVerdicts.set(perms, (verdict = judgeAdmin(perms)));
+  return verdict;
+}
+
+const adminVerdicts = new WeakMap<EffectivePermissions, AdminVerdict>();
+
+function judgeAdmin(perms: EffectivePermissions): AdminVerdict {
   const catalog = perms.catalog;
   const iamPm = iamPermissionsManagementActions(catalog);
   const candidates = perms.allowStatements.filter((c) => {

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { wildcardRegExp } from "../document.js";
 import { resourceBreadthFor, type ResourceBreadth } from "./resources.js";
+import { heapGuard } from "../../memory.js";
 
 /**
  * The IAM action catalogue: every action of every service with its access level, from
@@ -212,6 +213,8 @@ export function loadIamDataCatalog(root = iamDataRoot()): ActionCatalog {
     ? listed.filter((s): s is string => typeof s === "string")
     : readdirSync(join(root, "actions")).map((f) => f.replace(/\.json$/, ""));
   for (const service of services) {
+    // ~400 files, 20 MB of heap while they are read: checkpoints for the heap guard.
+    heapGuard.check();
     const data = JSON.parse(readFileSync(join(root, "actions", `${service}.json`), "utf8")) as Record<string, RawAction>;
     for (const raw of Object.values(data)) {
       if (typeof raw.name !== "string") continue;

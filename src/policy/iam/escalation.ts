@@ -86,6 +86,16 @@ export function openEscalationPaths(
   perms: EffectivePermissions,
   paths: readonly EscalationPath[] = ESCALATION_PATHS,
 ): OpenEscalationPath[] {
+  // Identities holding the same policies share their permissions, and so their open paths.
+  if (paths !== ESCALATION_PATHS) return openPaths(perms, paths);
+  let open = shared.get(perms);
+  if (!open) shared.set(perms, (open = openPaths(perms, paths)));
+  return [...open];
+}
+
+const shared = new WeakMap<EffectivePermissions, OpenEscalationPath[]>();
+
+function openPaths(perms: EffectivePermissions, paths: readonly EscalationPath[]): OpenEscalationPath[] {
   const open: OpenEscalationPath[] = [];
   for (const path of paths) {
     const via: ActionVerdict[] = [];

@@ -6,3 +6,4 @@ export * from "./principals.js";
 export * from "./admin.js";
 export * from "./escalation.js";
 export * from "./trust.js";
+export * from "./privilege.js";

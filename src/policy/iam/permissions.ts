@@ -83,9 +83,19 @@ export const compileStatement = (catalog: ActionCatalog, policy: PolicySource, s
   breadth: scopeBreadth(statement),
 });
 
+/** Per statement: each covered key → the first of its Action patterns that covers it (built once; AWS's read-only policies list thousands). */
+const firstPatterns = new WeakMap<Statement, Map<string, string>>();
+
 function matchedBy(catalog: ActionCatalog, s: Statement, key: string): string {
   if (s.notActions) return `NotAction ${JSON.stringify(s.notActions)}`;
-  return s.actions?.find((p) => catalog.expand(p).has(key)) ?? key;
+  if (!s.actions) return key;
+  let first = firstPatterns.get(s);
+  if (!first) {
+    first = new Map<string, string>();
+    for (const p of s.actions) for (const k of catalog.expand(p)) if (!first.has(k)) first.set(k, p);
+    firstPatterns.set(s, first);
+  }
+  return first.get(key) ?? key;
 }
 
 /** How far a statement's resources reach for one action. */
@@ -120,7 +130,9 @@ export function toGrant(catalog: ActionCatalog, c: CompiledStatement, key: strin
 export class EffectivePermissions {
   readonly #allows: CompiledStatement[] = [];
   readonly #denies: CompiledStatement[] = [];
+  /** Verdicts of actions some Allow statement covers; the others share one verdict per action (`notAllowed`). */
   readonly #verdicts = new Map<string, ActionVerdict>();
+  readonly #broadly = new WeakMap<readonly string[], ActionVerdict[]>();
 
   constructor(
     readonly catalog: ActionCatalog,
@@ -144,6 +156,9 @@ export class EffectivePermissions {
     const key = actionKey(action);
     const cached = this.#verdicts.get(key);
     if (cached) return cached;
+    // Most actions are granted by nothing an identity holds: their verdict is the same for every identity,
+    // and is not stored per identity (hundreds of actions are asked of each of tens of thousands of identities).
+    if (!this.#allows.some((a) => a.actions.has(key))) return notAllowed(this.catalog, key);
 
     const denies = this.#denies.filter((d) => d.actions.has(key) && d.statement.conditions.length === 0);
     const grants: Grant[] = [];
@@ -189,13 +204,42 @@ export class EffectivePermissions {
     return verdict;
   }
 
-  /** The actions among `keys` allowed on broad resources (all of a type, or `*`). */
-  broadlyAllowed(keys: Iterable<string>): ActionVerdict[] {
-    const out: ActionVerdict[] = [];
-    for (const k of keys) {
-      const v = this.check(k);
-      if (v.broad) out.push(v);
+  /** The actions among `keys` allowed on broad resources (all of a type, or `*`); a new array (callers sort it). */
+  broadlyAllowed(keys: readonly string[]): ActionVerdict[] {
+    let out = this.#broadly.get(keys);
+    if (!out) {
+      out = [];
+      // Only the actions an Allow statement covers can be allowed: no identity is asked about every key.
+      const candidates = this.#allows.length === 0 ? [] : keys;
+      for (const k of candidates) {
+        const v = this.check(k);
+        if (v.broad) out.push(v);
+      }
+      this.#broadly.set(keys, out);
     }
-    return out;
+    return [...out];
   }
+}
+
+const notAllowedCache = new WeakMap<ActionCatalog, Map<string, ActionVerdict>>();
+
+/** The verdict of an action no Allow statement covers: not allowed, nothing granted or denied (shared, frozen). */
+function notAllowed(catalog: ActionCatalog, key: string): ActionVerdict {
+  let cache = notAllowedCache.get(catalog);
+  if (!cache) notAllowedCache.set(catalog, (cache = new Map<string, ActionVerdict>()));
+  let verdict = cache.get(key);
+  if (!verdict) {
+    verdict = Object.freeze({
+      action: catalog.display(key),
+      allowed: false,
+      broad: false,
+      allResources: false,
+      conditional: false,
+      grants: Object.freeze([]) as unknown as Grant[],
+      deniedBy: Object.freeze([]) as unknown as Grant[],
+      blockedByBoundary: false,
+    });
+    cache.set(key, verdict);
+  }
+  return verdict;
 }

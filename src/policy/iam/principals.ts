@@ -67,28 +67,60 @@ function analyzeManagedPolicy(policy: IamManagedPolicy): AnalyzedManagedPolicy {
   return "document" in parsed ? { policy, document: parsed.document } : { policy, problem: parsed.problem };
 }
 
+/**
+ * What an identity holds, named so that identities holding the same policies (the same inline texts,
+ * the same managed policies, through the same groups, under the same boundary) share one
+ * EffectivePermissions: large accounts have thousands of identities made from a few templates.
+ */
+type Signature = string[];
+
 class Resolver {
   readonly byArn: Map<string, AnalyzedManagedPolicy>;
+  /** Inline documents parsed once per distinct text. */
+  readonly #parsed = new Map<string, ReturnType<typeof parseOrProblem>>();
+  readonly #permissions = new Map<string, EffectivePermissions>();
 
   constructor(readonly details: IamAuthorizationDetails) {
     this.byArn = new Map(details.policies.map((p) => [p.arn, analyzeManagedPolicy(p)]));
   }
 
-  inline(list: readonly IamInlinePolicy[], into: LoadedPolicy[], problems: PolicyProblem[], viaGroup?: string): void {
+  inline(list: readonly IamInlinePolicy[], into: LoadedPolicy[], problems: PolicyProblem[], signature: Signature, viaGroup?: string): void {
     for (const p of list) {
       const source: PolicySource = { kind: "inline", name: p.name, awsManaged: false, ...(viaGroup ? { viaGroup } : {}) };
-      const parsed = parseOrProblem(p.document);
+      let parsed = this.#parsed.get(p.document);
+      if (!parsed) this.#parsed.set(p.document, (parsed = parseOrProblem(p.document)));
+      signature.push(`inline\u0000${p.name}\u0000${viaGroup ?? ""}\u0000${p.document}`);
       if ("document" in parsed) into.push({ source, document: parsed.document });
       else problems.push({ policy: describe(source), reason: parsed.problem });
     }
   }
 
-  managed(list: readonly IamAttachedPolicy[], into: LoadedPolicy[], problems: PolicyProblem[], viaGroup?: string): void {
+  managed(
+    list: readonly IamAttachedPolicy[],
+    into: LoadedPolicy[],
+    problems: PolicyProblem[],
+    signature: Signature,
+    viaGroup?: string,
+  ): void {
     for (const a of list) {
       const loaded = this.load(a.arn, a.name, viaGroup);
+      signature.push(`managed\u0000${a.arn}\u0000${a.name}\u0000${viaGroup ?? ""}`);
       if ("document" in loaded) into.push(loaded);
       else problems.push(loaded);
     }
+  }
+
+  /** The effective permissions of `policies` (under `boundary`), shared by every identity with the same signature. */
+  permissions(
+    catalog: ActionCatalog,
+    signature: Signature,
+    policies: readonly LoadedPolicy[],
+    boundary: EffectivePermissions | undefined,
+  ): EffectivePermissions {
+    const key = JSON.stringify(signature);
+    let permissions = this.#permissions.get(key);
+    if (!permissions) this.#permissions.set(key, (permissions = new EffectivePermissions(catalog, policies, boundary)));
+    return permissions;
   }
 
   load(arn: string, name: string, viaGroup?: string): LoadedPolicy | PolicyProblem {
@@ -122,10 +154,11 @@ export function buildAnalysis(details: IamAuthorizationDetails, catalog: ActionC
   const groupsByName = new Map(details.groups.map((g) => [g.name, g]));
   const principals: IamPrincipal[] = [];
 
-  const boundaryOf = (arn: string | undefined, problems: PolicyProblem[]): EffectivePermissions | undefined => {
+  const boundaryOf = (arn: string | undefined, problems: PolicyProblem[], signature: Signature): EffectivePermissions | undefined => {
     if (!arn) return undefined;
+    signature.push(`boundary\u0000${arn}`);
     const loaded = r.load(arn, arn.slice(arn.lastIndexOf("/") + 1));
-    if ("document" in loaded) return new EffectivePermissions(catalog, [loaded]);
+    if ("document" in loaded) return r.permissions(catalog, [`the boundary itself\u0000${arn}`], [loaded], undefined);
     problems.push({ policy: `permissions boundary ${arn}`, reason: loaded.reason });
     return undefined;
   };
@@ -133,18 +166,19 @@ export function buildAnalysis(details: IamAuthorizationDetails, catalog: ActionC
   for (const u of details.users) {
     const policies: LoadedPolicy[] = [];
     const problems: PolicyProblem[] = [];
-    r.inline(u.inlinePolicies, policies, problems);
-    r.managed(u.attachedPolicies, policies, problems);
+    const signature: Signature = [];
+    r.inline(u.inlinePolicies, policies, problems, signature);
+    r.managed(u.attachedPolicies, policies, problems, signature);
     for (const groupName of u.groups) {
       const g = groupsByName.get(groupName);
       if (!g) {
         problems.push({ policy: `group "${groupName}"`, reason: "the group is not in the authorization details" });
         continue;
       }
-      r.inline(g.inlinePolicies, policies, problems, g.name);
-      r.managed(g.attachedPolicies, policies, problems, g.name);
+      r.inline(g.inlinePolicies, policies, problems, signature, g.name);
+      r.managed(g.attachedPolicies, policies, problems, signature, g.name);
     }
-    const boundary = boundaryOf(u.permissionsBoundaryArn, problems);
+    const boundary = boundaryOf(u.permissionsBoundaryArn, problems, signature);
     principals.push({
       kind: "user",
       name: u.name,
@@ -155,14 +189,15 @@ export function buildAnalysis(details: IamAuthorizationDetails, catalog: ActionC
       policies,
       ...(u.permissionsBoundaryArn ? { boundaryArn: u.permissionsBoundaryArn } : {}),
       problems,
-      permissions: new EffectivePermissions(catalog, policies, boundary),
+      permissions: r.permissions(catalog, signature, policies, boundary),
     });
   }
   for (const g of details.groups) {
     const policies: LoadedPolicy[] = [];
     const problems: PolicyProblem[] = [];
-    r.inline(g.inlinePolicies, policies, problems);
-    r.managed(g.attachedPolicies, policies, problems);
+    const signature: Signature = [];
+    r.inline(g.inlinePolicies, policies, problems, signature);
+    r.managed(g.attachedPolicies, policies, problems, signature);
     principals.push({
       kind: "group",
       name: g.name,
@@ -172,15 +207,16 @@ export function buildAnalysis(details: IamAuthorizationDetails, catalog: ActionC
       serviceLinked: false,
       policies,
       problems,
-      permissions: new EffectivePermissions(catalog, policies),
+      permissions: r.permissions(catalog, signature, policies, undefined),
     });
   }
   for (const role of details.roles) {
     const policies: LoadedPolicy[] = [];
     const problems: PolicyProblem[] = [];
-    r.inline(role.inlinePolicies, policies, problems);
-    r.managed(role.attachedPolicies, policies, problems);
-    const boundary = boundaryOf(role.permissionsBoundaryArn, problems);
+    const signature: Signature = [];
+    r.inline(role.inlinePolicies, policies, problems, signature);
+    r.managed(role.attachedPolicies, policies, problems, signature);
+    const boundary = boundaryOf(role.permissionsBoundaryArn, problems, signature);
     principals.push({
       kind: "role",
       name: role.name,
@@ -191,7 +227,7 @@ export function buildAnalysis(details: IamAuthorizationDetails, catalog: ActionC
       policies,
       ...(role.permissionsBoundaryArn ? { boundaryArn: role.permissionsBoundaryArn } : {}),
       problems,
-      permissions: new EffectivePermissions(catalog, policies, boundary),
+      permissions: r.permissions(catalog, signature, policies, boundary),
     });
   }
   const managedPolicies = [...r.byArn.values()];
@@ -205,4 +241,45 @@ export function analyzeIam(details: IamAuthorizationDetails): IamAnalysis {
   let analysis = analyses.get(details);
   if (!analysis) analyses.set(details, (analysis = buildAnalysis(details)));
   return analysis;
+}
+
+interface PrincipalIndex {
+  /** First position of each kind + ARN, and of each user name, in `analysis.principals`. */
+  byArn: Map<string, number>;
+  userByName: Map<string, number>;
+}
+
+const principalIndexes = new WeakMap<IamAnalysis, PrincipalIndex>();
+
+function principalIndex(analysis: IamAnalysis): PrincipalIndex {
+  let index = principalIndexes.get(analysis);
+  if (!index) {
+    index = { byArn: new Map(), userByName: new Map() };
+    analysis.principals.forEach((p, i) => {
+      const key = `${p.kind} ${p.arn}`;
+      if (!index!.byArn.has(key)) index!.byArn.set(key, i);
+      if (p.kind === "user" && !index!.userByName.has(p.name)) index!.userByName.set(p.name, i);
+    });
+    principalIndexes.set(analysis, index);
+  }
+  return index;
+}
+
+/**
+ * The analysed user, group or role with this ARN: the first in the analysis, as
+ * `principals.find(...)` would give it, without a pass over every principal per lookup
+ * (checks join tens of thousands of roles or credential report rows to the analysis).
+ */
+export function principalByArn(analysis: IamAnalysis, kind: PrincipalKind, arn: string): IamPrincipal | undefined {
+  const at = principalIndex(analysis).byArn.get(`${kind} ${arn}`);
+  return at === undefined ? undefined : analysis.principals[at];
+}
+
+/** The first analysed user whose ARN or name is the given one (credential report rows name both). */
+export function userByArnOrName(analysis: IamAnalysis, arn: string, name: string): IamPrincipal | undefined {
+  const index = principalIndex(analysis);
+  const byArn = index.byArn.get(`user ${arn}`);
+  const byName = index.userByName.get(name);
+  const at = byArn === undefined ? byName : byName === undefined ? byArn : Math.min(byArn, byName);
+  return at === undefined ? undefined : analysis.principals[at];
 }

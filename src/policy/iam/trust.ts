@@ -129,3 +129,52 @@ export function analyzeTrustPolicy(doc: PolicyDocument, ownAccount: string): Tru
   }
   return result;
 }
+
+// ---- service trust and the confused deputy ------------------------------------------------------
+
+/** Condition keys that tie a service's assumption of the role to the account or resource it acts for. */
+const SOURCE_KEYS = new Set(["aws:sourceaccount", "aws:sourcearn", "aws:sourceorgid", "aws:sourceorgpaths"]);
+
+/** A condition that pins the calling service to named source accounts, resources or organizations. */
+export function restrictsSource(c: Condition): boolean {
+  const op = baseOperator(c.operator);
+  return op !== undefined && POSITIVE_OPERATORS.has(op) && SOURCE_KEYS.has(c.key) && meaningfulValues(c.values);
+}
+
+/** A Deny that refuses every source outside named accounts or organizations (`StringNotEquals aws:SourceAccount …`). */
+function denyRestrictsSources(s: Statement): boolean {
+  if (s.effect !== "Deny" || !ASSUME_ACTIONS.some((a) => statementCoversAction(s, a))) return false;
+  // The Deny must reach the service principals: everyone, or services named in it.
+  if (s.principal !== undefined && !isEveryone(s.principal) && (s.principal === "*" || !s.principal.Service?.length)) return false;
+  return s.conditions.some((c) => {
+    const op = baseOperator(c.operator);
+    return op !== undefined && NEGATIVE_OPERATORS.has(op) && SOURCE_KEYS.has(c.key) && meaningfulValues(c.values);
+  });
+}
+
+export interface ServiceTrust {
+  statement: string;
+  /** The service principals the statement trusts. */
+  services: string[];
+  /** A condition (or a Deny) pins the source account, resource or organization. */
+  sourcePinned: boolean;
+  conditions: Condition[];
+}
+
+/** Statements that let AWS services assume the role, and whether each pins the source the service acts for. */
+export function serviceTrusts(doc: PolicyDocument): ServiceTrust[] {
+  const guarded = doc.statements.some(denyRestrictsSources);
+  const out: ServiceTrust[] = [];
+  for (const s of doc.statements) {
+    if (!allowsAssume(s) || s.principal === undefined || s.principal === "*") continue;
+    const services = s.principal.Service ?? [];
+    if (services.length === 0) continue;
+    out.push({
+      statement: statementName(s),
+      services,
+      sourcePinned: guarded || s.conditions.some(restrictsSource),
+      conditions: s.conditions,
+    });
+  }
+  return out;
+}

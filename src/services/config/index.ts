@@ -3,12 +3,14 @@ import {
   DescribeConfigurationRecordersCommand,
   DescribeConfigurationRecorderStatusCommand,
   DescribeDeliveryChannelsCommand,
+  paginateDescribeConfigurationAggregators,
 } from "@aws-sdk/client-config-service";
 import { configChecks } from "../../../checks/config/index.js";
 import { op } from "../../inventory/common.js";
 import { defineService, topSlices } from "../define.js";
 import type { ConfigRegionInventory } from "./inventory.js";
-import { toDeliveryChannel, toRecorder, toRecorderStatus } from "./shapes.js";
+import { toAggregator, toDeliveryChannel, toRecorder, toRecorderStatus } from "./shapes.js";
+import { allPages } from "../../collect/sdk.js";
 
 const region = topSlices<ConfigRegionInventory>();
 
@@ -40,6 +42,17 @@ const deliveryChannels = region("deliveryChannels", {
     ((await ctx.client(ConfigServiceClient).send(new DescribeDeliveryChannelsCommand({}))).DeliveryChannels ?? []).map(toDeliveryChannel),
 });
 
+const aggregators = region("aggregators", {
+  id: "config.aggregators",
+  description: "configuration aggregators and their sources (organization or accounts)",
+  operations: [op("config", "DescribeConfigurationAggregators")],
+  read: (ctx) =>
+    // 10 is the API's largest page (Limit).
+    allPages(paginateDescribeConfigurationAggregators({ client: ctx.client(ConfigServiceClient), pageSize: 10 }, {}), (page) =>
+      page.ConfigurationAggregators?.map(toAggregator),
+    ),
+});
+
 export default defineService({
   id: "config",
   title: "AWS Config",
@@ -47,6 +60,6 @@ export default defineService({
   model: "abstracted",
   clients: { config: ConfigServiceClient },
   schemaType: "ConfigInventory",
-  slices: [recorders, recorderStatuses, deliveryChannels],
+  slices: [recorders, recorderStatuses, deliveryChannels, aggregators],
   checks: configChecks,
 });

@@ -36,11 +36,24 @@ export interface DeliveryChannel {
   deliveryFrequency?: string;
 }
 
+// ---- aggregators --------------------------------------------------------------------------------
+
+/** A configuration aggregator (DescribeConfigurationAggregators). */
+export interface ConfigAggregator {
+  name: string;
+  arn?: string;
+  /** Set for an aggregator that collects from the whole organization. */
+  organizationSource?: { roleArn?: string; allRegions: boolean; regions: string[] };
+  /** Individually listed source accounts. */
+  accountSources: { accountIds: string[]; allRegions: boolean; regions: string[] }[];
+}
+
 /** Everything AWS Config read in one region. Each field is present only when its slice was wanted. */
 export interface ConfigRegionInventory {
   recorders?: Fetched<ConfigRecorder[]>;
   recorderStatuses?: Fetched<ConfigRecorderStatus[]>;
   deliveryChannels?: Fetched<DeliveryChannel[]>;
+  aggregators?: Fetched<ConfigAggregator[]>;
 }
 
 export interface ConfigInventory {

@@ -1,10 +1,11 @@
 /** SDK shapes → AWS Config inventory. */
 import type {
+  ConfigurationAggregator,
   ConfigurationRecorder,
   ConfigurationRecorderStatus,
   DeliveryChannel as SdkDeliveryChannel,
 } from "@aws-sdk/client-config-service";
-import type { ConfigRecorder, ConfigRecorderStatus, DeliveryChannel } from "./inventory.js";
+import type { ConfigAggregator, ConfigRecorder, ConfigRecorderStatus, DeliveryChannel } from "./inventory.js";
 import { opt } from "../../collect/sdk.js";
 
 export function toRecorder(r: ConfigurationRecorder): ConfigRecorder {
@@ -40,5 +41,27 @@ export function toDeliveryChannel(c: SdkDeliveryChannel): DeliveryChannel {
     ...opt("s3BucketName", c.s3BucketName),
     ...opt("snsTopicArn", c.snsTopicARN),
     ...opt("deliveryFrequency", c.configSnapshotDeliveryProperties?.deliveryFrequency),
+  };
+}
+
+export function toAggregator(a: ConfigurationAggregator): ConfigAggregator {
+  const org = a.OrganizationAggregationSource;
+  return {
+    name: a.ConfigurationAggregatorName ?? "",
+    ...opt("arn", a.ConfigurationAggregatorArn),
+    ...(org
+      ? {
+          organizationSource: {
+            ...opt("roleArn", org.RoleArn),
+            allRegions: org.AllAwsRegions === true,
+            regions: [...(org.AwsRegions ?? [])],
+          },
+        }
+      : {}),
+    accountSources: (a.AccountAggregationSources ?? []).map((s) => ({
+      accountIds: [...(s.AccountIds ?? [])],
+      allRegions: s.AllAwsRegions === true,
+      regions: [...(s.AwsRegions ?? [])],
+    })),
   };
 }

@@ -1,7 +1,14 @@
 import {
+  DescribeAddressesCommand,
   DescribeSnapshotAttributeCommand,
   EC2Client,
   GetEbsEncryptionByDefaultCommand,
+  GetImageBlockPublicAccessStateCommand,
+  GetInstanceMetadataDefaultsCommand,
+  GetSnapshotBlockPublicAccessStateCommand,
+  paginateDescribeRouteTables,
+  paginateDescribeSubnets,
+  paginateDescribeVpcPeeringConnections,
   paginateDescribeFlowLogs,
   paginateDescribeImages,
   paginateDescribeInstances,
@@ -18,6 +25,10 @@ import { op } from "../../inventory/common.js";
 import { defineService, itemSlices, topSlices } from "../define.js";
 import { snapshotResource, type Ec2RegionInventory, type VolumePermission } from "./inventory.js";
 import {
+  toAddress,
+  toRouteTable,
+  toSubnet,
+  toVpcPeeringConnection,
   toFlowLog,
   toImage,
   toInstance,
@@ -28,6 +39,7 @@ import {
   toVolume,
   toVpc,
 } from "./shapes.js";
+import { instanceItems, instanceUserData, launchTemplates } from "./user-data.js";
 
 /** Page sizes within each operation's documented MaxResults bounds. */
 const PAGE = {
@@ -40,6 +52,9 @@ const PAGE = {
   images: 1000,
   vpcs: 1000,
   flowLogs: 1000,
+  subnets: 1000,
+  routeTables: 100,
+  peerings: 1000,
 };
 
 const region = topSlices<Ec2RegionInventory>();
@@ -83,7 +98,10 @@ const instances = region("instances", {
     const reservations = await allPages(pages, (page) => page.Reservations);
     return reservations.flatMap((r) => (r.Instances ?? []).map((i) => toInstance(i, ctx)));
   },
+  items: instanceItems,
 });
+
+const userData = instanceUserData(instances);
 
 const volumes = region("volumes", {
   id: "ec2.volumes",
@@ -158,6 +176,82 @@ const flowLogs = region("flowLogs", {
     ),
 });
 
+// ---- addresses, subnets, routing, peering, account-level defaults -------------------------------
+
+const addresses = region("addresses", {
+  id: "ec2.addresses",
+  description: "Elastic IP addresses and what they are associated with",
+  // DescribeAddresses has no pages: it answers every address of the region at once.
+  operations: [op("ec2", "DescribeAddresses")],
+  read: async (ctx) => ((await ctx.client(EC2Client).send(new DescribeAddressesCommand({}))).Addresses ?? []).map((a) => toAddress(a, ctx)),
+});
+
+const subnets = region("subnets", {
+  id: "ec2.subnets",
+  description: "subnets and whether they assign public addresses on launch",
+  operations: [op("ec2", "DescribeSubnets")],
+  read: (ctx) =>
+    allPages(paginateDescribeSubnets({ client: ctx.client(EC2Client), pageSize: PAGE.subnets }, {}), (page) =>
+      page.Subnets?.map((x) => toSubnet(x, ctx)),
+    ),
+});
+
+const routeTables = region("routeTables", {
+  id: "ec2.routeTables",
+  description: "route tables and their routes",
+  operations: [op("ec2", "DescribeRouteTables")],
+  read: (ctx) =>
+    allPages(paginateDescribeRouteTables({ client: ctx.client(EC2Client), pageSize: PAGE.routeTables }, {}), (page) =>
+      page.RouteTables?.map((x) => toRouteTable(x, ctx)),
+    ),
+});
+
+const vpcPeeringConnections = region("vpcPeeringConnections", {
+  id: "ec2.vpcPeeringConnections",
+  description: "VPC peering connections and the CIDR blocks of both sides",
+  operations: [op("ec2", "DescribeVpcPeeringConnections")],
+  read: (ctx) =>
+    allPages(paginateDescribeVpcPeeringConnections({ client: ctx.client(EC2Client), pageSize: PAGE.peerings }, {}), (page) =>
+      page.VpcPeeringConnections?.map((x) => toVpcPeeringConnection(x, ctx)),
+    ),
+});
+
+const snapshotBlockPublicAccess = region("snapshotBlockPublicAccess", {
+  id: "ec2.snapshotBlockPublicAccess",
+  description: "block public access for EBS snapshots (account setting, per region)",
+  operations: [op("ec2", "GetSnapshotBlockPublicAccessState")],
+  read: async (ctx) => {
+    const out = await ctx.client(EC2Client).send(new GetSnapshotBlockPublicAccessStateCommand({}));
+    return { state: out.State ?? "unknown", ...opt("managedBy", out.ManagedBy) };
+  },
+});
+
+const imageBlockPublicAccess = region("imageBlockPublicAccess", {
+  id: "ec2.imageBlockPublicAccess",
+  description: "block public access for AMIs (account setting, per region)",
+  operations: [op("ec2", "GetImageBlockPublicAccessState")],
+  read: async (ctx) => {
+    const out = await ctx.client(EC2Client).send(new GetImageBlockPublicAccessStateCommand({}));
+    return { state: out.ImageBlockPublicAccessState ?? "unknown", ...opt("managedBy", out.ManagedBy) };
+  },
+});
+
+const instanceMetadataDefaults = region("instanceMetadataDefaults", {
+  id: "ec2.instanceMetadataDefaults",
+  description: "the account's instance metadata defaults for new instances (per region)",
+  operations: [op("ec2", "GetInstanceMetadataDefaults")],
+  read: async (ctx) => {
+    const a = (await ctx.client(EC2Client).send(new GetInstanceMetadataDefaultsCommand({}))).AccountLevel;
+    return {
+      ...opt("httpTokens", a?.HttpTokens),
+      ...opt("httpEndpoint", a?.HttpEndpoint),
+      ...opt("httpPutResponseHopLimit", a?.HttpPutResponseHopLimit),
+      ...opt("instanceMetadataTags", a?.InstanceMetadataTags),
+      ...opt("managedBy", a?.ManagedBy),
+    };
+  },
+});
+
 export default defineService({
   id: "ec2",
   title: "Amazon EC2 and VPC",
@@ -177,14 +271,33 @@ export default defineService({
     images,
     vpcs,
     flowLogs,
+    userData,
+    launchTemplates,
+    addresses,
+    subnets,
+    routeTables,
+    vpcPeeringConnections,
+    snapshotBlockPublicAccess,
+    imageBlockPublicAccess,
+    instanceMetadataDefaults,
   ],
   checks: ec2Checks,
   tags: {
     of: (data) =>
       Object.values(data.regions).flatMap((r) =>
-        [r.securityGroups, r.networkAcls, r.instances, r.volumes, r.snapshots, r.images, r.vpcs].flatMap((read) =>
-          read?.ok ? read.value.flatMap((x) => (x.tags ? [[x.arn, x.tags] as const] : [])) : [],
-        ),
+        [
+          r.securityGroups,
+          r.networkAcls,
+          r.instances,
+          r.volumes,
+          r.snapshots,
+          r.images,
+          r.vpcs,
+          r.addresses,
+          r.subnets,
+          r.routeTables,
+          r.vpcPeeringConnections,
+        ].flatMap((read) => (read?.ok ? read.value.flatMap((x) => (x.tags ? [[x.arn, x.tags] as const] : [])) : [])),
       ),
   },
 });

@@ -1,5 +1,7 @@
 import type { Fetched } from "../../inventory/common.js";
 import type { ResourceRef } from "../../results.js";
+import type { UserDataScan } from "../../secrets/types.js";
+import type { LaunchTemplate } from "./launch-templates.js";
 
 /** One address range in a security group permission. */
 export interface CidrRef {
@@ -116,6 +118,8 @@ export interface Instance {
    * Absent: not recorded (a snapshot written before this field existed), which says nothing either way.
    */
   iamInstanceProfileArn?: string | null;
+  /** DescribeInstanceAttribute userData, scanned for credentials as it was read (never the user data); null: none, or a terminated instance; absent when not collected. */
+  userData?: Fetched<UserDataScan | null>;
 }
 
 export interface Volume {
@@ -187,6 +191,100 @@ export interface FlowLog {
   deliverLogsStatus?: string;
 }
 
+// ---- addresses, subnets, routing, peering, account-level defaults -------------------------------
+
+/** An Elastic IP address (DescribeAddresses). */
+export interface ElasticIp {
+  publicIp: string;
+  arn: string;
+  allocationId?: string;
+  /** "vpc" | "standard" */
+  domain?: string;
+  /** Set when the address is associated with an instance or a network interface. */
+  associationId?: string;
+  instanceId?: string;
+  networkInterfaceId?: string;
+  /** The resource's tags (only when it has some). */
+  tags?: Record<string, string>;
+}
+
+export interface Subnet {
+  subnetId: string;
+  arn: string;
+  vpcId?: string;
+  cidrBlock?: string;
+  availabilityZone?: string;
+  /** MapPublicIpOnLaunch: instances launched here get a public IPv4 address. */
+  mapPublicIpOnLaunch: boolean;
+  /** AssignIpv6AddressOnCreation: network interfaces created here get an IPv6 address. */
+  assignIpv6AddressOnCreation: boolean;
+  defaultForAz: boolean;
+  name?: string;
+  /** The resource's tags (only when it has some). */
+  tags?: Record<string, string>;
+}
+
+export interface Route {
+  /** The destination CIDR (IPv4 or IPv6) or prefix list id. */
+  destination: string;
+  /** "cidr" | "ipv6" | "prefix-list" */
+  destinationType: "cidr" | "ipv6" | "prefix-list";
+  vpcPeeringConnectionId?: string;
+  gatewayId?: string;
+  /** "active" | "blackhole" */
+  state?: string;
+}
+
+export interface RouteTable {
+  routeTableId: string;
+  arn: string;
+  vpcId?: string;
+  routes: Route[];
+  subnetIds: string[];
+  main: boolean;
+  /** The resource's tags (only when it has some). */
+  tags?: Record<string, string>;
+}
+
+/** One side of a VPC peering connection. */
+export interface PeeringVpcInfo {
+  vpcId?: string;
+  ownerId?: string;
+  region?: string;
+  /** Every IPv4 and IPv6 CIDR block of the VPC the connection reports. */
+  cidrBlocks: string[];
+}
+
+export interface VpcPeeringConnection {
+  vpcPeeringConnectionId: string;
+  arn: string;
+  /** "active" | "pending-acceptance" | "deleted" | … */
+  status?: string;
+  requester: PeeringVpcInfo;
+  accepter: PeeringVpcInfo;
+  /** The resource's tags (only when it has some). */
+  tags?: Record<string, string>;
+}
+
+/** An account-level "block public access" setting of one region (snapshots, AMIs). */
+export interface BlockPublicAccessState {
+  /** Snapshots: "block-all-sharing" | "block-new-sharing" | "unblocked"; AMIs: "block-new-sharing" | "unblocked". */
+  state: string;
+  /** "account" | "declarative-policy" */
+  managedBy?: string;
+}
+
+/** The account's instance metadata defaults in one region (GetInstanceMetadataDefaults AccountLevel); every field absent: none set. */
+export interface InstanceMetadataDefaults {
+  /** "required" | "optional" | "no-preference" */
+  httpTokens?: string;
+  /** "enabled" | "disabled" | "no-preference" */
+  httpEndpoint?: string;
+  httpPutResponseHopLimit?: number;
+  instanceMetadataTags?: string;
+  managedBy?: string;
+}
+
 /** Everything EC2 read in one region. Each field is present only when its slice was wanted. */
 export interface Ec2RegionInventory {
   securityGroups?: Fetched<SecurityGroup[]>;
@@ -202,6 +300,18 @@ export interface Ec2RegionInventory {
   images?: Fetched<Image[]>;
   vpcs?: Fetched<Vpc[]>;
   flowLogs?: Fetched<FlowLog[]>;
+  /** The default and latest version of each launch template (DescribeLaunchTemplateVersions). */
+  launchTemplates?: Fetched<LaunchTemplate[]>;
+  addresses?: Fetched<ElasticIp[]>;
+  subnets?: Fetched<Subnet[]>;
+  routeTables?: Fetched<RouteTable[]>;
+  vpcPeeringConnections?: Fetched<VpcPeeringConnection[]>;
+  /** GetSnapshotBlockPublicAccessState. */
+  snapshotBlockPublicAccess?: Fetched<BlockPublicAccessState>;
+  /** GetImageBlockPublicAccessState. */
+  imageBlockPublicAccess?: Fetched<BlockPublicAccessState>;
+  /** GetInstanceMetadataDefaults. */
+  instanceMetadataDefaults?: Fetched<InstanceMetadataDefaults>;
 }
 
 export interface Ec2Inventory {

@@ -1,5 +1,10 @@
 /** SDK shapes → EC2 inventory. */
 import type {
+  Address as SdkAddress,
+  RouteTable as SdkRouteTable,
+  Subnet as SdkSubnet,
+  VpcPeeringConnection as SdkVpcPeeringConnection,
+  VpcPeeringConnectionVpcInfo,
   FlowLog as SdkFlowLog,
   Image as SdkImage,
   Instance as SdkInstance,
@@ -13,6 +18,12 @@ import type {
   Vpc as SdkVpc,
 } from "@aws-sdk/client-ec2";
 import type {
+  ElasticIp,
+  PeeringVpcInfo,
+  Route,
+  RouteTable,
+  Subnet,
+  VpcPeeringConnection,
   FlowLog,
   Image,
   Instance,
@@ -216,5 +227,92 @@ export function toFlowLog(x: SdkFlowLog): FlowLog {
     ...opt("logDestinationType", x.LogDestinationType),
     ...opt("logDestination", x.LogDestination),
     ...opt("deliverLogsStatus", x.DeliverLogsStatus),
+  };
+}
+
+// ---- addresses, subnets, routing, peering -------------------------------------------------------
+
+export function toAddress(a: SdkAddress, s: ArnScope): ElasticIp {
+  const publicIp = a.PublicIp ?? "";
+  return {
+    publicIp,
+    arn: arnOf(s, `elastic-ip/${a.AllocationId ?? publicIp}`),
+    ...opt("allocationId", a.AllocationId),
+    ...opt("domain", a.Domain),
+    ...opt("associationId", a.AssociationId),
+    ...opt("instanceId", a.InstanceId),
+    ...opt("networkInterfaceId", a.NetworkInterfaceId),
+    ...tagsOf(a.Tags),
+  };
+}
+
+export function toSubnet(x: SdkSubnet, s: ArnScope): Subnet {
+  const subnetId = x.SubnetId ?? "";
+  return {
+    subnetId,
+    arn: x.SubnetArn ?? arnOf(s, `subnet/${subnetId}`, x.OwnerId ?? s.accountId),
+    ...opt("vpcId", x.VpcId),
+    ...opt("cidrBlock", x.CidrBlock),
+    ...opt("availabilityZone", x.AvailabilityZone),
+    mapPublicIpOnLaunch: x.MapPublicIpOnLaunch === true,
+    assignIpv6AddressOnCreation: x.AssignIpv6AddressOnCreation === true,
+    defaultForAz: x.DefaultForAz === true,
+    ...opt("name", nameTag(x.Tags)),
+    ...tagsOf(x.Tags),
+  };
+}
+
+export function toRouteTable(t: SdkRouteTable, s: ArnScope): RouteTable {
+  const routeTableId = t.RouteTableId ?? "";
+  const routes = (t.Routes ?? []).flatMap((r): Route[] => {
+    const [destination, destinationType] = r.DestinationCidrBlock
+      ? [r.DestinationCidrBlock, "cidr" as const]
+      : r.DestinationIpv6CidrBlock
+        ? [r.DestinationIpv6CidrBlock, "ipv6" as const]
+        : r.DestinationPrefixListId
+          ? [r.DestinationPrefixListId, "prefix-list" as const]
+          : [undefined, "cidr" as const];
+    if (destination === undefined) return [];
+    return [
+      {
+        destination,
+        destinationType,
+        ...opt("vpcPeeringConnectionId", r.VpcPeeringConnectionId),
+        ...opt("gatewayId", r.GatewayId),
+        ...opt("state", r.State),
+      },
+    ];
+  });
+  return {
+    routeTableId,
+    arn: arnOf(s, `route-table/${routeTableId}`, t.OwnerId ?? s.accountId),
+    ...opt("vpcId", t.VpcId),
+    routes,
+    subnetIds: ids((t.Associations ?? []).map((a) => a.SubnetId)),
+    main: (t.Associations ?? []).some((a) => a.Main === true),
+    ...tagsOf(t.Tags),
+  };
+}
+
+const peeringSide = (v: VpcPeeringConnectionVpcInfo | undefined): PeeringVpcInfo => ({
+  ...opt("vpcId", v?.VpcId),
+  ...opt("ownerId", v?.OwnerId),
+  ...opt("region", v?.Region),
+  cidrBlocks: [
+    ...new Set(
+      ids([v?.CidrBlock, ...(v?.CidrBlockSet ?? []).map((c) => c.CidrBlock), ...(v?.Ipv6CidrBlockSet ?? []).map((c) => c.Ipv6CidrBlock)]),
+    ),
+  ],
+});
+
+export function toVpcPeeringConnection(x: SdkVpcPeeringConnection, s: ArnScope): VpcPeeringConnection {
+  const id = x.VpcPeeringConnectionId ?? "";
+  return {
+    vpcPeeringConnectionId: id,
+    arn: arnOf(s, `vpc-peering-connection/${id}`),
+    ...opt("status", x.Status?.Code),
+    requester: peeringSide(x.RequesterVpcInfo),
+    accepter: peeringSide(x.AccepterVpcInfo),
+    ...tagsOf(x.Tags),
   };
 }

@@ -4,11 +4,14 @@ import {
   GetAccountSummaryCommand,
   GetCredentialReportCommand,
   IAMClient,
+  ListOpenIDConnectProvidersCommand,
+  ListSAMLProvidersCommand,
   paginateGetAccountAuthorizationDetails,
   paginateListServerCertificates,
   paginateListVirtualMFADevices,
   type GetAccountAuthorizationDetailsResponse,
 } from "@aws-sdk/client-iam";
+import { DescribeOrganizationCommand, OrganizationsClient } from "@aws-sdk/client-organizations";
 import { iamChecks } from "../../../checks/iam/index.js";
 import { op } from "../../inventory/common.js";
 import { defineService, topSlices } from "../define.js";
@@ -138,12 +141,59 @@ const serverCertificates = account("serverCertificates", {
   },
 });
 
+// ---- federation and the organization ------------------------------------------------------------
+
+const samlProviders = account("samlProviders", {
+  id: "iam.samlProviders",
+  description: "SAML identity providers",
+  operations: [op("iam", "ListSAMLProviders")],
+  read: async (ctx) =>
+    ((await ctx.client(IAMClient).send(new ListSAMLProvidersCommand({}))).SAMLProviderList ?? []).map((p) => {
+      const arn = p.Arn ?? "";
+      return {
+        arn,
+        name: arn.slice(arn.lastIndexOf("/") + 1),
+        ...opt("createdAt", iso(p.CreateDate)),
+        ...opt("validUntil", iso(p.ValidUntil)),
+      };
+    }),
+});
+
+const oidcProviders = account("oidcProviders", {
+  id: "iam.oidcProviders",
+  description: "OpenID Connect identity providers",
+  operations: [op("iam", "ListOpenIDConnectProviders")],
+  read: async (ctx) =>
+    ((await ctx.client(IAMClient).send(new ListOpenIDConnectProvidersCommand({}))).OpenIDConnectProviderList ?? []).map((p) => {
+      const arn = p.Arn ?? "";
+      const marker = ":oidc-provider/";
+      return { arn, url: arn.includes(marker) ? arn.slice(arn.indexOf(marker) + marker.length) : arn };
+    }),
+});
+
+const organization = account("organization", {
+  id: "iam.organization",
+  description: "the AWS Organizations organization the account belongs to (its id and management account)",
+  operations: [op("organizations", "DescribeOrganization")],
+  absent: ["AWSOrganizationsNotInUseException"],
+  read: async (ctx) => {
+    const org = (await ctx.client(OrganizationsClient).send(new DescribeOrganizationCommand({}))).Organization;
+    if (!org?.Id) return null;
+    return {
+      id: org.Id,
+      ...opt("arn", org.Arn),
+      ...opt("managementAccountId", org.MasterAccountId),
+      ...opt("featureSet", org.FeatureSet),
+    };
+  },
+});
+
 export default defineService({
   id: "iam",
   title: "AWS Identity and Access Management",
   scope: "global",
   model: "abstracted",
-  clients: { iam: IAMClient },
+  clients: { iam: IAMClient, organizations: OrganizationsClient },
   schemaType: "IamInventory",
   slices: [
     authorizationDetails,
@@ -152,6 +202,9 @@ export default defineService({
     credentialReportSlice(DEFAULT_REPORT_POLL_DELAYS_MS),
     virtualMfaDevices,
     serverCertificates,
+    samlProviders,
+    oidcProviders,
+    organization,
   ],
   checks: iamChecks,
   tags: {

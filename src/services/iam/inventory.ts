@@ -167,6 +167,34 @@ export interface IamServerCertificate {
   expiresAt?: string;
 }
 
+// ---- federation and the organization ------------------------------------------------------------
+
+/** A SAML identity provider (ListSAMLProviders). */
+export interface IamSamlProvider {
+  arn: string;
+  /** The provider's name: the last part of its ARN. */
+  name: string;
+  createdAt?: string;
+  /** When the provider's SAML metadata expires. */
+  validUntil?: string;
+}
+
+/** An OpenID Connect identity provider (ListOpenIDConnectProviders gives only the ARN, which holds the issuer URL). */
+export interface IamOidcProvider {
+  arn: string;
+  /** The issuer host and path, from the ARN (`token.actions.githubusercontent.com`). */
+  url: string;
+}
+
+/** The AWS Organizations organization the account belongs to (DescribeOrganization). */
+export interface IamOrganization {
+  id: string;
+  arn?: string;
+  managementAccountId?: string;
+  /** "ALL" | "CONSOLIDATED_BILLING" */
+  featureSet?: string;
+}
+
 export interface IamInventory {
   authorizationDetails?: Fetched<IamAuthorizationDetails>;
   /** GetAccountSummary's SummaryMap (AccountMFAEnabled, AccountAccessKeysPresent, …). */
@@ -177,6 +205,10 @@ export interface IamInventory {
   virtualMfaDevices?: Fetched<IamVirtualMfaDevice[]>;
   /** Server certificates stored in IAM (for load balancers and CloudFront where ACM is not used). */
   serverCertificates?: Fetched<IamServerCertificate[]>;
+  samlProviders?: Fetched<IamSamlProvider[]>;
+  oidcProviders?: Fetched<IamOidcProvider[]>;
+  /** null: the account is not in an organization (AWSOrganizationsNotInUseException). */
+  organization?: Fetched<IamOrganization | null>;
 }
 
 /** AWS-managed policies live in the `aws` account of the partition. */

@@ -9,17 +9,24 @@ import {
   GetBucketTaggingCommand,
   GetBucketVersioningCommand,
   GetPublicAccessBlockCommand,
+  GetBucketReplicationCommand,
+  GetObjectLockConfigurationCommand,
   paginateListBuckets,
   S3Client,
   type PublicAccessBlockConfiguration,
 } from "@aws-sdk/client-s3";
-import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from "@aws-sdk/client-s3-control";
+import {
+  GetAccessPointCommand,
+  GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand,
+  paginateListAccessPoints,
+  S3ControlClient,
+} from "@aws-sdk/client-s3-control";
 import { s3Checks } from "../../../checks/s3/index.js";
 import { ACLS_DISABLED } from "../../../checks/s3/lib/exposure.js";
 import { op, type Fetched } from "../../inventory/common.js";
-import { allPages, tagsOf } from "../../collect/sdk.js";
+import { allPages, opt, tagsOf } from "../../collect/sdk.js";
 import { defineService, itemSlices, topSlices } from "../define.js";
-import { bucketResource, type PublicAccessBlock, type S3Bucket, type S3Inventory } from "./inventory.js";
+import { bucketResource, type PublicAccessBlock, type S3AccessPoint, type S3Bucket, type S3Inventory } from "./inventory.js";
 
 const toPab = (c: PublicAccessBlockConfiguration | undefined): PublicAccessBlock => ({
   BlockPublicAcls: c?.BlockPublicAcls === true,
@@ -184,6 +191,83 @@ const bucketTags = bucket("tags", {
   read: async (ctx, b) => tagsOf((await ctx.client(S3Client).send(new GetBucketTaggingCommand({ Bucket: b.name }))).TagSet).tags ?? null,
 });
 
+// ---- access points, Object Lock, replication ----------------------------------------------------
+
+const getAccessPoint = op("s3-control", "GetAccessPoint", "s3:GetAccessPoint");
+
+const bucketAccessPoints = bucket("accessPoints", {
+  id: "s3.bucketAccessPoints",
+  description: "each bucket's access points and their own Block Public Access",
+  operations: [op("s3-control", "ListAccessPoints", "s3:ListAccessPoints"), getAccessPoint],
+  read: async (ctx, b) => {
+    const client = ctx.client(S3ControlClient);
+    // 1000 is the API's largest page; an access point lives in its bucket's region.
+    const listed = await allPages(
+      paginateListAccessPoints({ client, pageSize: 1000 }, { AccountId: ctx.accountId, Bucket: b.name }),
+      (page) => page.AccessPointList,
+    );
+    return Promise.all(
+      listed.map(async (ap): Promise<S3AccessPoint> => {
+        const name = ap.Name ?? "";
+        const publicAccessBlock = await ctx.attempt(
+          getAccessPoint,
+          async () => {
+            const out = await client.send(new GetAccessPointCommand({ AccountId: ctx.accountId, Name: name }));
+            return out.PublicAccessBlockConfiguration ? toPab(out.PublicAccessBlockConfiguration) : null;
+          },
+          name,
+        );
+        return {
+          name,
+          arn: ap.AccessPointArn ?? `arn:${ctx.partition}:s3:${ctx.region}:${ctx.accountId}:accesspoint/${name}`,
+          bucket: ap.Bucket ?? b.name,
+          ...opt("networkOrigin", ap.NetworkOrigin),
+          ...opt("vpcId", ap.VpcConfiguration?.VpcId),
+          publicAccessBlock,
+        };
+      }),
+    );
+  },
+});
+
+const bucketObjectLock = bucket("objectLock", {
+  id: "s3.bucketObjectLock",
+  description: "Object Lock configuration",
+  operations: [op("s3", "GetObjectLockConfiguration", "s3:GetBucketObjectLockConfiguration")],
+  absent: ["ObjectLockConfigurationNotFoundError"],
+  read: async (ctx, b) => {
+    const config = (await ctx.client(S3Client).send(new GetObjectLockConfigurationCommand({ Bucket: b.name }))).ObjectLockConfiguration;
+    if (!config) return null;
+    const retention = config.Rule?.DefaultRetention;
+    return {
+      enabled: config.ObjectLockEnabled === "Enabled",
+      ...(retention
+        ? { defaultRetention: { ...opt("mode", retention.Mode), ...opt("days", retention.Days), ...opt("years", retention.Years) } }
+        : {}),
+    };
+  },
+});
+
+const bucketReplication = bucket("replication", {
+  id: "s3.bucketReplication",
+  description: "replication configuration",
+  operations: [op("s3", "GetBucketReplication", "s3:GetReplicationConfiguration")],
+  absent: ["ReplicationConfigurationNotFoundError"],
+  read: async (ctx, b) => {
+    const config = (await ctx.client(S3Client).send(new GetBucketReplicationCommand({ Bucket: b.name }))).ReplicationConfiguration;
+    if (!config) return null;
+    return {
+      ...opt("role", config.Role),
+      rules: (config.Rules ?? []).map((r) => ({
+        ...opt("id", r.ID),
+        status: r.Status ?? "Disabled",
+        ...opt("destinationBucket", r.Destination?.Bucket),
+        ...opt("destinationAccount", r.Destination?.Account),
+      })),
+    };
+  },
+});
+
 export default defineService({
   id: "s3",
   title: "Amazon S3",
@@ -203,6 +287,9 @@ export default defineService({
     bucketLogging,
     bucketTags,
     accountPublicAccessBlock,
+    bucketAccessPoints,
+    bucketObjectLock,
+    bucketReplication,
   ],
   checks: s3Checks,
   tags: {

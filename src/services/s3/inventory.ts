@@ -27,6 +27,40 @@ export interface BucketLogging {
   targetPrefix?: string;
 }
 
+// ---- access points, Object Lock, replication ----------------------------------------------------
+
+/** An access point of a bucket (ListAccessPoints), with its own Block Public Access (GetAccessPoint). */
+export interface S3AccessPoint {
+  name: string;
+  arn: string;
+  bucket: string;
+  /** "Internet" | "VPC" */
+  networkOrigin?: string;
+  vpcId?: string;
+  /** The access point's own Block Public Access; null: GetAccessPoint returned none. */
+  publicAccessBlock: Fetched<PublicAccessBlock | null>;
+}
+
+export interface ObjectLockConfiguration {
+  /** ObjectLockEnabled = "Enabled". */
+  enabled: boolean;
+  /** The default retention applied to new objects, when one is set. */
+  defaultRetention?: { mode?: string; days?: number; years?: number };
+}
+
+export interface ReplicationRule {
+  id?: string;
+  /** "Enabled" | "Disabled" */
+  status: string;
+  destinationBucket?: string;
+  destinationAccount?: string;
+}
+
+export interface ReplicationConfiguration {
+  role?: string;
+  rules: ReplicationRule[];
+}
+
 export interface S3Bucket {
   name: string;
   arn: string;
@@ -50,6 +84,12 @@ export interface S3Bucket {
   logging?: Fetched<BucketLogging | null>;
   /** The bucket's tags; null: none. Read only when a mutelist entry matches by tag. */
   tags?: Fetched<Record<string, string> | null>;
+  /** The bucket's access points (in its region, owned by the account). */
+  accessPoints?: Fetched<S3AccessPoint[]>;
+  /** null: no Object Lock configuration (Object Lock was never enabled). */
+  objectLock?: Fetched<ObjectLockConfiguration | null>;
+  /** null: no replication configuration. */
+  replication?: Fetched<ReplicationConfiguration | null>;
 }
 
 export interface S3Inventory {

@@ -33,6 +33,15 @@ describe("IAM check catalogue", () => {
       "iam-policy-wildcard-service-actions",
       "iam-cloudshell-full-access",
       "iam-server-certificates-expired",
+      // Issue 12: FSBP IAM.7 in full, MFA and trust in depth, federation.
+      "iam-password-policy-complexity",
+      "iam-password-policy-expiry",
+      "iam-admin-console-mfa",
+      "iam-privileged-user-hardware-mfa",
+      "iam-policy-assume-role-any",
+      "iam-role-trust-service-confused-deputy",
+      "iam-role-cross-account-broad-read",
+      "iam-federation-long-lived-keys",
     ]);
   });
 
@@ -62,5 +71,11 @@ describe("IAM check catalogue", () => {
     expect(refs["iam-server-certificates-expired"]).toEqual({ [FRAMEWORKS.cis]: ["2.18"], [FRAMEWORKS.securityHub]: ["IAM.26"] });
     expect(refs["iam-cloudshell-full-access"]).toEqual({ [FRAMEWORKS.cis]: ["2.21"], [FRAMEWORKS.securityHub]: ["IAM.27"] });
     expect(refs["iam-policy-wildcard-service-actions"]).toEqual({ [FRAMEWORKS.fsbp]: ["IAM.21"] });
+    expect(refs["iam-password-policy-complexity"]).toEqual({
+      [FRAMEWORKS.fsbp]: ["IAM.7"],
+      [FRAMEWORKS.securityHub]: ["IAM.11", "IAM.12", "IAM.13", "IAM.14"],
+    });
+    expect(refs["iam-password-policy-expiry"]).toEqual({ [FRAMEWORKS.fsbp]: ["IAM.7"], [FRAMEWORKS.securityHub]: ["IAM.17"] });
+    expect(refs["iam-admin-console-mfa"]).toEqual({ [FRAMEWORKS.cis]: ["2.9"], [FRAMEWORKS.fsbp]: ["IAM.5"] });
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { mockClient } from "aws-sdk-client-mock";
 import {
   ConfigServiceClient,
+  DescribeConfigurationAggregatorsCommand,
   DescribeConfigurationRecordersCommand,
   DescribeConfigurationRecorderStatusCommand,
   DescribeDeliveryChannelsCommand,
@@ -73,6 +74,28 @@ describe("config collector", () => {
     south.on(DescribeConfigurationRecordersCommand).rejects(accessDenied());
     south.on(DescribeConfigurationRecorderStatusCommand).rejects(accessDenied());
     south.on(DescribeDeliveryChannelsCommand).resolves({ DeliveryChannels: [] });
+    east
+      .on(DescribeConfigurationAggregatorsCommand)
+      .resolvesOnce({
+        ConfigurationAggregators: [
+          {
+            ConfigurationAggregatorName: "organization",
+            ConfigurationAggregatorArn: "arn:aws:config:us-east-1:123456789012:config-aggregator/config-aggregator-1",
+            OrganizationAggregationSource: { RoleArn: "arn:aws:iam::123456789012:role/aggregator", AllAwsRegions: true },
+          },
+        ],
+        NextToken: "next",
+      })
+      .resolves({
+        ConfigurationAggregators: [
+          {
+            ConfigurationAggregatorName: "partners",
+            AccountAggregationSources: [{ AccountIds: ["210987654321"], AwsRegions: ["eu-west-1"] }],
+          },
+        ],
+      });
+    west.on(DescribeConfigurationAggregatorsCommand).resolves({ ConfigurationAggregators: [] });
+    south.on(DescribeConfigurationAggregatorsCommand).resolves({});
 
     const inv = await collect(service, ctx);
 
@@ -98,12 +121,30 @@ describe("config collector", () => {
         value: [{ name: "default", recording: true, lastStatus: "Success", lastStatusChangeTime: "2026-01-02T00:00:00.000Z" }],
       },
       deliveryChannels: { ok: true, value: [{ name: "default", s3BucketName: "cfg", deliveryFrequency: "TwentyFour_Hours" }] },
+      aggregators: {
+        ok: true,
+        value: [
+          {
+            name: "organization",
+            arn: "arn:aws:config:us-east-1:123456789012:config-aggregator/config-aggregator-1",
+            organizationSource: { roleArn: "arn:aws:iam::123456789012:role/aggregator", allRegions: true, regions: [] },
+            accountSources: [],
+          },
+          { name: "partners", accountSources: [{ accountIds: ["210987654321"], allRegions: false, regions: ["eu-west-1"] }] },
+        ],
+      },
     });
+    // Two pages of at most 10, the API's largest (the paginator reuses one input object: only the last state is visible).
+    const aggregatorCalls = east.commandCalls(DescribeConfigurationAggregatorsCommand);
+    expect(aggregatorCalls).toHaveLength(2);
+    expect(aggregatorCalls[1]?.args[0].input).toEqual({ Limit: 10, NextToken: "next" });
     expect(inv.regions["eu-west-1"]).toEqual({
       recorders: { ok: true, value: [] },
       recorderStatuses: { ok: true, value: [] },
       deliveryChannels: { ok: true, value: [] },
+      aggregators: { ok: true, value: [] },
     });
+    expect(inv.regions["ap-south-1"]?.aggregators).toEqual({ ok: true, value: [] });
     expect(inv.regions["ap-south-1"]?.recorders).toMatchObject({
       ok: false,
       error: { service: "config", region: "ap-south-1", operation: "DescribeConfigurationRecorders", code: "AccessDeniedException" },

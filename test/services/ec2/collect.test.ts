@@ -1,18 +1,27 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { mockClient } from "aws-sdk-client-mock";
 import {
+  DescribeAddressesCommand,
   DescribeFlowLogsCommand,
   DescribeImagesCommand,
+  DescribeInstanceAttributeCommand,
   DescribeInstancesCommand,
+  DescribeLaunchTemplateVersionsCommand,
   DescribeNetworkAclsCommand,
   DescribeNetworkInterfacesCommand,
+  DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
   DescribeSnapshotAttributeCommand,
   DescribeSnapshotsCommand,
+  DescribeSubnetsCommand,
   DescribeVolumesCommand,
+  DescribeVpcPeeringConnectionsCommand,
   DescribeVpcsCommand,
   EC2Client,
   GetEbsEncryptionByDefaultCommand,
+  GetImageBlockPublicAccessStateCommand,
+  GetInstanceMetadataDefaultsCommand,
+  GetSnapshotBlockPublicAccessStateCommand,
 } from "@aws-sdk/client-ec2";
 import { AwsSession } from "../../../src/aws/session.js";
 import service from "../../../src/services/ec2/index.js";
@@ -135,6 +144,87 @@ function seedRegion(m: ReturnType<typeof setup>["east"], region: string) {
   m.on(DescribeVpcsCommand).resolves({ Vpcs: [{ VpcId: "vpc-1", IsDefault: true, CidrBlock: "172.31.0.0/16", OwnerId: ACCOUNT }] });
   m.on(DescribeFlowLogsCommand).resolves({
     FlowLogs: [{ FlowLogId: "fl-1", ResourceId: "vpc-1", FlowLogStatus: "ACTIVE", TrafficType: "REJECT" }],
+  });
+  // User data and launch templates: test/services/ec2/user-data.collect.test.ts.
+  m.on(DescribeInstanceAttributeCommand).resolves({ UserData: {} });
+  m.on(DescribeLaunchTemplateVersionsCommand).resolves({ LaunchTemplateVersions: [] });
+  seedNetworkAndDefaults(m);
+}
+
+/** Addresses, subnets, routes, peering and the account-level defaults (moto 5.2.5 has none of the three Get*State/Defaults calls). */
+function seedNetworkAndDefaults(m: ReturnType<typeof setup>["east"]) {
+  m.on(DescribeAddressesCommand).resolves({
+    Addresses: [
+      {
+        AllocationId: "eipalloc-1",
+        PublicIp: "54.1.2.3",
+        Domain: "vpc",
+        AssociationId: "eipassoc-1",
+        InstanceId: "i-1",
+        NetworkInterfaceId: "eni-1",
+      },
+      { AllocationId: "eipalloc-2", PublicIp: "54.9.9.9", Domain: "vpc", Tags: [{ Key: "env", Value: "old" }] },
+    ],
+  });
+  m.on(DescribeSubnetsCommand).resolves({
+    Subnets: [
+      {
+        SubnetId: "subnet-1",
+        SubnetArn: `arn:aws:ec2:us-east-1:${ACCOUNT}:subnet/subnet-1`,
+        VpcId: "vpc-1",
+        CidrBlock: "172.31.0.0/20",
+        AvailabilityZone: "us-east-1a",
+        MapPublicIpOnLaunch: true,
+        DefaultForAz: true,
+        Tags: [{ Key: "Name", Value: "public-a" }],
+      },
+    ],
+  });
+  m.on(DescribeRouteTablesCommand).resolves({
+    RouteTables: [
+      {
+        RouteTableId: "rtb-1",
+        VpcId: "vpc-1",
+        OwnerId: ACCOUNT,
+        Associations: [{ Main: true }, { SubnetId: "subnet-1" }],
+        Routes: [
+          { DestinationCidrBlock: "172.31.0.0/16", GatewayId: "local", State: "active" },
+          { DestinationCidrBlock: "10.20.0.0/16", VpcPeeringConnectionId: "pcx-1", State: "active" },
+          { DestinationIpv6CidrBlock: "::/0", GatewayId: "igw-1", State: "active" },
+          { DestinationPrefixListId: "pl-1", GatewayId: "vpce-1" },
+          // A route with no destination (not seen in practice) is dropped.
+          { GatewayId: "igw-1" },
+        ],
+      },
+    ],
+  });
+  m.on(DescribeVpcPeeringConnectionsCommand).resolves({
+    VpcPeeringConnections: [
+      {
+        VpcPeeringConnectionId: "pcx-1",
+        Status: { Code: "active" },
+        RequesterVpcInfo: {
+          VpcId: "vpc-1",
+          OwnerId: ACCOUNT,
+          Region: "us-east-1",
+          CidrBlock: "172.31.0.0/16",
+          CidrBlockSet: [{ CidrBlock: "172.31.0.0/16" }],
+        },
+        AccepterVpcInfo: {
+          VpcId: "vpc-peer",
+          OwnerId: "210987654321",
+          Region: "us-east-1",
+          CidrBlock: "10.20.0.0/16",
+          CidrBlockSet: [{ CidrBlock: "10.20.0.0/16" }, { CidrBlock: "10.21.0.0/16" }],
+          Ipv6CidrBlockSet: [{ Ipv6CidrBlock: "2600:1f18:1::/56" }],
+        },
+      },
+    ],
+  });
+  m.on(GetSnapshotBlockPublicAccessStateCommand).resolves({ State: "block-new-sharing", ManagedBy: "account" });
+  m.on(GetImageBlockPublicAccessStateCommand).resolves({ ImageBlockPublicAccessState: "block-new-sharing", ManagedBy: "account" });
+  m.on(GetInstanceMetadataDefaultsCommand).resolves({
+    AccountLevel: { HttpTokens: "required", HttpPutResponseHopLimit: 2, ManagedBy: "account" },
   });
 }
 
@@ -310,6 +400,117 @@ describe("ec2 collector", () => {
     expect(inv.regions["us-east-1"]?.snapshots).toMatchObject({ ok: false, error: { operation: "DescribeSnapshots" } });
     expect(east.commandCalls(DescribeSnapshotAttributeCommand)).toHaveLength(0);
     expect(inv.regions["eu-west-1"]?.snapshots?.ok).toBe(true);
+  });
+});
+
+describe("ec2 addresses, subnets, routing, peering and account-level defaults", () => {
+  it("maps each shape; an account without metadata defaults reads as an empty record, not an error", async () => {
+    const { session, ctx, east, west } = setup([
+      "ec2.addresses",
+      "ec2.subnets",
+      "ec2.routeTables",
+      "ec2.vpcPeeringConnections",
+      "ec2.snapshotBlockPublicAccess",
+      "ec2.imageBlockPublicAccess",
+      "ec2.instanceMetadataDefaults",
+    ]);
+    sessions.push(session);
+    seedNetworkAndDefaults(east);
+    seedNetworkAndDefaults(west);
+    west.on(GetInstanceMetadataDefaultsCommand).resolves({});
+    west.on(GetSnapshotBlockPublicAccessStateCommand).rejects(unauthorized());
+    const inv = await collect(service, ctx);
+    const us = inv.regions["us-east-1"]!;
+    expect(us.addresses).toEqual({
+      ok: true,
+      value: [
+        {
+          publicIp: "54.1.2.3",
+          arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:elastic-ip/eipalloc-1`,
+          allocationId: "eipalloc-1",
+          domain: "vpc",
+          associationId: "eipassoc-1",
+          instanceId: "i-1",
+          networkInterfaceId: "eni-1",
+        },
+        {
+          publicIp: "54.9.9.9",
+          arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:elastic-ip/eipalloc-2`,
+          allocationId: "eipalloc-2",
+          domain: "vpc",
+          tags: { env: "old" },
+        },
+      ],
+    });
+    expect(us.subnets).toEqual({
+      ok: true,
+      value: [
+        {
+          subnetId: "subnet-1",
+          arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:subnet/subnet-1`,
+          vpcId: "vpc-1",
+          cidrBlock: "172.31.0.0/20",
+          availabilityZone: "us-east-1a",
+          mapPublicIpOnLaunch: true,
+          assignIpv6AddressOnCreation: false,
+          defaultForAz: true,
+          name: "public-a",
+          tags: { Name: "public-a" },
+        },
+      ],
+    });
+    expect(us.routeTables).toEqual({
+      ok: true,
+      value: [
+        {
+          routeTableId: "rtb-1",
+          arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:route-table/rtb-1`,
+          vpcId: "vpc-1",
+          routes: [
+            { destination: "172.31.0.0/16", destinationType: "cidr", gatewayId: "local", state: "active" },
+            { destination: "10.20.0.0/16", destinationType: "cidr", vpcPeeringConnectionId: "pcx-1", state: "active" },
+            { destination: "::/0", destinationType: "ipv6", gatewayId: "igw-1", state: "active" },
+            { destination: "pl-1", destinationType: "prefix-list", gatewayId: "vpce-1" },
+          ],
+          subnetIds: ["subnet-1"],
+          main: true,
+        },
+      ],
+    });
+    expect(us.vpcPeeringConnections).toEqual({
+      ok: true,
+      value: [
+        {
+          vpcPeeringConnectionId: "pcx-1",
+          arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:vpc-peering-connection/pcx-1`,
+          status: "active",
+          requester: { vpcId: "vpc-1", ownerId: ACCOUNT, region: "us-east-1", cidrBlocks: ["172.31.0.0/16"] },
+          accepter: {
+            vpcId: "vpc-peer",
+            ownerId: "210987654321",
+            region: "us-east-1",
+            cidrBlocks: ["10.20.0.0/16", "10.21.0.0/16", "2600:1f18:1::/56"],
+          },
+        },
+      ],
+    });
+    expect(us.snapshotBlockPublicAccess).toEqual({ ok: true, value: { state: "block-new-sharing", managedBy: "account" } });
+    expect(us.imageBlockPublicAccess).toEqual({ ok: true, value: { state: "block-new-sharing", managedBy: "account" } });
+    expect(us.instanceMetadataDefaults).toEqual({
+      ok: true,
+      value: { httpTokens: "required", httpPutResponseHopLimit: 2, managedBy: "account" },
+    });
+    const eu = inv.regions["eu-west-1"]!;
+    expect(eu.instanceMetadataDefaults).toEqual({ ok: true, value: {} });
+    expect(eu.snapshotBlockPublicAccess).toMatchObject({
+      ok: false,
+      error: { operation: "GetSnapshotBlockPublicAccessState", region: "eu-west-1" },
+    });
+    // One call per operation per region; the listings ask for the largest pages.
+    expect(east.commandCalls(DescribeSubnetsCommand)[0]?.args[0].input).toEqual({ MaxResults: 1000 });
+    expect(east.commandCalls(DescribeRouteTablesCommand)[0]?.args[0].input).toEqual({ MaxResults: 100 });
+    expect(east.commandCalls(DescribeVpcPeeringConnectionsCommand)[0]?.args[0].input).toEqual({ MaxResults: 1000 });
+    expect(east.commandCalls(DescribeAddressesCommand)).toHaveLength(1);
   });
 });
 

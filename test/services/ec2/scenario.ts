@@ -1,14 +1,19 @@
 import {
+  AcceptVpcPeeringConnectionCommand,
+  AllocateAddressCommand,
   AuthorizeSecurityGroupIngressCommand,
   CreateFlowLogsCommand,
   CreateImageCommand,
   CreateNetworkAclCommand,
   CreateNetworkAclEntryCommand,
+  CreateRouteCommand,
+  CreateRouteTableCommand,
   CreateSecurityGroupCommand,
   CreateSnapshotCommand,
   CreateSubnetCommand,
   CreateVolumeCommand,
   CreateVpcCommand,
+  CreateVpcPeeringConnectionCommand,
   DescribeImagesCommand,
   DescribeSecurityGroupsCommand,
   DescribeVpcsCommand,
@@ -21,7 +26,13 @@ import {
   type IpPermission,
 } from "@aws-sdk/client-ec2";
 import { CreateBucketCommand } from "@aws-sdk/client-s3";
-import { AddRoleToInstanceProfileCommand, CreateInstanceProfileCommand, CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
+import {
+  AddRoleToInstanceProfileCommand,
+  CreateInstanceProfileCommand,
+  CreateRoleCommand,
+  IAMClient,
+  PutRolePolicyCommand,
+} from "@aws-sdk/client-iam";
 import type { MotoServer } from "../../support/moto.js";
 import { s3For } from "../../support/seed.js";
 
@@ -34,8 +45,22 @@ export interface Scenario {
   vpcFlow: string;
   vpcFlowDefaultGroup: string;
   defaultGroup: Record<string, string>;
-  groups: { openSsh: string; openRdp6: string; rangeAll: string; dbOpen: string; web: string; euSsh6: string; smbOpen: string };
-  instances: { webV1: string; appV2: string };
+  groups: {
+    openSsh: string;
+    openRdp6: string;
+    rangeAll: string;
+    dbOpen: string;
+    web: string;
+    euSsh6: string;
+    smbOpen: string;
+    broadSsh: string;
+    ldapOpen: string;
+  };
+  instances: { webV1: string; appV2: string; opsV3: string };
+  /** An Elastic IP associated with nothing. */
+  spareAddress: string;
+  /** vpc-flow peered with the default VPC: one route table wider than the peer, one within it. */
+  peering: { id: string; wideTable: string; narrowTable: string };
   /** The instance profile app-v2 runs with (web-v1 has none). */
   instanceProfileArn: string;
   acls: { denyFirst: string; sshOpen: string };
@@ -81,8 +106,10 @@ const tcp = (from: number, to: number, ...cidrs: string[]): IpPermission => ({
 });
 
 /**
- * us-east-1: open and closed groups (one with CIFS open) on a public IMDSv1 instance without an
- * instance profile and a private IMDSv2 one with one,
+ * us-east-1: open and closed groups (one with CIFS open, one open to the internet in two halves, one
+ * with LDAP open) on a public IMDSv1 instance without an instance profile, a private IMDSv2 one with
+ * one and a public one running as an administrator, an unused Elastic IP, a peering with one route
+ * wider than the peer,
  * NACLs, plain and encrypted volumes and snapshots (one public), a public and a private
  * AMI, a VPC with and one without flow logs, EBS default encryption, Config recording.
  * eu-west-1: an unattached group open to ::/0 and nothing configured.
@@ -126,6 +153,9 @@ export async function seedEc2Scenario(moto: MotoServer): Promise<Scenario> {
     euSsh6: await group(eu, "eu-ssh6", defaultVpc[EU], [tcp(22, 22, "::/0")]),
     // A Windows file share open to the world (CIS 6.1.2), attached to nothing.
     smbOpen: await group(us, "smb-open", defaultVpc[US], [tcp(445, 445, "0.0.0.0/0")]),
+    // The internet in two halves, and a directory port open to the world; both attached to nothing.
+    broadSsh: await group(us, "broad-ssh", defaultVpc[US], [tcp(22, 22, "0.0.0.0/1", "128.0.0.0/1")]),
+    ldapOpen: await group(us, "ldap-open", defaultVpc[US], [tcp(389, 389, "0.0.0.0/0")]),
   };
 
   // app-v2 gets its AWS access from a role (CIS 2.17); web-v1 has none.
@@ -141,6 +171,25 @@ export async function seedEc2Scenario(moto: MotoServer): Promise<Scenario> {
   );
   const profile = await iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: "app-v2" }));
   await iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: "app-v2", RoleName: "app-v2-instance" }));
+  // ops-v3 runs as an administrator, on a public address behind the web group.
+  await iam.send(
+    new CreateRoleCommand({
+      RoleName: "ops-v3-instance",
+      AssumeRolePolicyDocument: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+      }),
+    }),
+  );
+  await iam.send(
+    new PutRolePolicyCommand({
+      RoleName: "ops-v3-instance",
+      PolicyName: "everything",
+      PolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }),
+    }),
+  );
+  await iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: "ops-v3" }));
+  await iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: "ops-v3", RoleName: "ops-v3-instance" }));
   iam.destroy();
   const instanceProfileArn = id(profile.InstanceProfile?.Arn, "instance profile");
 
@@ -172,6 +221,11 @@ export async function seedEc2Scenario(moto: MotoServer): Promise<Scenario> {
       SecurityGroupIds: [groups.dbOpen],
       MetadataOptions: { HttpTokens: "required", HttpEndpoint: "enabled" },
       IamInstanceProfile: { Name: "app-v2" },
+    }),
+    opsV3: await run("ops-v3", {
+      SecurityGroupIds: [groups.web],
+      MetadataOptions: { HttpTokens: "required", HttpEndpoint: "enabled" },
+      IamInstanceProfile: { Name: "ops-v3" },
     }),
   };
 
@@ -220,6 +274,23 @@ export async function seedEc2Scenario(moto: MotoServer): Promise<Scenario> {
   const privateAmi = id((await us.send(new CreateImageCommand({ InstanceId: instances.appV2, Name: "golden-private" }))).ImageId, "ami");
   await us.send(new ModifyImageAttributeCommand({ ImageId: publicAmi, LaunchPermission: { Add: [{ Group: "all" }] } }));
 
+  // Hygiene: an Elastic IP nobody uses.
+  const spareAddress = id((await us.send(new AllocateAddressCommand({ Domain: "vpc" }))).AllocationId, "address");
+
+  // Peering vpc-flow (10.1.0.0/16) with the default VPC (172.31.0.0/16): 172.16.0.0/12 is wider than the peer.
+  const pcx = id(
+    (await us.send(new CreateVpcPeeringConnectionCommand({ VpcId: vpcFlow, PeerVpcId: defaultVpc[US] }))).VpcPeeringConnection
+      ?.VpcPeeringConnectionId,
+    "peering",
+  );
+  await us.send(new AcceptVpcPeeringConnectionCommand({ VpcPeeringConnectionId: pcx }));
+  const table = async (vpcId: string, destination: string) => {
+    const routeTableId = id((await us.send(new CreateRouteTableCommand({ VpcId: vpcId }))).RouteTable?.RouteTableId, "route table");
+    await us.send(new CreateRouteCommand({ RouteTableId: routeTableId, DestinationCidrBlock: destination, VpcPeeringConnectionId: pcx }));
+    return routeTableId;
+  };
+  const peering = { id: pcx, wideTable: await table(vpcFlow, "172.16.0.0/12"), narrowTable: await table(defaultVpc[US], "10.1.0.0/16") };
+
   for (const c of [us, eu]) c.destroy();
   return {
     defaultVpc,
@@ -233,6 +304,8 @@ export async function seedEc2Scenario(moto: MotoServer): Promise<Scenario> {
     volumes: { plain, encrypted },
     snapshots: { publicPlain, privateEncrypted },
     images: { publicAmi, privateAmi },
+    spareAddress,
+    peering,
   };
 }
 

@@ -7,10 +7,13 @@ import {
   GetCredentialReportCommand,
   IAMClient,
   IAMServiceException,
+  ListOpenIDConnectProvidersCommand,
+  ListSAMLProvidersCommand,
   ListServerCertificatesCommand,
   ListVirtualMFADevicesCommand,
   NoSuchEntityException,
 } from "@aws-sdk/client-iam";
+import { DescribeOrganizationCommand, OrganizationsClient } from "@aws-sdk/client-organizations";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { AwsSession } from "../../../src/aws/session.js";
@@ -19,9 +22,10 @@ import type { SliceId } from "../../../src/inventory/index.js";
 import iamService, { credentialReportSlice } from "../../../src/services/iam/index.js";
 import type { IamInventory } from "../../../src/services/iam/inventory.js";
 import { parseCredentialReport } from "../../../src/services/iam/shapes.js";
-import { allSlicesOf, collect, testContext } from "../../support/collect.js";
+import { allSlicesOf, awsError, collect, testContext } from "../../support/collect.js";
 
 const iam = mockClient(IAMClient);
+const organizations = mockClient(OrganizationsClient);
 const ACCOUNT = "123456789012";
 const REPORT_CSV = readFileSync(new URL("./credential-report.csv", import.meta.url), "utf8");
 const enc = (o: unknown) => encodeURIComponent(JSON.stringify(o));
@@ -210,11 +214,27 @@ function happyPath(): void {
       },
     ],
   });
+  iam.on(ListSAMLProvidersCommand).resolves({
+    SAMLProviderList: [
+      {
+        Arn: `arn:aws:iam::${ACCOUNT}:saml-provider/AWSSSO_abc_DO_NOT_DELETE`,
+        CreateDate: new Date("2025-01-01T00:00:00Z"),
+        ValidUntil: new Date("2125-01-01T00:00:00Z"),
+      },
+    ],
+  });
+  iam.on(ListOpenIDConnectProvidersCommand).resolves({
+    OpenIDConnectProviderList: [{ Arn: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com` }],
+  });
+  organizations.on(DescribeOrganizationCommand).rejects(awsError("AWSOrganizationsNotInUseException"));
 }
 
 const calls = (command: Parameters<typeof iam.commandCalls>[0]) => iam.commandCalls(command).length;
 
-beforeEach(() => iam.reset());
+beforeEach(() => {
+  iam.reset();
+  organizations.reset();
+});
 
 describe("iam collector", () => {
   it("collects every slice in a fixed number of calls", async () => {
@@ -229,7 +249,10 @@ describe("iam collector", () => {
       generate: calls(GenerateCredentialReportCommand),
       report: calls(GetCredentialReportCommand),
       mfa: calls(ListVirtualMFADevicesCommand),
-    }).toEqual({ details: 2, summary: 1, passwordPolicy: 1, generate: 3, report: 1, mfa: 2 });
+      saml: calls(ListSAMLProvidersCommand),
+      oidc: calls(ListOpenIDConnectProvidersCommand),
+      organization: organizations.commandCalls(DescribeOrganizationCommand).length,
+    }).toEqual({ details: 2, summary: 1, passwordPolicy: 1, generate: 3, report: 1, mfa: 2, saml: 1, oidc: 1, organization: 1 });
     expect(iam.commandCalls(GetAccountAuthorizationDetailsCommand)[0]?.args[0].input).toMatchObject({ MaxItems: 1000 });
 
     expect(inv.accountSummary).toEqual({ ok: true, value: { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0, Users: 1 } });
@@ -257,6 +280,49 @@ describe("iam collector", () => {
         { serialNumber: `arn:aws:iam::${ACCOUNT}:mfa/spare` },
       ],
     });
+    expect(inv.samlProviders).toEqual({
+      ok: true,
+      value: [
+        {
+          arn: `arn:aws:iam::${ACCOUNT}:saml-provider/AWSSSO_abc_DO_NOT_DELETE`,
+          name: "AWSSSO_abc_DO_NOT_DELETE",
+          createdAt: "2025-01-01T00:00:00.000Z",
+          validUntil: "2125-01-01T00:00:00.000Z",
+        },
+      ],
+    });
+    expect(inv.oidcProviders).toEqual({
+      ok: true,
+      value: [
+        { arn: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`, url: "token.actions.githubusercontent.com" },
+      ],
+    });
+    // Not in an organization: a fact, not an error.
+    expect(inv.organization).toEqual({ ok: true, value: null });
+  });
+
+  it("reads the organization the account belongs to", async () => {
+    organizations.on(DescribeOrganizationCommand).resolves({
+      Organization: {
+        Id: "o-abc123",
+        Arn: "arn:aws:organizations::111111111111:organization/o-abc123",
+        MasterAccountId: "111111111111",
+        FeatureSet: "ALL",
+      },
+    });
+    const ctx = context(["iam.organization"]);
+    const inv = await collector.collect(ctx);
+    expect(inv.organization).toEqual({
+      ok: true,
+      value: {
+        id: "o-abc123",
+        arn: "arn:aws:organizations::111111111111:organization/o-abc123",
+        managementAccountId: "111111111111",
+        featureSet: "ALL",
+      },
+    });
+    expect(calls(ListSAMLProvidersCommand)).toBe(0);
+    expect(ctx.errors).toEqual([]);
   });
 
   it("lists server certificates over every page, keeping their expiry", async () => {

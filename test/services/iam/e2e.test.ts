@@ -172,6 +172,32 @@ describe("IAM end to end against moto, through the CLI", () => {
       evidence: { expiresAt: "2012-05-08T01:02:03.004Z" },
     });
 
+    // Issue 12: FSBP IAM.7 in full, administrators without MFA, trust in depth, federation.
+    expect(statuses(report, "iam-password-policy-complexity")).toEqual({ [TEST_ACCOUNT]: "FAIL" });
+    expect(statuses(report, "iam-password-policy-expiry")).toEqual({ [TEST_ACCOUNT]: "FAIL" });
+    expect(statuses(report, "iam-admin-console-mfa")).toEqual(expected(["alice"], USERS));
+    expect(finding(report, "iam-admin-console-mfa", "alice")).toMatchObject({
+      severity: "high",
+      evidence: { administrative: "full-admin" },
+    });
+    // Off by default (privilegedUsersRequireHardwareMfa).
+    expect(statuses(report, "iam-privileged-user-hardware-mfa")).toEqual({});
+    expect(statuses(report, "iam-policy-assume-role-any")).toEqual(expected(["alice", "admins", "deploy-role"], principals));
+    expect(statuses(report, "iam-role-trust-service-confused-deputy")).toEqual(expected(["deploy-role", "versioned-role"], ROLES));
+    expect(finding(report, "iam-role-trust-service-confused-deputy", "deploy-role").message).toBe(
+      "Role deploy-role lets codebuild.amazonaws.com assume it without aws:SourceAccount or aws:SourceArn (statement #1).",
+    );
+    expect(statuses(report, "iam-role-cross-account-broad-read")).toEqual(expected(["vendor-ext-role"], ROLES));
+    expect(finding(report, "iam-role-cross-account-broad-read", "vendor-ext-role")).toMatchObject({
+      severity: "medium",
+      evidence: { accounts: [OTHER_ACCOUNT], share: expect.any(Number) },
+    });
+    expect(finding(report, "iam-role-cross-account-broad-read", "vendor-ext-role").evidence.share as number).toBeGreaterThan(0.5);
+    expect(statuses(report, "iam-federation-long-lived-keys")).toEqual({ [TEST_ACCOUNT]: "PASS", ...expected(["carol", "dave"], USERS) });
+    expect(finding(report, "iam-federation-long-lived-keys", TEST_ACCOUNT).message).toBe(
+      "The account federates sign-in through 2 identity provider(s): SAML AWSSSO_0123456789abcdef_DO_NOT_DELETE, OIDC token.actions.githubusercontent.com.",
+    );
+
     // A fixed number of IAM calls: nothing per user, group, role or policy.
     expect(Object.fromEntries(Object.entries(report.scan.stats.calls).filter(([k]) => k.startsWith("iam:")))).toEqual({
       "iam:GenerateCredentialReport": 2, // moto answers STARTED, then COMPLETE
@@ -179,11 +205,15 @@ describe("IAM end to end against moto, through the CLI", () => {
       "iam:GetAccountPasswordPolicy": 1,
       "iam:GetAccountSummary": 1,
       "iam:GetCredentialReport": 1,
+      "iam:ListOpenIDConnectProviders": 1,
+      "iam:ListSAMLProviders": 1,
       "iam:ListServerCertificates": 1,
       "iam:ListVirtualMFADevices": 1,
     });
 
-    // The same inventory, evaluated as if 50 and then 100 days had passed: age-based checks turn.
+    // The same inventory, evaluated as if 50 and then 100 days had passed: age-based checks turn
+    // (only the checks asserted below are evaluated, to keep the test quick).
+    const TIME_CHECKS = "iam-unused-credentials,iam-access-key-rotation,iam-full-admin,iam-server-certificates-expired";
     const inventory = JSON.parse(readFileSync(snapshot, "utf8")) as Inventory;
     const later = async (days: number) => {
       const shifted = join(dir, `inventory-plus-${days}.json`);
@@ -191,7 +221,7 @@ describe("IAM end to end against moto, through the CLI", () => {
         shifted,
         JSON.stringify({ ...inventory, collectedAt: new Date(Date.parse(inventory.collectedAt) + days * 86_400_000).toISOString() }),
       );
-      return (await scan(["--from-snapshot", shifted])).report;
+      return (await scan(["--from-snapshot", shifted, "--checks", TIME_CHECKS])).report;
     };
     const plus50 = await later(50);
     expect(statuses(plus50, "iam-unused-credentials")).toEqual(expected(["alice", "bob", "carol", "dave"], USERS));
@@ -206,7 +236,7 @@ describe("IAM end to end against moto, through the CLI", () => {
     // Certificate expiry is judged against the inventory's collection time: before 2012-05-08 the certificate was valid.
     const before = join(dir, "inventory-2012.json");
     writeFileSync(before, JSON.stringify({ ...inventory, collectedAt: "2012-01-01T00:00:00.000Z" }));
-    const in2012 = (await scan(["--from-snapshot", before])).report;
+    const in2012 = (await scan(["--from-snapshot", before, "--checks", TIME_CHECKS])).report;
     expect(finding(in2012, "iam-server-certificates-expired", "legacy-www")).toMatchObject({
       status: "PASS",
       message: "Server certificate legacy-www is valid until 2012-05-08T01:02:03.004Z.",
@@ -228,7 +258,7 @@ describe("IAM end to end against moto, through the CLI", () => {
     const iamCalls = Object.entries(report.scan.stats.calls)
       .filter(([k]) => k.startsWith("iam:"))
       .reduce((n, [, v]) => n + v, 0);
-    expect(iamCalls).toBe(8); // one call per IAM slice (GenerateCredentialReport twice)
+    expect(iamCalls).toBe(10); // one call per IAM slice (GenerateCredentialReport twice)
   });
 
   it("passes the password policy checks when the policy is strict, and fails a weak one on the right setting", async () => {
@@ -292,6 +322,8 @@ describe("IAM end to end against moto, through the CLI", () => {
             "iam:GetCredentialReport",
             "iam:ListVirtualMFADevices",
             "iam:ListServerCertificates",
+            "iam:ListSAMLProviders",
+            "iam:ListOpenIDConnectProviders",
           ],
           Resource: "*",
         }),
@@ -317,6 +349,9 @@ describe("IAM end to end against moto, through the CLI", () => {
         "iam-support-role",
         "iam-policy-wildcard-service-actions",
         "iam-cloudshell-full-access",
+        "iam-policy-assume-role-any",
+        "iam-role-trust-service-confused-deputy",
+        "iam-role-cross-account-broad-read",
       ]) {
         expect(byCheck(id), id).toMatchObject([
           { status: "ERROR", resource: { id: TEST_ACCOUNT }, error: { operation: "GetAccountAuthorizationDetails", code: "AccessDenied" } },
@@ -325,6 +360,15 @@ describe("IAM end to end against moto, through the CLI", () => {
       // What could be read is still evaluated.
       expect(statuses(report, "iam-user-console-mfa")).toMatchObject({ alice: "FAIL", bob: "PASS" });
       expect(statuses(report, "iam-password-policy-exists")).toEqual({ [TEST_ACCOUNT]: "FAIL" });
+      // Only alice's verdict needs her permissions (a console password without MFA): ERROR for her alone.
+      expect(statuses(report, "iam-admin-console-mfa")).toEqual({
+        alice: "ERROR",
+        bob: "PASS",
+        carol: "PASS",
+        dave: "PASS",
+        erin: "PASS",
+        scanner: "PASS",
+      });
     } finally {
       await moto.setAuth(Infinity);
     }

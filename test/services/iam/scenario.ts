@@ -7,9 +7,11 @@ import {
   CreateAccessKeyCommand,
   CreateGroupCommand,
   CreateLoginProfileCommand,
+  CreateOpenIDConnectProviderCommand,
   CreatePolicyCommand,
   CreatePolicyVersionCommand,
   CreateRoleCommand,
+  CreateSAMLProviderCommand,
   CreateServiceLinkedRoleCommand,
   CreateUserCommand,
   CreateVirtualMFADeviceCommand,
@@ -194,6 +196,34 @@ export async function seedIamScenario(iam: IAMClient): Promise<{ carolKey: { id:
     }),
   );
 
+  // vendor-ext-role also reads everything: the other account gets a copy of the data.
+  await send(new AttachRolePolicyCommand({ RoleName: "vendor-ext-role", PolicyArn: aws("ReadOnlyAccess") }));
+  // events-role: a service trust pinned to this account (no confused deputy), unlike deploy-role's and versioned-role's.
+  await send(
+    new CreateRoleCommand({
+      RoleName: "events-role",
+      AssumeRolePolicyDocument: assume(
+        { Service: "events.amazonaws.com" },
+        { Condition: { StringEquals: { "aws:SourceAccount": TEST_ACCOUNT } } },
+      ),
+    }),
+  );
+  // Federation: a SAML provider (as IAM Identity Center creates) and GitHub's OIDC provider; carol's and dave's keys are long-lived.
+  await send(
+    new CreateSAMLProviderCommand({
+      Name: "AWSSSO_0123456789abcdef_DO_NOT_DELETE",
+      // moto stores the metadata without parsing it.
+      SAMLMetadataDocument: `<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://portal.sso.example/saml">${" ".repeat(1000)}</EntityDescriptor>`,
+    }),
+  );
+  await send(
+    new CreateOpenIDConnectProviderCommand({
+      Url: "https://token.actions.githubusercontent.com",
+      ClientIDList: ["sts.amazonaws.com"],
+      ThumbprintList: ["6938fd4d98bab03faadb97b34396831e3780aea1"],
+    }),
+  );
+
   // A service-linked role: AWS's, never reported.
   await send(new CreateServiceLinkedRoleCommand({ AWSServiceName: "elasticbeanstalk.amazonaws.com" }));
 
@@ -211,6 +241,7 @@ export const ROLES = [
   "deploy-role",
   "versioned-role",
   "bounded-role",
+  "events-role",
 ];
 export const CUSTOMER_POLICIES = ["ScopedPassRole", "DeployAdmin", "Versioned", "DataLakeAdmin"];
 

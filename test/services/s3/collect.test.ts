@@ -9,12 +9,19 @@ import {
   GetBucketPolicyCommand,
   GetBucketPolicyStatusCommand,
   GetBucketTaggingCommand,
+  GetBucketReplicationCommand,
   GetBucketVersioningCommand,
+  GetObjectLockConfigurationCommand,
   GetPublicAccessBlockCommand,
   ListBucketsCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
-import { GetPublicAccessBlockCommand as GetAccountPabCommand, S3ControlClient } from "@aws-sdk/client-s3-control";
+import {
+  GetAccessPointCommand,
+  GetPublicAccessBlockCommand as GetAccountPabCommand,
+  ListAccessPointsCommand,
+  S3ControlClient,
+} from "@aws-sdk/client-s3-control";
 import s3Service, { regionFromLocation } from "../../../src/services/s3/index.js";
 import { allSlicesOf, awsError, collect, testContext, testSession } from "../../support/collect.js";
 
@@ -37,7 +44,10 @@ function seedPrivateBucket() {
   s3.on(GetBucketVersioningCommand).resolves({});
   s3.on(GetBucketLoggingCommand).resolves({});
   s3.on(GetBucketTaggingCommand).rejects(awsError("NoSuchTagSet", 404));
+  s3.on(GetObjectLockConfigurationCommand).rejects(awsError("ObjectLockConfigurationNotFoundError", 404));
+  s3.on(GetBucketReplicationCommand).rejects(awsError("ReplicationConfigurationNotFoundError", 404));
   s3control.on(GetAccountPabCommand).rejects(awsError("NoSuchPublicAccessBlockConfiguration", 404));
+  s3control.on(ListAccessPointsCommand).resolves({ AccessPointList: [] });
 }
 
 describe("S3 collector", () => {
@@ -66,6 +76,9 @@ describe("S3 collector", () => {
       versioning: { ok: true, value: { status: null, mfaDelete: null } },
       logging: { ok: true, value: null },
       tags: { ok: true, value: null },
+      accessPoints: { ok: true, value: [] },
+      objectLock: { ok: true, value: null },
+      replication: { ok: true, value: null },
     });
     // No policy: no policy status to ask for.
     expect(b).not.toHaveProperty("policyStatusIsPublic");
@@ -165,6 +178,96 @@ describe("S3 collector", () => {
       logging: { ok: true, value: { targetBucket: "logs", targetPrefix: "alpha/" } },
       versioning: { ok: true, value: { status: "Enabled", mfaDelete: "Disabled" } },
     });
+  });
+
+  it("reads access points (one GetAccessPoint each, a failure kept on the access point), Object Lock and replication", async () => {
+    seedPrivateBucket();
+    s3control.on(ListAccessPointsCommand).resolves({
+      AccessPointList: [
+        { Name: "open", Bucket: "alpha", NetworkOrigin: "Internet", AccessPointArn: "arn:aws:s3:eu-west-1:123456789012:accesspoint/open" },
+        { Name: "in-vpc", Bucket: "alpha", NetworkOrigin: "VPC", VpcConfiguration: { VpcId: "vpc-1" } },
+        { Name: "hidden", Bucket: "alpha", NetworkOrigin: "Internet" },
+      ],
+    });
+    s3control.on(GetAccessPointCommand, { Name: "open" }).resolves({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        IgnorePublicAcls: true,
+        BlockPublicPolicy: false,
+        RestrictPublicBuckets: false,
+      },
+    });
+    s3control.on(GetAccessPointCommand, { Name: "in-vpc" }).resolves({});
+    s3control.on(GetAccessPointCommand, { Name: "hidden" }).rejects(awsError("AccessDenied", 403));
+    s3.on(GetObjectLockConfigurationCommand).resolves({
+      ObjectLockConfiguration: { ObjectLockEnabled: "Enabled", Rule: { DefaultRetention: { Mode: "GOVERNANCE", Days: 30 } } },
+    });
+    s3.on(GetBucketReplicationCommand).resolves({
+      ReplicationConfiguration: {
+        Role: "arn:aws:iam::123456789012:role/replication",
+        Rules: [{ ID: "dr", Status: "Enabled", Destination: { Bucket: "arn:aws:s3:::alpha-dr", Account: "210987654321" } }],
+      },
+    });
+    const ctx = testContext(["s3.bucketAccessPoints", "s3.bucketObjectLock", "s3.bucketReplication"]);
+    const inv = await collect(s3Service, ctx);
+    const [b] = inv.buckets?.ok ? inv.buckets.value : [];
+    expect(b!.accessPoints).toEqual({
+      ok: true,
+      value: [
+        {
+          name: "open",
+          arn: "arn:aws:s3:eu-west-1:123456789012:accesspoint/open",
+          bucket: "alpha",
+          networkOrigin: "Internet",
+          publicAccessBlock: {
+            ok: true,
+            value: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: false },
+          },
+        },
+        {
+          name: "in-vpc",
+          // The ARN is built in the bucket's region when the listing gives none.
+          arn: "arn:aws:s3:eu-west-1:123456789012:accesspoint/in-vpc",
+          bucket: "alpha",
+          networkOrigin: "VPC",
+          vpcId: "vpc-1",
+          publicAccessBlock: { ok: true, value: null },
+        },
+        {
+          name: "hidden",
+          arn: "arn:aws:s3:eu-west-1:123456789012:accesspoint/hidden",
+          bucket: "alpha",
+          networkOrigin: "Internet",
+          publicAccessBlock: {
+            ok: false,
+            error: expect.objectContaining({
+              service: "s3-control",
+              operation: "GetAccessPoint",
+              code: "AccessDenied",
+              resource: "hidden",
+            }),
+          },
+        },
+      ],
+    });
+    // The listing is per bucket, in its region, for this account, in the largest pages.
+    expect(s3control.commandCalls(ListAccessPointsCommand)[0]?.args[0].input).toEqual({
+      AccountId: "123456789012",
+      Bucket: "alpha",
+      MaxResults: 1000,
+    });
+    expect(s3control.commandCalls(GetAccessPointCommand)).toHaveLength(3);
+    expect(b!.objectLock).toEqual({ ok: true, value: { enabled: true, defaultRetention: { mode: "GOVERNANCE", days: 30 } } });
+    expect(b!.replication).toEqual({
+      ok: true,
+      value: {
+        role: "arn:aws:iam::123456789012:role/replication",
+        rules: [{ id: "dr", status: "Enabled", destinationBucket: "arn:aws:s3:::alpha-dr", destinationAccount: "210987654321" }],
+      },
+    });
+    expect(ctx.errors.map((e) => `${e.region}:${e.service}:${e.operation}:${e.resource}`)).toEqual([
+      "eu-west-1:s3-control:GetAccessPoint:hidden",
+    ]);
   });
 
   it("plans: no GetBucketAcl where ACLs are disabled, no GetBucketLocation where ListBuckets names the region; --collect-all reads both", async () => {

@@ -5,12 +5,17 @@ import {
   PutBucketLoggingCommand,
   PutBucketOwnershipControlsCommand,
   PutBucketPolicyCommand,
+  PutBucketReplicationCommand,
   PutBucketVersioningCommand,
   PutPublicAccessBlockCommand,
   type S3Client,
 } from "@aws-sdk/client-s3";
-import type { MotoServer } from "../../support/moto.js";
-import { s3For } from "../../support/seed.js";
+import { CreateAccessPointCommand } from "@aws-sdk/client-s3-control";
+import { TEST_ACCOUNT, type MotoServer } from "../../support/moto.js";
+import { s3ControlFor, s3For } from "../../support/seed.js";
+
+/** The account the partner-share bucket is shared with (in no organization moto knows). */
+export const PARTNER_ACCOUNT = "210987654321";
 
 export const ALL_ON = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
 const policy = (bucket: string, ...statements: object[]) =>
@@ -27,11 +32,12 @@ const denyHttp = {
   Condition: { Bool: { "aws:SecureTransport": "false" } },
 };
 
-async function create(s3: S3Client, bucket: string, region: string) {
+async function create(s3: S3Client, bucket: string, region: string, objectLock = false) {
   await s3.send(
     new CreateBucketCommand({
       Bucket: bucket,
       ...(region === "us-east-1" ? {} : { CreateBucketConfiguration: { LocationConstraint: region as "eu-west-1" } }),
+      ...(objectLock ? { ObjectLockEnabledForBucket: true } : {}),
     }),
   );
 }
@@ -138,6 +144,54 @@ export async function seedS3Scenario(moto: MotoServer) {
       ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }] },
     }),
   );
+
+  // Who outside the account reaches the data: a partner account reads partner-share, directly and
+  // through an access point with Block Public Access off.
+  await create(us, "partner-share", "us-east-1");
+  await us.send(
+    new PutBucketPolicyCommand({
+      Bucket: "partner-share",
+      Policy: policy("partner-share", {
+        Sid: "PartnerRead",
+        Effect: "Allow",
+        Principal: { AWS: `arn:aws:iam::${PARTNER_ACCOUNT}:root` },
+        Action: ["s3:GetObject", "s3:ListBucket"],
+      }),
+    }),
+  );
+  await us.send(new PutPublicAccessBlockCommand({ Bucket: "partner-share", PublicAccessBlockConfiguration: ALL_ON }));
+  const control = s3ControlFor(moto);
+  const off = { BlockPublicAcls: false, IgnorePublicAcls: false, BlockPublicPolicy: false, RestrictPublicBuckets: false };
+  await control.send(
+    new CreateAccessPointCommand({
+      AccountId: TEST_ACCOUNT,
+      Name: "partner-ap",
+      Bucket: "partner-share",
+      PublicAccessBlockConfiguration: off,
+    }),
+  );
+  control.destroy();
+
+  // vault: Object Lock (versioning comes with it), the replica of hardened.
+  await create(eu, "vault", "eu-west-1", true);
+  await eu.send(
+    new PutBucketReplicationCommand({
+      Bucket: "hardened",
+      ReplicationConfiguration: {
+        Role: `arn:aws:iam::${TEST_ACCOUNT}:role/s3-replication`,
+        Rules: [
+          {
+            ID: "to-vault",
+            Status: "Enabled",
+            Priority: 1,
+            Filter: { Prefix: "" },
+            DeleteMarkerReplication: { Status: "Disabled" },
+            Destination: { Bucket: "arn:aws:s3:::vault" },
+          },
+        ],
+      },
+    }),
+  );
 }
 
 export const S3_SCENARIO_BUCKETS = [
@@ -150,6 +204,8 @@ export const S3_SCENARIO_BUCKETS = [
   "access-logs",
   "hardened",
   "sse-s3",
+  "partner-share",
+  "vault",
 ];
 
 /** The scenario the sample account (`yourside demo`) is made of. */

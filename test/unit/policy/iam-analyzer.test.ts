@@ -351,3 +351,61 @@ describe("policy analyser: verdict details", () => {
     expect(openPaths(p)).toEqual(["iam:CreateLoginProfile"]);
   });
 });
+
+describe("policy analyser: large accounts", () => {
+  const scoped = customerManaged("scoped", doc(allow("s3:GetObject", "arn:aws:s3:::b/*")));
+  const d = details({
+    users: [
+      user("a", { inline: { p: doc(allow("iam:*")) } }),
+      user("b", { inline: { p: doc(allow("iam:*")) } }),
+      user("c", { inline: { q: doc(allow("iam:*")) } }),
+      user("d", { inline: { p: doc(allow("iam:*")) }, groups: ["g"] }),
+      user("e", { boundary: scoped }),
+    ],
+    groups: [group("g", { inline: { p: doc(allow("iam:*")) } })],
+    roles: [role("r1", undefined, { attached: [scoped] }), role("r2", undefined, { attached: [scoped] })],
+    policies: [scoped],
+  });
+  const analysis = buildAnalysis(d, catalog);
+  const of = (name: string) => analysis.principals.find((p) => p.name === name)!.permissions;
+
+  it("identities holding the same policies share one evaluation of their permissions", () => {
+    expect(of("a")).toBe(of("b"));
+    expect(of("r1")).toBe(of("r2"));
+  });
+
+  it("identities that differ in a policy name, a group or a boundary do not", () => {
+    expect(of("c")).not.toBe(of("a"));
+    expect(of("d")).not.toBe(of("a"));
+    // Holding nothing under a boundary is not holding the boundary's policy.
+    expect(of("e")).not.toBe(of("r1"));
+    expect(of("e").check("s3:GetObject").allowed).toBe(false);
+    expect(of("r1").check("s3:GetObject").allowed).toBe(true);
+  });
+
+  it("an action nothing grants has one shared verdict, the same as computed", () => {
+    expect(of("a").check("ec2:RunInstances")).toBe(of("r1").check("ec2:RunInstances"));
+    expect(of("a").check("ec2:RunInstances")).toEqual({
+      action: "ec2:RunInstances",
+      allowed: false,
+      broad: false,
+      allResources: false,
+      conditional: false,
+      grants: [],
+      deniedBy: [],
+      blockedByBoundary: false,
+    });
+  });
+
+  it("broadlyAllowed answers a fresh array each time (callers sort it)", () => {
+    const pm = permissionsManagementActions(catalog);
+    const first = of("a").broadlyAllowed(pm);
+    first.reverse();
+    expect(of("a").broadlyAllowed(pm)).not.toBe(first);
+    expect(
+      of("a")
+        .broadlyAllowed(pm)
+        .map((v) => v.action),
+    ).toEqual([...first].reverse().map((v) => v.action));
+  });
+});

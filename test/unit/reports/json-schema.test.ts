@@ -5,7 +5,9 @@ import { reportSchema, validateReport } from "../../../reports/schema/validate.j
 import type { Report } from "../../../src/report.js";
 import { SERVICE_IDS } from "../../../src/services/index.js";
 import { AWS_MODEL, LAYERS, PROVIDER_LAYERS } from "../../../src/responsibility.js";
-import { SEVERITIES, STATUSES } from "../../../src/results.js";
+import { BLAST_RADII, EXPOSURES, SEVERITIES, STATUSES } from "../../../src/results.js";
+import { COVERAGE_STATES, REQUIREMENT_STATUSES, RESULT_STATES } from "../../../src/report.js";
+import { SUMMARISED_FRAMEWORKS } from "../../../src/compliance.js";
 import { buildFixtureReport } from "../../support/report-fixture.js";
 
 const schema = reportSchema();
@@ -75,6 +77,21 @@ describe("JSON report schema", () => {
     expect(values("providerLayer")).toEqual([...PROVIDER_LAYERS]);
     expect(values("awsModel")).toEqual(Object.values(AWS_MODEL));
     expect(values("service")).toEqual([...SERVICE_IDS]);
+    expect([...(values("resultState") as string[]), ...(values("coverageState") as string[])]).toEqual([
+      ...RESULT_STATES,
+      ...COVERAGE_STATES,
+    ]);
+    expect(values("exposure")).toEqual([...EXPOSURES]);
+    expect(values("blastRadius")).toEqual([...BLAST_RADII]);
+    expect(values("framework")).toEqual([...SUMMARISED_FRAMEWORKS]);
+    const counts = schema.$defs.complianceSummary as { properties: { counts: { required: string[] } } };
+    expect(counts.properties.counts.required).toEqual([...REQUIREMENT_STATUSES]);
+  });
+
+  it("holds the settings to the code's setting names", () => {
+    expect(validateReport(documentOf(buildFixtureReport())).errors).toEqual([]);
+    const extra = drifted((r) => ((r.scan.settings as unknown as Record<string, unknown>).madeUp = 1));
+    expect(validateReport(extra).errors.join("\n")).toMatch(/\/scan\/settings property name must be valid/);
   });
 
   const cases: [string, (r: JsonReport & Record<string, unknown>) => void, RegExp][] = [
@@ -138,10 +155,26 @@ describe("JSON report schema", () => {
       /\/cells must have required property 'os'/,
     ],
     [
-      "a provider cell marked assessed",
-      (r) => (r.responsibilityMatrix.services.s3!.cells.physical.state = "assessed"),
+      "a provider cell marked passing",
+      (r) => (r.responsibilityMatrix.services.s3!.cells.physical.state = "passing"),
       /\/cells\/physical\/state must be equal to one of/,
     ],
+    [
+      "a matrix cell in the old 'assessed' state",
+      (r) => (r.responsibilityMatrix.services.s3!.cells.data.state = "assessed" as never),
+      /\/cells\/data\/state must match a schema in anyOf/,
+    ],
+    ["a status count left out", (r) => drop(r.summary.byStatus, "MUTED"), /\/summary\/byStatus must have required property 'MUTED'/],
+    ["no failing counts by layer", (r) => drop(r.summary, "failingByLayer"), /\/summary must have required property 'failingByLayer'/],
+    ["a fix without its commands", (r) => drop(r.backlog[0]!, "commands"), /\/backlog\/0 must have required property 'commands'/],
+    ["a fix closing no finding", (r) => (r.backlog[0]!.findings = []), /\/backlog\/0\/findings must NOT have fewer than 1 items/],
+    [
+      "a requirement status that is not one",
+      (r) => (r.compliance[0]!.requirements[0]!.status = "unknown" as never),
+      /\/compliance\/0\/requirements\/0\/status must match a schema in anyOf/,
+    ],
+    ["no principal", (r) => drop(r.scan, "principal"), /\/scan must have required property 'principal'/],
+    ["no mutelist entries in force", (r) => drop(r.mutelist, "active"), /\/mutelist must have required property 'active'/],
   ];
 
   it.each(cases)("rejects %s", (_name, mutate, expected) => {

@@ -3,12 +3,15 @@ import { describe, expect, it } from "vitest";
 import { CHECKS as CATALOGUE } from "../../../src/services/index.js";
 import { defineCheck, type Check } from "../../../src/check.js";
 import type { Finding } from "../../../src/results.js";
+import type { Report } from "../../../src/report.js";
 import {
   buildSarif,
   MAX_RESULTS_PER_RUN,
   pathSegment,
   renderSarif,
+  renderSarifPieces,
   resourcePath,
+  sarifRenderer,
   SECURITY_SEVERITY,
   type SarifOptions,
 } from "../../../reports/sarif.js";
@@ -74,6 +77,35 @@ describe("SARIF: validity", () => {
 
   it("renders stable JSON: the same report gives the same bytes", () => {
     expect(renderSarif(buildFixtureReport())).toBe(renderSarif(buildFixtureReport()));
+  });
+});
+
+describe("SARIF: written in pieces", () => {
+  const oneString = (report: Report, options: SarifOptions = {}): string => `${JSON.stringify(buildSarif(report, options), null, 2)}\n`;
+
+  it("the pieces joined are the SARIF text made as one string, and valid, in every variant", () => {
+    for (const options of [{}, { includeMuted: true }, { maxResults: 2, maxNotifications: 1 }] satisfies SarifOptions[]) {
+      const report = buildFixtureReport();
+      const joined = [...renderSarifPieces(report, options)].join("");
+      expect(joined).toBe(oneString(report, options));
+      expect(validateSarifSchema(JSON.parse(joined))).toEqual([]);
+    }
+    expect([...sarifRenderer.render(buildFixtureReport())].join("")).toBe(oneString(buildFixtureReport()));
+  });
+
+  it("a large run is written a result member at a time, never as one string", () => {
+    const findings = Array.from({ length: 3000 }, (_, i) =>
+      makeFinding("s3-bucket-public-policy", { status: "FAIL", resource: bucket(`bucket-${i}`), message: `Bucket bucket-${i} is public.` }),
+    );
+    const report = buildFixtureReport({ findings });
+    const pieces = [...renderSarifPieces(report)];
+    const joined = pieces.join("");
+    expect(joined).toBe(oneString(report));
+    expect(onlyRun(JSON.parse(joined) as Log).results).toHaveLength(3000);
+    expect(pieces.length).toBeGreaterThan(3000 * 8);
+    // The largest piece does not grow with the findings (it is the rules, one per check).
+    const largest = (r: Report) => [...renderSarifPieces(r)].reduce((n, p) => Math.max(n, p.length), 0);
+    expect(largest(report)).toBe(largest(buildFixtureReport({ findings: findings.slice(0, 30) })));
   });
 });
 

@@ -5,7 +5,7 @@ import { bucket, buildFixtureReport, fixtureFindings, makeFinding } from "../../
 const ESC = "\u001b";
 const ANSI = new RegExp(`${ESC}\\[`);
 const plain = (top?: number) => renderSummary(buildFixtureReport(), { color: false, ...(top === undefined ? {} : { top }) });
-const findingLines = (text: string) => text.split("\n").filter((l) => /^ {2}(CRIT|HIGH|MED |LOW |INFO) /.test(l));
+const fixLines = (text: string) => text.split("\n").filter((l) => /^ +\d+\. (CRIT|HIGH|MED |LOW |INFO) /.test(l));
 
 describe("terminal summary", () => {
   it("states the scope and that the scan is incomplete, with its error counts", () => {
@@ -28,33 +28,41 @@ describe("terminal summary", () => {
     expect(text).toContain("Failing by layer:    data 3 · identity 1 · network 1 · encryption 1 · monitoring 1");
   });
 
-  it("lists the worst findings first: severity, then check id", () => {
-    const lines = findingLines(plain());
-    expect(lines.map((l) => l.trim().split(/\s+/).slice(0, 2).join(" "))).toEqual([
-      "CRIT iam-role-trust-public",
-      "CRIT s3-bucket-public-policy",
-      "HIGH ec2-security-group-admin-ports-open",
-      "HIGH s3-bucket-public-policy",
-      "MED s3-bucket-default-encryption",
-      "LOW s3-bucket-access-logging",
-      "INFO s3-bucket-versioning",
+  it("leads with the fix list, ranked by risk, each fix with its filled-in commands", () => {
+    const text = plain();
+    const lines = text.split("\n");
+    expect(lines[3]).toBe("Fix first (7 of 7 fixes closing 7 failing findings):");
+    expect(fixLines(text).map((l) => l.replace(/^ +\d+\. /, "").slice(0, 50))).toEqual([
+      "CRIT  Block public access to bucket public-website",
+      "CRIT  No role can be assumed by anyone (trust to *",
+      "HIGH  Block public access to bucket public-reports",
+      "HIGH  Security groups do not allow ingress from th",
+      "MED   S3 bucket has default server-side encryption",
+      "LOW   Turn on server access logging for bucket pub",
+      "INFO  S3 bucket has versioning enabled: public-web",
     ]);
-    expect(lines[1]).toContain("public-website (us-east-1)");
-    expect(lines[1]).toContain('Bucket policy statement "PublicWrite"');
+    expect(fixLines(text)[0]).toContain("[public]");
+    // The command follows its fix, in full, with the bucket and region filled in.
+    const first = lines.indexOf(fixLines(text)[0]!);
+    expect(lines[first + 1]).toBe(
+      "     $ aws s3api put-public-access-block --region us-east-1 --bucket public-website --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
+    );
+    // The counts come after the fixes.
+    expect(text.indexOf("Fix first")).toBeLessThan(text.indexOf("Results:"));
   });
 
-  it("lists FAIL findings only: never PASS, ERROR or MUTED ones", () => {
+  it("lists fixes for FAIL findings only: never PASS, ERROR or MUTED ones", () => {
     const text = plain();
     expect(text).not.toContain("private-data");
     expect(text).not.toContain("legacy-uploads");
-    expect(findingLines(text).some((l) => l.includes("locked-bucket"))).toBe(false);
+    expect(fixLines(text).some((l) => l.includes("locked-bucket"))).toBe(false);
   });
 
-  it("shows the top N and says how many more there are", () => {
+  it("shows the top N (--top) and says how many more there are", () => {
     const text = plain(3);
-    expect(findingLines(text)).toHaveLength(3);
-    expect(text).toContain("Worst findings (3 of 7):");
-    expect(text).toContain("… and 4 more failing findings in the report.");
+    expect(fixLines(text)).toHaveLength(3);
+    expect(text).toContain("Fix first (3 of 7 fixes closing 7 failing findings):");
+    expect(text).toContain("… and 4 more fixes in the report (backlog).");
   });
 
   it("lists the errors by failed operation and code", () => {
@@ -64,19 +72,21 @@ describe("terminal summary", () => {
     expect(text).toMatch(/^ {2}AccessDenied on s3control:GetPublicAccessBlock — 1 failed call, 1 result not evaluated \(us-east-1\)/m);
   });
 
-  it("keeps each finding on one line and cuts long messages and resources", () => {
-    const long = makeFinding("s3-bucket-public-policy", {
+  it("keeps each fix on one line, cut to the width, and its command whole; AWS strings are escaped", () => {
+    const long = makeFinding("s3-bucket-versioning", {
       status: "FAIL",
-      resource: bucket(`bucket-${"x".repeat(80)}-end`),
-      message: `Line one\nline two ${"very ".repeat(100)}long`,
+      resource: bucket(`bucket-${"x".repeat(80)}\u001b[31m-end`),
+      message: `Line one\nline two`,
     });
-    const text = renderSummary(buildFixtureReport({ findings: [long] }), { color: false, width: 120 });
-    const [line] = findingLines(text);
-    expect(line).toBeDefined();
-    expect(line!.length).toBeLessThanOrEqual(120);
-    expect(line).toContain("Line one line two");
-    expect(line).toMatch(/bucket-x+…x+-end \(us-east-1\)/);
+    const text = renderSummary(buildFixtureReport({ findings: [long] }), { color: false, width: 100 });
+    const [line] = fixLines(text);
+    expect(line!.length).toBeLessThanOrEqual(100);
     expect(line!.endsWith("…")).toBe(true);
+    expect(text).not.toMatch(ANSI);
+    // A bucket name with a control character is never written into a command: its placeholder stays.
+    expect(text).toContain(
+      "$ aws s3api put-bucket-versioning --region us-east-1 --bucket <BUCKET> --versioning-configuration Status=Enabled",
+    );
   });
 
   it("has no ANSI codes without color, and has them with color", () => {
@@ -91,6 +101,6 @@ describe("terminal summary", () => {
     const findings = fixtureFindings().filter((f) => f.status === "PASS");
     const text = renderSummary(buildFixtureReport({ findings, scan: { complete: true, errors: [] } }), { color: false });
     expect(text).toContain("Failing: none.");
-    expect(text).not.toContain("Worst findings");
+    expect(text).not.toContain("Fix first");
   });
 });

@@ -30,6 +30,14 @@ describe("the mutelist", () => {
     expect(statuses([{ checkId: "*", resource: "*", tags: { owner: "*" }, reason: "r" }])).toEqual(["sg-sandbox FAIL", "sg-prod FAIL"]);
   });
 
+  it("findings carry their resource's tags, with or without a mutelist (a report shows whose resource it is)", () => {
+    const [sandbox, prod] = evaluate(inv, [securityGroupAdminPorts]);
+    expect(sandbox?.resource).toMatchObject({ id: "sg-sandbox", tags: { env: "sandbox", team: "web" } });
+    expect(prod?.resource.tags).toEqual({ env: "prod" });
+    const untagged = regional({ ec2: { "us-east-1": { securityGroups: ok([open22("sg-bare")]) } } });
+    expect(evaluate(untagged, [securityGroupAdminPorts])[0]?.resource).not.toHaveProperty("tags");
+  });
+
   it("mutes an ERROR too: MUTED, with the failed call kept and what it would have been", () => {
     const unreadable = regional({ ec2: { "eu-west-1": { securityGroups: denied("ec2.securityGroups", { region: "eu-west-1" }) } } });
     const [f] = evaluate(unreadable, [securityGroupAdminPorts], {
