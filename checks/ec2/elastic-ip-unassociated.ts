@@ -19,6 +19,7 @@ export default defineCheck({
     text: "Release the address once no DNS record or allow list refers to it (or associate it with what should use it).",
     cli: "aws ec2 release-address --allocation-id <allocation-id>",
     url: "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/working-with-eips.html#using-instance-addressing-eips-releasing",
+    fill: { "allocation-id": "evidence.allocationId" },
   },
   compliance: { [FRAMEWORKS.securityHub]: ["EC2.12"] },
   evaluate: (inv, { read }) =>

@@ -1,7 +1,18 @@
 import { defineCheck, fail, pass, type EvaluationContext } from "../../src/check.js";
 import type { Inventory } from "../../src/inventory/index.js";
 import { internetIngressRules, securityGroupsWithIds, type InternetIngressRule } from "../../src/network/rules.js";
-import { administrativeReason, analyzeIam, describeAdminReason, principalByArn, serviceWideWrites } from "../../src/policy/iam/index.js";
+import {
+  administrativeReason,
+  analyzeIam,
+  describeAdminReason,
+  isBroad,
+  principalByArn,
+  serviceWideWrites,
+  type AdminReason,
+  type EffectivePermissions,
+  type Grant,
+  type ServiceWideWrite,
+} from "../../src/policy/iam/index.js";
 import type { Outcome, ResourceRef, Severity } from "../../src/results.js";
 import type { Instance } from "../../src/services/ec2/inventory.js";
 import type { IamRole } from "../../src/services/iam/inventory.js";
@@ -53,6 +64,30 @@ function rolesIn(roles: readonly IamRole[], profile: string): IamRole[] {
   return index.get(profile) ?? [];
 }
 
+/**
+ * The role's policies whose statements grant, on broad resources, what the finding names: the
+ * administrative reason's grants, or those of the service-wide writes' example actions. Managed
+ * policies by ARN, inline ones by name.
+ */
+function grantingPolicies(
+  permissions: EffectivePermissions,
+  admin: AdminReason | undefined,
+  writes: readonly ServiceWideWrite[],
+): { managed: string[]; inline: string[] } {
+  const verdicts: { grants: readonly Grant[] }[] = !admin
+    ? writes.flatMap((w) => w.examples.map((action) => permissions.check(action)))
+    : admin.kind === "full-admin"
+      ? [admin.verdict]
+      : admin.kind === "iam-permissions-management"
+        ? admin.actions
+        : admin.paths.flatMap((p) => p.via);
+  const grants = verdicts.flatMap((v) => v.grants).filter((g) => isBroad(g.breadth));
+  return {
+    managed: [...new Set(grants.flatMap((g) => (g.policy.kind === "managed" && g.policy.arn ? [g.policy.arn] : [])))],
+    inline: [...new Set(grants.flatMap((g) => (g.policy.kind === "inline" ? [g.policy.name] : [])))],
+  };
+}
+
 export default defineCheck({
   id: "ec2-instance-public-privileged-profile",
   title: "Instances reachable from the internet do not run with administrative or service-wide write permissions",
@@ -72,8 +107,13 @@ export default defineCheck({
     "neither pass.",
   remediation: {
     text: "Take the instance off the internet (private subnet behind a load balancer), or narrow its role to the actions and resources its software needs; require IMDSv2.",
-    cli: "aws iam detach-role-policy --role-name <ROLE> --policy-arn <BROAD_POLICY_ARN> && aws iam put-role-policy --role-name <ROLE> --policy-name least-privilege --policy-document file://least-privilege.json",
+    cli: "aws iam put-role-policy --role-name <role-name> --policy-name least-privilege --policy-document file://least-privilege.json && aws iam detach-role-policy --role-name <role-name> --policy-arn <broad-policy-arn> && aws iam delete-role-policy --role-name <role-name> --policy-name <broad-inline-policy-name>",
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2.html",
+    fill: {
+      "role-name": "evidence.roleName",
+      "broad-policy-arn": "evidence.grantingPolicies.managed[]",
+      "broad-inline-policy-name": "evidence.grantingPolicies.inline[]",
+    },
   },
   compliance: {},
   noComplianceBecause:
@@ -176,7 +216,9 @@ export default defineCheck({
             {
               ...base,
               role: worst.role.arn,
+              roleName: worst.role.name,
               permissions: worst.admin ? { administrative: worst.admin.kind } : { serviceWideWrite: worst.writes.slice(0, 10) },
+              grantingPolicies: grantingPolicies(worst.principal!.permissions, worst.admin, worst.writes),
               internetIngress: ingress === undefined ? "unknown" : ingress.map((r) => r.summary),
             },
             severity,

@@ -1,6 +1,6 @@
 import { defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
 import type { LaunchTemplateVersion } from "../../src/services/ec2/launch-templates.js";
-import { forEachLaunchTemplate, versionLabel } from "./lib/launch-templates.js";
+import { forEachLaunchTemplate, sourceVersion, versionLabel } from "./lib/launch-templates.js";
 
 /** IMDSv2 only, or no metadata service at all. */
 const safe = (v: LaunchTemplateVersion): boolean =>
@@ -29,6 +29,7 @@ export default defineCheck({
     text: "Create a new version that requires IMDSv2 and make it the default (aws ec2 modify-launch-template --default-version).",
     cli: 'aws ec2 create-launch-template-version --launch-template-id <launch-template-id> --source-version <version> --launch-template-data \'{"MetadataOptions":{"HttpTokens":"required","HttpEndpoint":"enabled"}}\'',
     url: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-170",
+    fill: { "launch-template-id": "evidence.launchTemplateId", version: "evidence.sourceVersion" },
   },
   compliance: { [FRAMEWORKS.fsbp]: ["EC2.170"] },
   evaluate: (inv, ctx) =>
@@ -54,7 +55,7 @@ export default defineCheck({
         resource,
         region,
         `${label} launches instances that allow IMDSv1: ${unsafe.map((v) => `${versionLabel(v)} sets ${setting(v)}`).join("; ")}.`,
-        evidence,
+        { ...evidence, sourceVersion: sourceVersion(unsafe) ?? null },
       );
     }),
 });

@@ -1,6 +1,6 @@
 import { defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
 import type { LaunchTemplateVersion } from "../../src/services/ec2/launch-templates.js";
-import { forEachLaunchTemplate, versionLabel } from "./lib/launch-templates.js";
+import { forEachLaunchTemplate, sourceVersion, versionLabel } from "./lib/launch-templates.js";
 
 const publicInterfaces = (v: LaunchTemplateVersion) => v.networkInterfaces.filter((n) => n.associatePublicIpAddress === true);
 
@@ -22,6 +22,7 @@ export default defineCheck({
     text: "Create a new version whose network interfaces set AssociatePublicIpAddress=false, and make it the default.",
     cli: 'aws ec2 create-launch-template-version --launch-template-id <launch-template-id> --source-version <version> --launch-template-data \'{"NetworkInterfaces":[{"DeviceIndex":0,"AssociatePublicIpAddress":false}]}\'',
     url: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-25",
+    fill: { "launch-template-id": "evidence.launchTemplateId", version: "evidence.sourceVersion" },
   },
   compliance: { [FRAMEWORKS.fsbp]: ["EC2.25"] },
   evaluate: (inv, ctx) =>
@@ -46,6 +47,9 @@ export default defineCheck({
           return `${versionLabel(v)} (${devices.join(", ")})`;
         })
         .join("; ");
-      return fail(resource, region, `${label} assigns public IP addresses to instances it launches: ${what}.`, evidence);
+      return fail(resource, region, `${label} assigns public IP addresses to instances it launches: ${what}.`, {
+        ...evidence,
+        sourceVersion: sourceVersion(assigning) ?? null,
+      });
     }),
 });

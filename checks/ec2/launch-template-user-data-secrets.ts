@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from "../../src/check.js";
-import { forEachLaunchTemplate, versionLabel } from "./lib/launch-templates.js";
+import { forEachLaunchTemplate, sourceVersion, versionLabel } from "./lib/launch-templates.js";
 import { describeDetections, describeUnscanned, detectionSeverity, scanEvidence } from "./lib/user-data.js";
 
 export default defineCheck({
@@ -26,6 +26,7 @@ export default defineCheck({
       "(aws ec2 delete-launch-template-versions).",
     cli: "aws ec2 create-launch-template-version --launch-template-id <launch-template-id> --source-version <version> --launch-template-data file://launch-template-data.json",
     url: "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/manage-launch-template-versions.html",
+    fill: { "launch-template-id": "evidence.launchTemplateId", version: "evidence.sourceVersion" },
   },
   compliance: {},
   noComplianceBecause:
@@ -50,7 +51,7 @@ export default defineCheck({
           resource,
           region,
           `${label} has credentials in its user data: ${what}.`,
-          evidence,
+          { ...evidence, sourceVersion: sourceVersion(leaking) ?? null },
           detectionSeverity(leaking.flatMap((v) => v.userData!.detections)),
         );
       }

@@ -21,8 +21,9 @@ export default defineCheck({
     "A group attached to a running instance with a public address is reported one severity higher; an unattached group one lower.",
   remediation: {
     text: "Replace the broad range with the specific networks that need access (office, VPN or partner ranges, or security group references).",
-    cli: "aws ec2 revoke-security-group-ingress --group-id <group-id> --ip-permissions IpProtocol=tcp,FromPort=<port>,ToPort=<port>,IpRanges='[{CidrIp=<broad-cidr>}]'",
+    cli: "aws ec2 revoke-security-group-ingress --group-id <group-id> --ip-permissions '<ip-permissions>'",
     url: "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html",
+    fill: { "ip-permissions": "evidence.ipPermissions" },
   },
   compliance: {},
   noComplianceBecause:

@@ -20,8 +20,9 @@ export default defineCheck({
     "group attached to a running instance with a public address is reported one severity higher; an unattached group one lower.",
   remediation: {
     text: "Remove the rule, or restrict its source to the networks and security groups of the clients that need the service (directory services belong behind a VPN or Direct Connect).",
-    cli: "aws ec2 revoke-security-group-ingress --group-id <group-id> --ip-permissions IpProtocol=tcp,FromPort=<port>,ToPort=<port>,IpRanges='[{CidrIp=0.0.0.0/0}]'",
+    cli: "aws ec2 revoke-security-group-ingress --group-id <group-id> --ip-permissions '<ip-permissions>'",
     url: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-19",
+    fill: { "ip-permissions": "evidence.ipPermissions" },
   },
   compliance: { [FRAMEWORKS.fsbp]: ["EC2.19"] },
   evaluate: (inv, { read, settings }) => {

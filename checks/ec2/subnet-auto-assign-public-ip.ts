@@ -21,6 +21,7 @@ export default defineCheck({
     text: "Turn off automatic public addressing on the subnet (instances that need a public address then ask for one explicitly).",
     cli: "aws ec2 modify-subnet-attribute --subnet-id <subnet-id> --no-map-public-ip-on-launch && aws ec2 modify-subnet-attribute --subnet-id <subnet-id> --no-assign-ipv6-address-on-creation",
     url: "https://docs.aws.amazon.com/vpc/latest/userguide/subnet-public-ip.html",
+    fill: { "subnet-id": "evidence.subnetId" },
   },
   compliance: { [FRAMEWORKS.fsbp]: ["EC2.15"] },
   evaluate: (inv, { read }) =>

@@ -51,8 +51,20 @@ export default defineCheck({
     "determined (connection not listed, a prefix-list destination) makes the table's PASS an ERROR, never a guess.",
   remediation: {
     text: "Replace the wide route with routes for the peer's CIDR blocks (or just the subnets that must be reached).",
-    cli: "aws ec2 delete-route --route-table-id <rtb-id> --destination-cidr-block <wide-cidr> && aws ec2 create-route --route-table-id <rtb-id> --destination-cidr-block <peer-subnet-cidr> --vpc-peering-connection-id <pcx-id>",
+    cli:
+      "aws ec2 delete-route --route-table-id <rtb-id> --destination-cidr-block <wide-cidr> && " +
+      "aws ec2 create-route --route-table-id <rtb-id> --destination-cidr-block <peer-subnet-cidr> --vpc-peering-connection-id <pcx-id> && " +
+      "aws ec2 delete-route --route-table-id <rtb-id> --destination-ipv6-cidr-block <wide-ipv6-cidr> && " +
+      "aws ec2 create-route --route-table-id <rtb-id> --destination-ipv6-cidr-block <peer-subnet-ipv6-cidr> --vpc-peering-connection-id <ipv6-pcx-id>",
     url: "https://docs.aws.amazon.com/vpc/latest/peering/peering-configurations-partial-access.html",
+    // One delete and one create per wider route, IPv4 and IPv6 apart (each takes its own option).
+    fill: {
+      "rtb-id": "evidence.routeTableId",
+      "wide-cidr": "evidence.widerRoutes.ipv4[].destination",
+      "pcx-id": "evidence.widerRoutes.ipv4[].vpcPeeringConnectionId",
+      "wide-ipv6-cidr": "evidence.widerRoutes.ipv6[].destination",
+      "ipv6-pcx-id": "evidence.widerRoutes.ipv6[].vpcPeeringConnectionId",
+    },
   },
   compliance: { [FRAMEWORKS.cis]: ["6.6"] },
   evaluate: (inv, ctx) =>
@@ -74,6 +86,10 @@ export default defineCheck({
         });
         const evidence = { routeTableId: t.routeTableId, vpcId: t.vpcId ?? null, peeringRoutes: verdicts.map(describe) };
         const wider = verdicts.filter((v): v is Extract<RouteVerdict, { kind: "wider" }> => v.kind === "wider");
+        const widerOf = (type: Route["destinationType"]) =>
+          wider
+            .filter((v) => v.route.destinationType === type)
+            .map((v) => ({ destination: v.route.destination, vpcPeeringConnectionId: v.route.vpcPeeringConnectionId! }));
         if (wider.length)
           return fail(
             tableResource(t),
@@ -85,7 +101,7 @@ export default defineCheck({
               ),
               3,
             )}: wider than the peer VPC.`,
-            evidence,
+            { ...evidence, widerRoutes: { ipv4: widerOf("cidr"), ipv6: widerOf("ipv6") } },
           );
         const unjudged = verdicts.find((v): v is Extract<RouteVerdict, { kind: "unjudged" }> => v.kind === "unjudged");
         if (unjudged)

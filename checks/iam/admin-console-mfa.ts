@@ -19,7 +19,7 @@ export default defineCheck({
     "makes the last verdict an ERROR.",
   remediation: {
     text: "Assign an MFA device to the user now (a FIDO security key or hardware token for administrators), or remove their console password; better, move administrators to roles reached through IAM Identity Center.",
-    cli: "aws iam create-virtual-mfa-device --virtual-mfa-device-name <USER> --outfile qr.png --bootstrap-method QRCodePNG && aws iam enable-mfa-device --user-name <USER> --serial-number <ARN> --authentication-code1 <CODE1> --authentication-code2 <CODE2>",
+    cli: "aws iam create-virtual-mfa-device --virtual-mfa-device-name <user-name> --outfile qr.png --bootstrap-method QRCodePNG && aws iam enable-mfa-device --user-name <user-name> --serial-number arn:<partition>:iam::<ACCOUNT_ID>:mfa/<user-name> --authentication-code1 <code-1> --authentication-code2 <code-2>",
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable.html",
   },
   compliance: { [FRAMEWORKS.cis]: ["2.9"], [FRAMEWORKS.fsbp]: ["IAM.5"] },

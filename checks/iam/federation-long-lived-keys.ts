@@ -17,7 +17,7 @@ export default defineCheck({
     "access key; with none, users are not judged here (iam-access-key-rotation and iam-unused-credentials still are).",
   remediation: {
     text: "Move the user's workloads to roles (OIDC for CI, IAM Roles Anywhere or instance profiles for servers, Identity Center for people), then deactivate and delete the key.",
-    cli: "aws iam update-access-key --user-name <USER> --access-key-id <KEY_ID> --status Inactive && aws iam delete-access-key --user-name <USER> --access-key-id <KEY_ID>",
+    cli: "aws iam update-access-key --user-name <user-name> --access-key-id <access-key-id> --status Inactive && aws iam delete-access-key --user-name <user-name> --access-key-id <access-key-id>",
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers.html",
   },
   compliance: {},

@@ -24,8 +24,16 @@ export default defineCheck({
     "Full administrators fail here too (iam-full-admin reports them as such).",
   remediation: {
     text: 'Replace Resource "*" in the statement granting sts:AssumeRole with the ARNs of the roles the identity must assume.',
-    cli: "aws iam put-role-policy --role-name <ROLE> --policy-name assume-named-roles --policy-document file://assume-named-roles.json",
+    cli: "aws iam put-role-policy --role-name <role-name> --policy-name assume-named-roles --policy-document file://assume-named-roles.json",
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_permissions-to-switch.html",
+    cliByResourceType: {
+      "AWS::IAM::User":
+        "aws iam put-user-policy --user-name <user-name> --policy-name assume-named-roles --policy-document file://assume-named-roles.json",
+      "AWS::IAM::Group":
+        "aws iam put-group-policy --group-name <group-name> --policy-name assume-named-roles --policy-document file://assume-named-roles.json",
+      "AWS::IAM::Role":
+        "aws iam put-role-policy --role-name <role-name> --policy-name assume-named-roles --policy-document file://assume-named-roles.json",
+    },
   },
   compliance: {},
   noComplianceBecause: "Neither CIS AWS Foundations v6.0 nor FSBP has a recommendation or control for the resources of sts:AssumeRole.",

@@ -38,8 +38,9 @@ export default defineCheck({
     "with a console password pass as not administrative.",
   remediation: {
     text: "Register a FIDO security key or hardware TOTP token for the user, then deactivate and delete their virtual MFA device.",
-    cli: "aws iam deactivate-mfa-device --user-name <USER> --serial-number <VIRTUAL_DEVICE_ARN> && aws iam delete-virtual-mfa-device --serial-number <VIRTUAL_DEVICE_ARN>",
+    cli: "aws iam deactivate-mfa-device --user-name <user-name> --serial-number <virtual-device-arn> && aws iam delete-virtual-mfa-device --serial-number <virtual-device-arn>",
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_fido.html",
+    fill: { "virtual-device-arn": "evidence.virtualDevices[]" },
   },
   compliance: {},
   noComplianceBecause:

@@ -22,7 +22,7 @@ export default defineCheck({
     "organization or account by a condition), or when what it may read is narrower. Service-linked roles are AWS's.",
   remediation: {
     text: "Give the other account a role with the read actions it needs (SecurityAudit for a posture scanner) instead of ReadOnlyAccess, or scope the resources it may read.",
-    cli: "aws iam detach-role-policy --role-name <ROLE> --policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess && aws iam attach-role-policy --role-name <ROLE> --policy-arn arn:aws:iam::aws:policy/SecurityAudit",
+    cli: "aws iam detach-role-policy --role-name <role-name> --policy-arn arn:<partition>:iam::aws:policy/ReadOnlyAccess && aws iam attach-role-policy --role-name <role-name> --policy-arn arn:<partition>:iam::aws:policy/SecurityAudit",
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_common-scenarios_third-party.html",
   },
   compliance: {},

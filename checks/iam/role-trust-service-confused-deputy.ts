@@ -27,7 +27,7 @@ export default defineCheck({
     "AWS's and not judged.",
   remediation: {
     text: "Add a StringEquals condition on aws:SourceAccount (this account) and, where the service documents it, an ArnLike condition on aws:SourceArn naming the resource that uses the role.",
-    cli: "aws iam update-assume-role-policy --role-name <ROLE> --policy-document file://trust-policy-with-source-account.json",
+    cli: "aws iam update-assume-role-policy --role-name <role-name> --policy-document file://trust-policy-with-source-account.json",
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html#cross-service-confused-deputy-prevention",
   },
   compliance: {},

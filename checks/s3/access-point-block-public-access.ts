@@ -22,8 +22,9 @@ export default defineCheck({
     "after the access point is created.",
   remediation: {
     text: "Replace the access point: create one with all four settings on (the default), move clients to it, then delete the old one.",
-    cli: "aws s3control create-access-point --account-id <ACCOUNT_ID> --name <NEW_NAME> --bucket <BUCKET> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true && aws s3control delete-access-point --account-id <ACCOUNT_ID> --name <OLD_NAME>",
+    cli: "aws s3control create-access-point --account-id <ACCOUNT_ID> --name <new-access-point-name> --bucket <bucket-name> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true && aws s3control delete-access-point --account-id <ACCOUNT_ID> --name <access-point-name>",
     url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-points-bpa-settings.html",
+    fill: { "bucket-name": "evidence.bucket", "access-point-name": "resource.id" },
   },
   compliance: { [FRAMEWORKS.fsbp]: ["S3.19"] },
   evaluate: (_inv, ctx) =>

@@ -37,6 +37,7 @@ export default defineCheck({
     text: "Name the accounts or roles that need the secret in Principal, or add a condition such as aws:PrincipalOrgID; turn on BlockPublicPolicy when you put it back.",
     cli: "aws secretsmanager put-resource-policy --secret-id <secret-arn> --resource-policy file://secret-policy.json --block-public-policy",
     url: "https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_resource-policies.html",
+    fill: { "secret-arn": "resource.arn" },
   },
   compliance: {},
   noComplianceBecause:

@@ -17,6 +17,7 @@ export default defineCheck({
     text: "Rotate the secret now, and turn on automatic rotation with a schedule shorter than the limit.",
     cli: "aws secretsmanager rotate-secret --secret-id <secret-arn> --rotation-rules AutomaticallyAfterDays=30",
     url: "https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotating-secrets.html",
+    fill: { "secret-arn": "resource.arn" },
   },
   compliance: { [FRAMEWORKS.fsbp]: ["SecretsManager.4"] },
   evaluate: (inv, ctx) =>

@@ -17,6 +17,7 @@ export default defineCheck({
     text: "Turn on automatic rotation with a rotation function (or a managed rotation for secrets other services own) and a schedule.",
     cli: "aws secretsmanager rotate-secret --secret-id <secret-arn> --rotation-lambda-arn <rotation-function-arn> --rotation-rules AutomaticallyAfterDays=30",
     url: "https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotating-secrets.html",
+    fill: { "secret-arn": "resource.arn", "rotation-function-arn": "evidence.rotationLambdaArn" },
   },
   compliance: { [FRAMEWORKS.fsbp]: ["SecretsManager.1"] },
   evaluate: (inv, ctx) =>

@@ -21,6 +21,7 @@ export default defineCheck({
     text: "Find why rotation fails (the rotation function's CloudWatch Logs, its permissions and network path to the database), fix it, and rotate now.",
     cli: "aws secretsmanager rotate-secret --secret-id <secret-arn>",
     url: "https://docs.aws.amazon.com/secretsmanager/latest/userguide/troubleshoot_rotation.html",
+    fill: { "secret-arn": "resource.arn" },
   },
   compliance: { [FRAMEWORKS.fsbp]: ["SecretsManager.2"] },
   evaluate: (inv, ctx) =>

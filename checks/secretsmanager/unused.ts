@@ -18,6 +18,7 @@ export default defineCheck({
     text: "Check that nothing uses the secret (CloudTrail GetSecretValue events), revoke the credential it holds, then delete it (with a recovery window).",
     cli: "aws secretsmanager delete-secret --secret-id <secret-arn> --recovery-window-in-days 30",
     url: "https://docs.aws.amazon.com/secretsmanager/latest/userguide/manage_delete-secret.html",
+    fill: { "secret-arn": "resource.arn" },
   },
   compliance: { [FRAMEWORKS.fsbp]: ["SecretsManager.3"] },
   evaluate: (inv, ctx) =>

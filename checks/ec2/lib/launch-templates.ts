@@ -17,6 +17,13 @@ export function versionLabel(v: LaunchTemplateVersion): string {
   return `version ${v.versionNumber}${roles.length ? ` (${roles.join(", ")})` : ""}`;
 }
 
+/**
+ * The version a fixed version is made from (create-launch-template-version --source-version), of the
+ * failing ones: the default when it fails (what launches use when none is named), else the failing latest.
+ */
+export const sourceVersion = (failing: readonly LaunchTemplateVersion[]): number | undefined =>
+  (failing.find((v) => v.isDefault) ?? failing[failing.length - 1])?.versionNumber;
+
 /** One outcome per launch template of every scanned region; an ERROR for a region whose templates could not be read. */
 export function forEachLaunchTemplate(
   inv: Inventory,

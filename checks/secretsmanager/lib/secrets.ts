@@ -59,6 +59,7 @@ export function describeSchedule(rules: RotationRules | undefined): string {
 export const secretEvidence = (s: Secret) => ({
   arn: s.arn,
   rotationEnabled: s.rotationEnabled,
+  ...(s.rotationLambdaArn ? { rotationLambdaArn: s.rotationLambdaArn } : {}),
   ...(s.rotationRules ? { rotationRules: s.rotationRules } : {}),
   ...(s.lastRotatedDate ? { lastRotatedDate: s.lastRotatedDate } : {}),
   ...(s.nextRotationDate ? { nextRotationDate: s.nextRotationDate } : {}),

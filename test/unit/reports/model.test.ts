@@ -266,44 +266,28 @@ describe("the fix list", () => {
       "<sns-topic-name>",
       "<sns-topic-arn>",
       "<email-address>",
-    ]);
-    // The checks of issue 12 (secrets, S3/IAM/EC2 depth) landed after the fill conventions; their
-    // remediations still spell placeholders the scan knows, listed here until each gets its `fill`.
-    const NOT_YET_FILLED = new Set([
-      "ec2-launch-template-user-data-secrets",
-      "ec2-launch-template-public-ip",
-      "ec2-launch-template-imdsv2-required",
-      "ec2-instance-public-privileged-profile",
-      "ec2-vpc-peering-routes-least-access",
-      "secretsmanager-policy-not-public",
-      "iam-admin-console-mfa",
-      "iam-policy-assume-role-any",
-      "iam-role-cross-account-broad-read",
-      "s3-access-point-block-public-access",
-      "ec2-elastic-ip-unassociated",
-      "ec2-security-group-broad-public-ingress",
-      "ec2-security-group-high-risk-ports-open",
-      "ec2-subnet-auto-assign-public-ip",
-      "iam-federation-long-lived-keys",
-      "iam-role-trust-service-confused-deputy",
-      "secretsmanager-rotation-enabled",
+      // A new access point's name (access point settings cannot change: the fix is a replacement).
+      "<new-access-point-name>",
+      // The destinations to route to the peer instead: its CIDR blocks or just the subnets that must be reached.
+      "<peer-subnet-cidr>",
+      "<peer-subnet-ipv6-cidr>",
+      // The Lambda function to rotate a secret with (filled when ListSecrets still names one).
+      "<rotation-function-arn>",
     ]);
     const report = demo();
-    const left = report.backlog
-      .filter((i) => !NOT_YET_FILLED.has(i.checkId))
-      .flatMap((i) => i.placeholders.filter((p) => !USER_CHOICES.has(p)).map((p) => `${i.checkId}: ${p}`));
+    const left = report.backlog.flatMap((i) => i.placeholders.filter((p) => !USER_CHOICES.has(p)).map((p) => `${i.checkId}: ${p}`));
     expect(left).toEqual([]);
     // Placeholders listed are exactly those still in the commands.
     for (const item of report.backlog) {
       const inCommands = new Set(item.commands.flatMap((c) => c.match(/<[A-Za-z][A-Za-z0-9_-]*>/g) ?? []));
       expect(new Set(item.placeholders), item.title).toEqual(inCommands);
     }
-    // The issue's examples: a group id, a bucket, the account id.
-    const commands = report.backlog
-      .filter((i) => !NOT_YET_FILLED.has(i.checkId))
-      .flatMap((i) => i.commands)
-      .join("\n");
+    // The issue's examples: a group id, a bucket, the account id; and a launch template, an address, a subnet, a route table, a secret.
+    const commands = report.backlog.flatMap((i) => i.commands).join("\n");
     expect(commands).not.toMatch(/<group-id>|<BUCKET>|<ACCOUNT_ID>|<region>|<user-name>|<role-name>|<instance-id>/);
+    expect(commands).not.toMatch(
+      /<launch-template-id>|<version>|<allocation-id>|<subnet-id>|<rtb-id>|<pcx-id>|<secret-arn>|<ip-permissions>/,
+    );
   });
 
   it("repeats a command per element of a listed value, and leaves it out for an empty list", () => {
@@ -320,6 +304,37 @@ describe("the fix list", () => {
     expect(report.backlog[0]!.commands).toEqual([
       "aws iam delete-user-policy --user-name carol --policy-name one && aws iam delete-user-policy --user-name carol --policy-name two",
     ]);
+  });
+
+  it("writes one delete and one create per wider peering route, with the option of its address family", () => {
+    const table = { arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:route-table/rtb-1`, id: "rtb-1", type: "AWS::EC2::RouteTable" };
+    const report = reportOf(
+      ["ec2-vpc-peering-routes-least-access"],
+      [
+        finding("ec2-vpc-peering-routes-least-access", "FAIL", table, {
+          region: "us-east-1",
+          evidence: {
+            routeTableId: "rtb-1",
+            widerRoutes: {
+              ipv4: [
+                { destination: "10.0.0.0/8", vpcPeeringConnectionId: "pcx-1" },
+                { destination: "0.0.0.0/0", vpcPeeringConnectionId: "pcx-2" },
+              ],
+              ipv6: [{ destination: "::/0", vpcPeeringConnectionId: "pcx-1" }],
+            },
+          },
+        }),
+      ],
+    );
+    expect(report.backlog[0]!.commands[0]!.split(" && ")).toEqual([
+      "aws ec2 delete-route --region us-east-1 --route-table-id rtb-1 --destination-cidr-block 10.0.0.0/8",
+      "aws ec2 delete-route --region us-east-1 --route-table-id rtb-1 --destination-cidr-block 0.0.0.0/0",
+      "aws ec2 create-route --region us-east-1 --route-table-id rtb-1 --destination-cidr-block <peer-subnet-cidr> --vpc-peering-connection-id pcx-1",
+      "aws ec2 create-route --region us-east-1 --route-table-id rtb-1 --destination-cidr-block <peer-subnet-cidr> --vpc-peering-connection-id pcx-2",
+      "aws ec2 delete-route --region us-east-1 --route-table-id rtb-1 --destination-ipv6-cidr-block ::/0",
+      "aws ec2 create-route --region us-east-1 --route-table-id rtb-1 --destination-ipv6-cidr-block <peer-subnet-ipv6-cidr> --vpc-peering-connection-id pcx-1",
+    ]);
+    expect(report.backlog[0]!.placeholders.sort()).toEqual(["<peer-subnet-cidr>", "<peer-subnet-ipv6-cidr>"]);
   });
 
   it("writes an AWS value into a command only where the shell reads it as text", () => {
