@@ -119,8 +119,18 @@ export async function collectAccount(
   return inventory;
 }
 
+/**
+ * An inventory handed over to evaluation, which takes it out (leaves `inventory` undefined) once the
+ * checks have run: nothing then keeps a large account's inventory, and the analyses cached on it,
+ * alive while the report is built and written.
+ */
+export interface InventoryHandle {
+  inventory: Inventory | undefined;
+}
+
 export interface EvaluateScanOptions {
-  inventory: Inventory;
+  /** A handle lets evaluation drop the inventory after the checks; an inventory given as such is kept by the caller. */
+  inventory: Inventory | InventoryHandle;
   checks: readonly Check[];
   settings: Settings;
   mutes: readonly Mute[];
@@ -180,13 +190,33 @@ export function evaluateFindings(
 export const isComplete = (errors: readonly CallError[], findings: readonly Finding[]): boolean =>
   errors.length === 0 && !findings.some((f) => f.status === "ERROR" || f.muted?.of === "ERROR");
 
-export function evaluateScan(options: EvaluateScanOptions): Report {
-  const { inventory, checks } = options;
-  const mutes = mutesInForce(options.mutes, options.startedAt);
-  const { findings, leftOut, regions } = evaluateFindings(inventory, checks, options.settings, mutes.active, {
+/** What of an inventory the report keeps once its findings are evaluated. */
+interface Evaluated extends EvaluatedFindings {
+  accountId: string;
+  errors: CallError[];
+  collectedAt: string;
+  collectedBy: string | undefined;
+}
+
+/** Evaluates the handle's inventory and lets go of it: when this returns, no frame holds it. */
+function evaluateHandle(handle: InventoryHandle, options: EvaluateScanOptions, mutes: readonly Mute[]): Evaluated {
+  const inventory = handle.inventory;
+  if (!inventory) throw new Error("the inventory was already evaluated");
+  handle.inventory = undefined;
+  const evaluated = evaluateFindings(inventory, options.checks, options.settings, mutes, {
     ...(options.regionFilter ? { regionFilter: options.regionFilter } : {}),
     ...(options.severities ? { severities: options.severities } : {}),
   });
+  const { accountId, errors, collectedAt, collectedBy } = inventory;
+  return { ...evaluated, accountId, errors, collectedAt, collectedBy };
+}
+
+export function evaluateScan(options: EvaluateScanOptions): Report {
+  const { checks } = options;
+  const mutes = mutesInForce(options.mutes, options.startedAt);
+  const handle: InventoryHandle = "format" in options.inventory ? { inventory: options.inventory } : options.inventory;
+  const inventory = evaluateHandle(handle, options, mutes.active);
+  const { findings, leftOut, regions } = inventory;
   // The message needs the count only: the closure must not keep this array alive after the report is built.
   const held = counted(findings.length, "finding");
   heapGuard.during("building the report", () => held);

@@ -4,7 +4,6 @@ import { join, resolve } from "node:path";
 import { checkBaselineAccounts, type Baseline } from "../baseline.js";
 import type { Check } from "../check.js";
 import { EXIT, UsageError } from "../errors.js";
-import type { Inventory } from "../inventory/index.js";
 import type { Mute } from "../mutelist.js";
 import { notify } from "../notify.js";
 import { oneLine } from "../one-line.js";
@@ -12,7 +11,7 @@ import { writeFileAtomic } from "../output.js";
 import { counted, heapGuard, OutOfMemoryError } from "../memory.js";
 import { incompleteUnaccepted, type Report, type ScanSelection } from "../report.js";
 import { atLeast, type Severity } from "../results.js";
-import { collectLive, evaluateScan, type FindingFilters } from "../scan.js";
+import { collectLive, evaluateScan, type FindingFilters, type InventoryHandle } from "../scan.js";
 import type { Settings } from "../settings.js";
 import { loadAnySnapshot, snapshotPieces, type OrgSnapshotEntry } from "../snapshot.js";
 import { OrgSnapshotWriter } from "../org-snapshot.js";
@@ -128,58 +127,65 @@ export function exitCodeFor(report: Report, failOn: Severity | "none", failOnNew
   return report.findings.some(counts) ? EXIT.failing : EXIT.ok;
 }
 
-/** The findings of one account, live or from a snapshot (an organization snapshot goes its own way). */
-async function accountReport(plan: ScanPlan, startedAt: Date): Promise<Report> {
-  let inventory: Inventory;
-  let stats: CallStats = { calls: {}, skipped: {} };
-  let source = "live";
-  const checkAccount = (accountId: string): void => {
-    if (plan.baseline) checkBaselineAccounts(plan.baseline.report, [accountId], plan.baseline.path);
-  };
-  if (plan.fromSnapshot) {
-    const snapshot = loadAnySnapshot(plan.fromSnapshot);
-    if (snapshot.kind === "organization") return snapshotOrganizationReport(plan, snapshot.accounts, startedAt);
-    inventory = snapshot.inventory;
-    source = `snapshot:${plan.fromSnapshot}`;
-    checkAccount(inventory.accountId);
-    // Regions the snapshot was not collected in cannot be evaluated: a typo, not an empty picture.
-    const missing = Array.isArray(plan.live.regions) ? plan.live.regions.filter((r) => !inventory.regions.includes(r)) : [];
-    if (missing.length > 0) {
-      throw new UsageError(
-        `--regions: the snapshot has no data for ${missing.join(", ")} (it covers ${inventory.regions.join(", ") || "no region"})`,
-      );
-    }
-    plan.progress(`evaluating snapshot of account ${inventory.accountId} taken ${inventory.collectedAt}`);
-  } else {
-    const profile = plan.live.profile ?? (process.env.AWS_PROFILE || undefined);
-    await checkProfile(profile, plan.live.profile ? "--profile" : "AWS_PROFILE");
-    const live = await collectLive({
-      ...plan.live,
-      checks: plan.checks,
-      readTags: plan.mutes.some((m) => m.tags),
-      onProgress: plan.progress,
-      // Called between GetCallerIdentity and the first read: a wrong baseline or region costs one call.
-      onIdentity: (identity) => {
-        checkAccount(identity.accountId);
-        if (Array.isArray(plan.live.regions)) checkRegionsInPartition(plan.live.regions, identity.partition);
-      },
-    });
-    inventory = live.inventory;
-    stats = live.stats;
-  }
-  if (plan.saveSnapshot) {
-    heapGuard.during(`writing the snapshot ${plan.saveSnapshot}`);
-    writeOutput("snapshot", plan.saveSnapshot, snapshotPieces(inventory));
-  }
+interface AccountInput {
+  handle: InventoryHandle;
+  stats: CallStats;
+  source: string;
+}
 
+/** A single-account snapshot to evaluate, or an organization snapshot's accounts. */
+function snapshotInput(plan: ScanPlan, path: string): AccountInput | { accounts: OrgSnapshotEntry[] } {
+  const snapshot = loadAnySnapshot(path);
+  if (snapshot.kind === "organization") return { accounts: snapshot.accounts };
+  const { inventory } = snapshot;
+  if (plan.baseline) checkBaselineAccounts(plan.baseline.report, [inventory.accountId], plan.baseline.path);
+  // Regions the snapshot was not collected in cannot be evaluated: a typo, not an empty picture.
+  const missing = Array.isArray(plan.live.regions) ? plan.live.regions.filter((r) => !inventory.regions.includes(r)) : [];
+  if (missing.length > 0) {
+    throw new UsageError(
+      `--regions: the snapshot has no data for ${missing.join(", ")} (it covers ${inventory.regions.join(", ") || "no region"})`,
+    );
+  }
+  plan.progress(`evaluating snapshot of account ${inventory.accountId} taken ${inventory.collectedAt}`);
+  return { handle: { inventory }, stats: { calls: {}, skipped: {} }, source: `snapshot:${path}` };
+}
+
+async function liveInput(plan: ScanPlan): Promise<AccountInput> {
+  const profile = plan.live.profile ?? (process.env.AWS_PROFILE || undefined);
+  await checkProfile(profile, plan.live.profile ? "--profile" : "AWS_PROFILE");
+  const live = await collectLive({
+    ...plan.live,
+    checks: plan.checks,
+    readTags: plan.mutes.some((m) => m.tags),
+    onProgress: plan.progress,
+    // Called between GetCallerIdentity and the first read: a wrong baseline or region costs one call.
+    onIdentity: (identity) => {
+      if (plan.baseline) checkBaselineAccounts(plan.baseline.report, [identity.accountId], plan.baseline.path);
+      if (Array.isArray(plan.live.regions)) checkRegionsInPartition(plan.live.regions, identity.partition);
+    },
+  });
+  return { handle: { inventory: live.inventory }, stats: live.stats, source: "live" };
+}
+
+/**
+ * The findings of one account, live or from a snapshot (an organization snapshot goes its own way).
+ * Only the handle holds the inventory, so that evaluation can let go of it before the report is built.
+ */
+async function accountReport(plan: ScanPlan, startedAt: Date): Promise<Report> {
+  const input = plan.fromSnapshot ? snapshotInput(plan, plan.fromSnapshot) : await liveInput(plan);
+  if ("accounts" in input) return snapshotOrganizationReport(plan, input.accounts, startedAt);
+  if (plan.saveSnapshot && input.handle.inventory) {
+    heapGuard.during(`writing the snapshot ${plan.saveSnapshot}`);
+    writeOutput("snapshot", plan.saveSnapshot, snapshotPieces(input.handle.inventory));
+  }
   return evaluateScan({
-    inventory,
+    inventory: input.handle,
     checks: plan.checks,
     settings: plan.settings,
     mutes: plan.mutes,
     startedAt,
-    stats,
-    source,
+    stats: input.stats,
+    source: input.source,
     ...(plan.fromSnapshot && Array.isArray(plan.live.regions) ? { regionFilter: plan.live.regions } : {}),
     ...(plan.severities ? { severities: plan.severities } : {}),
     ...(plan.baseline ? { baseline: plan.baseline.report } : {}),
