@@ -21,6 +21,17 @@ export class OperationFailed extends Error {
   }
 }
 
+/**
+ * A shared read's failure (see `shared`): one failed call, recorded once however many reads shared
+ * it, and without the resource of whichever read happened to see it first.
+ */
+class SharedFailure extends Error {
+  recorded: CallError | undefined;
+  constructor(override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
 export interface ReadOptions {
   /** Error codes that mean "not configured": the value is `null`. */
   absent?: readonly string[];
@@ -31,6 +42,7 @@ export interface ReadOptions {
 /** What collection shares: the session (clients, concurrency, call recording) and every failed call, as data. */
 export class CollectContext {
   readonly errors: CallError[] = [];
+  readonly #shared = new Map<string, Promise<unknown>>();
 
   constructor(
     readonly session: AwsSession,
@@ -47,6 +59,18 @@ export class CollectContext {
     this.onProgress(message);
   }
 
+  /** `fn`'s answer, made once per `key` for the whole collection and shared by every read that asks for it. */
+  shared<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    let answer = this.#shared.get(key) as Promise<T> | undefined;
+    if (!answer) {
+      answer = fn().catch((err: unknown) => {
+        throw new SharedFailure(err);
+      });
+      this.#shared.set(key, answer);
+    }
+    return answer;
+  }
+
   /**
    * The one way collection reads AWS: runs `fn` and returns its value, `null` for an error code
    * that means "not configured", or the failure — recorded, and returned as data, never thrown.
@@ -55,6 +79,13 @@ export class CollectContext {
     try {
       return { ok: true, value: await fn() };
     } catch (thrown) {
+      if (thrown instanceof SharedFailure) {
+        if (!thrown.recorded) {
+          thrown.recorded = toCallError(thrown.cause, operation.service, region, operation.operation);
+          this.errors.push(thrown.recorded);
+        }
+        return { ok: false, error: thrown.recorded };
+      }
       const failedAt = thrown instanceof OperationFailed ? thrown.operation : operation;
       const err = thrown instanceof OperationFailed ? thrown.cause : thrown;
       if (failedAt === operation && options.absent?.includes(errorCode(err))) return { ok: true, value: null as T };

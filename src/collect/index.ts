@@ -138,6 +138,7 @@ function readContext(ctx: CollectContext, operation: OperationSpec, region: stri
     regions: ctx.scope.regions,
     client: (Client, service = operation.service) => ctx.session.client(Client, service, region),
     attempt: (op, fn, resource) => ctx.read(op, region, fn, resource === undefined ? {} : { resource }),
+    shared: (key, fn) => ctx.shared(`${region}|${key}`, fn),
     calling: async (op, fn) => {
       try {
         return await fn();

@@ -31,6 +31,12 @@ export interface ReadContext {
   attempt<T>(operation: OperationSpec, fn: () => Promise<T>, resource?: string): Promise<Fetched<T>>;
   /** A call of another of the slice's operations: if it fails, the slice fails naming that operation. */
   calling<T>(operation: OperationSpec, fn: () => Promise<T>): Promise<T>;
+  /**
+   * A read whose answer serves every item of this region (one listing of all the region's access
+   * points instead of one per bucket): made once per region and `key`, shared by the items' reads.
+   * If it fails, each item that shares it fails with it.
+   */
+  shared<T>(key: string, fn: () => Promise<T>): Promise<T>;
 }
 
 /** The value a container field holds: `Fetched<T> | undefined` → `T`. */

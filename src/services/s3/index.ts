@@ -201,11 +201,12 @@ const bucketAccessPoints = bucket("accessPoints", {
   operations: [op("s3-control", "ListAccessPoints", "s3:ListAccessPoints"), getAccessPoint],
   read: async (ctx, b) => {
     const client = ctx.client(S3ControlClient);
-    // 1000 is the API's largest page; an access point lives in its bucket's region.
-    const listed = await allPages(
-      paginateListAccessPoints({ client, pageSize: 1000 }, { AccountId: ctx.accountId, Bucket: b.name }),
-      (page) => page.AccessPointList,
+    // An access point lives in its bucket's region: one listing of the region's (1000 a page, the
+    // API's largest) serves every bucket there, instead of one call per bucket.
+    const inRegion = await ctx.shared("s3-control:ListAccessPoints", () =>
+      allPages(paginateListAccessPoints({ client, pageSize: 1000 }, { AccountId: ctx.accountId }), (page) => page.AccessPointList),
     );
+    const listed = inRegion.filter((ap) => ap.Bucket === b.name);
     return Promise.all(
       listed.map(async (ap): Promise<S3AccessPoint> => {
         const name = ap.Name ?? "";

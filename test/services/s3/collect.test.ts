@@ -120,6 +120,43 @@ describe("S3 collector", () => {
     expect(ctx.errors).toHaveLength(1);
   });
 
+  it("lists a region's access points once for all its buckets, each bucket keeping its own; a failed listing is one failed call", async () => {
+    seedPrivateBucket();
+    s3.on(ListBucketsCommand).resolves({
+      Buckets: ["alpha", "beta", "gamma"].map((Name) => ({ Name, CreationDate: new Date("2026-01-01T00:00:00Z") })),
+    });
+    s3control.on(ListAccessPointsCommand).resolves({
+      AccessPointList: [
+        { Name: "a1", Bucket: "alpha", NetworkOrigin: "VPC" },
+        { Name: "b1", Bucket: "beta", NetworkOrigin: "Internet" },
+        { Name: "b2", Bucket: "beta", NetworkOrigin: "VPC" },
+        { Name: "elsewhere", Bucket: "someone-elses", NetworkOrigin: "Internet" },
+      ],
+    });
+    s3control.on(GetAccessPointCommand).resolves({});
+    const ctx = testContext(ALL);
+    const inv = await collect(s3Service, ctx);
+    const byName = Object.fromEntries((inv.buckets?.ok ? inv.buckets.value : []).map((b) => [b.name, b.accessPoints]));
+    const names = (f: (typeof byName)[string]) => (f?.ok ? f.value.map((ap) => ap.name) : f);
+    expect(Object.fromEntries(Object.entries(byName).map(([k, v]) => [k, names(v)]))).toEqual({
+      alpha: ["a1"],
+      beta: ["b1", "b2"],
+      gamma: [],
+    });
+    expect(s3control.commandCalls(ListAccessPointsCommand)).toHaveLength(1);
+    expect(ctx.errors).toEqual([]);
+
+    s3control.on(ListAccessPointsCommand).rejects(awsError("AccessDenied", 403));
+    const denied = testContext(ALL);
+    const again = await collect(s3Service, denied);
+    const failed = (again.buckets?.ok ? again.buckets.value : []).map((b) => b.accessPoints);
+    expect(failed).toHaveLength(3);
+    for (const f of failed) expect(f).toMatchObject({ ok: false, error: { operation: "ListAccessPoints", code: "AccessDenied" } });
+    // One call failed: one entry, naming the region's listing rather than whichever bucket saw it first.
+    expect(denied.errors).toEqual([expect.objectContaining({ operation: "ListAccessPoints", code: "AccessDenied", region: "eu-west-1" })]);
+    expect(denied.errors[0]).not.toHaveProperty("resource");
+  });
+
   it("never turns a failed ListBuckets into an empty list", async () => {
     s3.on(ListBucketsCommand).rejects(awsError("AccessDenied", 403));
     s3control.on(GetAccountPabCommand).resolves({
@@ -250,12 +287,10 @@ describe("S3 collector", () => {
         },
       ],
     });
-    // The listing is per bucket, in its region, for this account, in the largest pages.
-    expect(s3control.commandCalls(ListAccessPointsCommand)[0]?.args[0].input).toEqual({
-      AccountId: "123456789012",
-      Bucket: "alpha",
-      MaxResults: 1000,
-    });
+    // One listing of the region's access points for this account, in the largest pages (not one per bucket).
+    expect(s3control.commandCalls(ListAccessPointsCommand).map((c) => c.args[0].input)).toEqual([
+      { AccountId: "123456789012", MaxResults: 1000 },
+    ]);
     expect(s3control.commandCalls(GetAccessPointCommand)).toHaveLength(3);
     expect(b!.objectLock).toEqual({ ok: true, value: { enabled: true, defaultRetention: { mode: "GOVERNANCE", days: 30 } } });
     expect(b!.replication).toEqual({
