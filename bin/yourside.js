@@ -23,7 +23,7 @@ for (const [signal, code] of [
 }
 // V8 lets its heap grow to about twice what is live before collecting again, so a large account's
 // findings cost twice their size in resident memory. Growing by half at a time lowers peak RSS by a
-// fifth (100,000 resources: 2.1 GB to 1.6 GB) for a tenth more time (npm run bench:scale). A value of
+// fifth (100,000 resources: 2.1 GB to 1.6 GB) for about 15% more time (npm run bench:scale). A value of
 // the user's own (NODE_OPTIONS) wins.
 if (!`${process.env.NODE_OPTIONS ?? ""} ${process.execArgv.join(" ")}`.includes("--heap-growing-percent")) {
   setFlagsFromString("--heap-growing-percent=50");
