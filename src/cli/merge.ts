@@ -15,8 +15,15 @@ import { resultState } from "../matrix.js";
 import { responsibilityFor, type Layer } from "../responsibility.js";
 import type { AccountScan } from "../organization-report.js";
 import { writeFileAtomic } from "../output.js";
-import { incompleteUnaccepted, REQUIREMENT_STATUSES, type ComplianceSummary, type Report, type ResponsibilityMatrix } from "../report.js";
-import { atLeast, zeroCounts, type CountsBy, type Finding, type Severity } from "../results.js";
+import {
+  incompleteUnaccepted,
+  REQUIREMENT_STATUSES,
+  type ComplianceSummary,
+  type Report,
+  type ResponsibilityMatrix,
+  type ResultState,
+} from "../report.js";
+import { atLeast, zeroCounts, type CountsBy, type Finding, type Severity, type Status } from "../results.js";
 import { sumStats } from "../scan-organization.js";
 import { CHECKS, serviceById } from "../services/index.js";
 import { readJsonInput } from "../text-file.js";
@@ -55,6 +62,14 @@ const addCounts = <K extends string>(into: CountsBy<K>, from: CountsBy<K>): void
 };
 
 /**
+ * A merged cell's or requirement's state: that of its added-up results; without results, not-selected
+ * when any shard left results out, else what the first shard says (every shard has the same
+ * catalogue and selection, so the same coverage state).
+ */
+const mergedState = <S extends string>(results: CountsBy<Status>, shardStates: readonly [S, ...S[]]): S | ResultState | "not-selected" =>
+  resultState(results) ?? (shardStates.some((s) => s === "not-selected") ? "not-selected" : shardStates[0]);
+
+/**
  * Shards' matrices as one: results and left-out counts add up; a cell's state is its results' state,
  * else not-selected when any shard left results out, else what every shard says (catalogue and
  * selection are the same in all of them). What one scan of every account would have computed.
@@ -69,8 +84,7 @@ export function mergeMatrices(matrices: readonly ResponsibilityMatrix[]): Respon
         addCounts(cell.results, other.results);
         cell.leftOut += other.leftOut;
       }
-      const states = [cell.state, ...shards.map((c) => c.state)];
-      cell.state = resultState(cell.results) ?? (states.includes("not-selected") ? "not-selected" : cell.state);
+      cell.state = mergedState(cell.results, [cell.state, ...shards.map((c) => c.state)]);
     }
   }
   return merged;
@@ -84,8 +98,7 @@ export function mergeCompliance(summaries: readonly ComplianceSummary[][]): Comp
     for (const [j, req] of framework.requirements.entries()) {
       const shards = summaries.slice(1).map((s) => s[i]!.requirements[j]!);
       for (const other of shards) addCounts(req.results, other.results);
-      const states = [req.status, ...shards.map((r) => r.status)];
-      req.status = resultState(req.results) ?? (states.includes("not-selected") ? "not-selected" : req.status);
+      req.status = mergedState(req.results, [req.status, ...shards.map((r) => r.status)]);
       framework.counts[req.status] += 1;
     }
   }
