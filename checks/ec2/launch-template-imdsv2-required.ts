@@ -1,6 +1,6 @@
 import { defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
 import type { LaunchTemplateVersion } from "../../src/services/ec2/launch-templates.js";
-import { forEachLaunchTemplate, sourceVersion, versionLabel } from "./lib/launch-templates.js";
+import { forEachLaunchTemplate, templateEvidence, sourceVersion, versionLabel } from "./lib/launch-templates.js";
 
 /** IMDSv2 only, or no metadata service at all. */
 const safe = (v: LaunchTemplateVersion): boolean =>
@@ -34,16 +34,7 @@ export default defineCheck({
   compliance: { [FRAMEWORKS.fsbp]: ["EC2.170"] },
   evaluate: (inv, ctx) =>
     forEachLaunchTemplate(inv, ctx, (t, { resource, region, label }) => {
-      const evidence = {
-        launchTemplateId: t.launchTemplateId,
-        launchTemplateName: t.launchTemplateName,
-        versions: t.versions.map((v) => ({
-          versionNumber: v.versionNumber,
-          isDefault: v.isDefault,
-          isLatest: v.isLatest,
-          metadataOptions: v.metadataOptions ?? null,
-        })),
-      };
+      const evidence = templateEvidence(t, (v) => ({ metadataOptions: v.metadataOptions ?? null }));
       const unsafe = t.versions.filter((v) => !safe(v));
       if (unsafe.length === 0) {
         const how = t.versions.every((v) => v.metadataOptions?.httpEndpoint === "disabled")

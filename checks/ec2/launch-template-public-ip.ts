@@ -1,6 +1,6 @@
 import { defineCheck, fail, FRAMEWORKS, pass } from "../../src/check.js";
 import type { LaunchTemplateVersion } from "../../src/services/ec2/launch-templates.js";
-import { forEachLaunchTemplate, sourceVersion, versionLabel } from "./lib/launch-templates.js";
+import { forEachLaunchTemplate, templateEvidence, sourceVersion, versionLabel } from "./lib/launch-templates.js";
 
 const publicInterfaces = (v: LaunchTemplateVersion) => v.networkInterfaces.filter((n) => n.associatePublicIpAddress === true);
 
@@ -27,16 +27,7 @@ export default defineCheck({
   compliance: { [FRAMEWORKS.fsbp]: ["EC2.25"] },
   evaluate: (inv, ctx) =>
     forEachLaunchTemplate(inv, ctx, (t, { resource, region, label }) => {
-      const evidence = {
-        launchTemplateId: t.launchTemplateId,
-        launchTemplateName: t.launchTemplateName,
-        versions: t.versions.map((v) => ({
-          versionNumber: v.versionNumber,
-          isDefault: v.isDefault,
-          isLatest: v.isLatest,
-          networkInterfaces: v.networkInterfaces,
-        })),
-      };
+      const evidence = templateEvidence(t, (v) => ({ networkInterfaces: v.networkInterfaces }));
       const assigning = t.versions.filter((v) => publicInterfaces(v).length > 0);
       if (assigning.length === 0) {
         return pass(resource, region, `${label} assigns no public IP address in ${t.versions.map(versionLabel).join(" or ")}.`, evidence);

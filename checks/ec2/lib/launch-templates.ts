@@ -24,6 +24,13 @@ export function versionLabel(v: LaunchTemplateVersion): string {
 export const sourceVersion = (failing: readonly LaunchTemplateVersion[]): number | undefined =>
   (failing.find((v) => v.isDefault) ?? failing[failing.length - 1])?.versionNumber;
 
+/** A template's evidence: its id and name, and per version read its number, roles and what the check judges of it. */
+export const templateEvidence = (t: LaunchTemplate, judged: (v: LaunchTemplateVersion) => Record<string, unknown>) => ({
+  launchTemplateId: t.launchTemplateId,
+  launchTemplateName: t.launchTemplateName,
+  versions: t.versions.map((v) => ({ versionNumber: v.versionNumber, isDefault: v.isDefault, isLatest: v.isLatest, ...judged(v) })),
+});
+
 /** One outcome per launch template of every scanned region; an ERROR for a region whose templates could not be read. */
 export function forEachLaunchTemplate(
   inv: Inventory,
